@@ -1,0 +1,58 @@
+"""Diagnostic ESS territorial: a territory's self-diagnostic on the social and solidarity economy.
+
+The public API: load the référentiel, read an answers file, score it, explain it.
+"""
+
+from .answers import check_answer, check_comment
+from .errors import (
+    AccessError,
+    AnswersError,
+    DiagnosticError,
+    ExportError,
+    NotFoundError,
+    Problem,
+    ReferentielError,
+    StorageError,
+)
+from .export.jsonio import from_json, to_json
+from .model import (
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    Referentiel,
+    TerritoryProfile,
+)
+from .recommend import Recommendation, explain_all, recommend, strengths
+from .referentiel import load_referentiel, validate_referentiel
+from .scoring import BatchScores, Scores, answers_matrix, score_answers, score_matrix
+
+__all__ = [
+    "UNKNOWN",
+    "AccessError",
+    "Answer",
+    "AnswerSheet",
+    "AnswersError",
+    "BatchScores",
+    "DiagnosticError",
+    "ExportError",
+    "NotFoundError",
+    "Problem",
+    "Recommendation",
+    "Referentiel",
+    "ReferentielError",
+    "Scores",
+    "StorageError",
+    "TerritoryProfile",
+    "answers_matrix",
+    "check_answer",
+    "check_comment",
+    "explain_all",
+    "from_json",
+    "load_referentiel",
+    "recommend",
+    "score_answers",
+    "score_matrix",
+    "strengths",
+    "to_json",
+    "validate_referentiel",
+]

@@ -1,0 +1,165 @@
+"""The answers file: a territory profile, answers and comments, checked against the référentiel.
+
+Its format: ``diagnostic/schema/answers.schema.json`` and ``docs/format-reponses.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import AnswersError
+from .model import UNKNOWN, Answer, AnswerSheet, QuestionId, Referentiel
+from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict
+
+FORMAT = "diagnostic-ess-answers"
+FORMAT_VERSION = 1
+TOP_LEVEL = ("format", "format_version", "referentiel_version", "territory", "answers", "comments")
+
+
+def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answer:
+    """The answer if it fits the question's scale; raises AnswersError otherwise."""
+    if not referentiel.has_question(question_id):
+        raise AnswersError(
+            f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
+        )
+    if value == UNKNOWN:
+        return UNKNOWN
+    scale = referentiel.scale(referentiel.question(question_id).scale)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AnswersError(
+            f"Réponse à « {question_id} » : « {value} » n’est ni un niveau entier de "
+            f"{scale.min} à {scale.max} ni « unknown » (je ne sais pas).",
+            f"Answer to '{question_id}': '{value}' is neither a whole level from "
+            f"{scale.min} to {scale.max} nor 'unknown' (don't know).",
+        )
+    if value not in scale.values():
+        raise AnswersError(
+            f"Réponse à « {question_id} » : le niveau {value} est hors de l’échelle "
+            f"(de {scale.min} à {scale.max}).",
+            f"Answer to '{question_id}': level {value} is off the scale "
+            f"({scale.min} to {scale.max}).",
+        )
+    return value
+
+
+def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
+    """An AnswerSheet from decoded JSON; raises AnswersError listing every problem."""
+    if not isinstance(raw, Mapping):
+        raise AnswersError(
+            "Le fichier doit contenir un objet JSON avec « territory » et « answers ».",
+            "The file must hold a JSON object with 'territory' and 'answers'.",
+        )
+    problems: list[AnswersError] = []
+    for key in raw:
+        if key not in TOP_LEVEL:
+            problems.append(AnswersError(f"Clé inconnue « {key} ».", f"Unknown key '{key}'."))
+    if raw.get("format", FORMAT) != FORMAT:
+        problems.append(
+            AnswersError(
+                f"Ce n’est pas un fichier de réponses (format « {raw.get('format')} »).",
+                f"This is not an answers file (format '{raw.get('format')}').",
+            )
+        )
+    version = raw.get("format_version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        problems.append(
+            AnswersError(
+                f"Version de format {version} non prise en charge (attendu : {FORMAT_VERSION}).",
+                f"Format version {version} is not supported (expected: {FORMAT_VERSION}).",
+            )
+        )
+    try:
+        territory = parse_profile(raw.get("territory"))
+    except AnswersError as error:
+        problems.append(error)
+    answers = _answers(raw.get("answers"), referentiel, problems)
+    comments = _comments(raw.get("comments", {}), referentiel, problems)
+    if problems:
+        raise AnswersError(
+            "\n".join(p.message("fr") for p in problems),
+            "\n".join(p.message("en") for p in problems),
+        )
+    ref_version = raw.get("referentiel_version")
+    return AnswerSheet(
+        territory, answers, comments, str(ref_version) if ref_version is not None else None
+    )
+
+
+def _answers(
+    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+) -> dict[QuestionId, Answer]:
+    if not isinstance(raw, Mapping):
+        problems.append(
+            AnswersError(
+                "« answers » doit associer chaque identifiant de question à sa réponse.",
+                "'answers' must map each question id to its answer.",
+            )
+        )
+        return {}
+    answers: dict[QuestionId, Answer] = {}
+    for question_id, value in raw.items():
+        if value is None:
+            continue
+        try:
+            answers[QuestionId(question_id)] = check_answer(referentiel, question_id, value)
+        except AnswersError as error:
+            problems.append(error)
+    return answers
+
+
+def _comments(
+    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+) -> dict[QuestionId, str]:
+    if not isinstance(raw, Mapping):
+        problems.append(
+            AnswersError(
+                "« comments » doit associer des identifiants de question à du texte.",
+                "'comments' must map question ids to text.",
+            )
+        )
+        return {}
+    comments: dict[QuestionId, str] = {}
+    for question_id, text in raw.items():
+        try:
+            comment = check_comment(referentiel, question_id, text)
+        except AnswersError as error:
+            problems.append(error)
+            continue
+        if comment:
+            comments[QuestionId(question_id)] = comment
+    return comments
+
+
+def check_comment(referentiel: Referentiel, question_id: str, text: Any) -> str:
+    """The cleaned comment if it is text of a sensible length; raises AnswersError otherwise."""
+    if not referentiel.has_question(question_id):
+        raise AnswersError(
+            f"Commentaire sur une question inconnue : « {question_id} ».",
+            f"Comment on an unknown question: '{question_id}'.",
+        )
+    if not isinstance(text, str):
+        raise AnswersError(
+            f"Le commentaire de « {question_id} » doit être du texte.",
+            f"The comment on '{question_id}' must be text.",
+        )
+    comment = clean_text(text).strip()
+    if len(comment) > COMMENT_MAX:
+        raise AnswersError(
+            f"Le commentaire de « {question_id} » dépasse {COMMENT_MAX} caractères.",
+            f"The comment on '{question_id}' is longer than {COMMENT_MAX} characters.",
+        )
+    return comment
+
+
+def sheet_to_dict(sheet: AnswerSheet, referentiel: Referentiel) -> dict[str, Any]:
+    """The answers file as JSON-ready values, in référentiel order (stable bytes)."""
+    order = [q.id for q in referentiel.questions]
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "referentiel_version": referentiel.version,
+        "territory": profile_to_dict(sheet.territory),
+        "answers": {q: sheet.answers[q] for q in order if q in sheet.answers},
+        "comments": {q: sheet.comments[q] for q in order if sheet.comments.get(q)},
+    }

@@ -1,0 +1,203 @@
+"""The ``diagnostic-ess`` command line: a thin edge over the same API as the app.
+
+Errors print one line on stderr and exit with a non-zero code: 1 for a problem in
+the data or the files given, 2 for a command used the wrong way.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import DiagnosticError
+from .export.csvfmt import to_french_csv
+from .export.jsonio import from_json
+from .export.results import referentiel_to_dict, scores_to_dict
+from .model import AnswerSheet, Referentiel
+from .referentiel import load_referentiel, validate_referentiel
+from .scoring import score_answers
+from .settings import Settings
+
+
+class Context:
+    """What every command shares: the language and where the référentiel is."""
+
+    def __init__(self, lang: str, data: Path) -> None:
+        self.lang = lang
+        self.data = data
+
+    def referentiel(self) -> Referentiel:
+        return load_referentiel(self.data)
+
+
+def read_file(path: str, lang: str) -> bytes:
+    """A file's bytes, or a plain one-line error."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _fail(f"fichier introuvable : {path}", f"file not found: {path}", lang) from None
+    except IsADirectoryError:
+        raise _fail(f"{path} est un dossier, pas un fichier", f"{path} is a folder", lang) from None
+    except OSError as error:
+        raise _fail(
+            f"lecture impossible de {path} ({error.strerror})",
+            f"cannot read {path} ({error.strerror})",
+            lang,
+        ) from None
+
+
+def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
+    """The référentiel and the answers file read against it."""
+    referentiel = ctx.referentiel()
+    return referentiel, from_json(read_file(path, ctx.lang), referentiel)
+
+
+def _fail(fr: str, en: str, lang: str) -> click.ClickException:
+    return click.ClickException(en if lang == "en" else fr)
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="Format de sortie / output format.",
+)
+
+
+@click.group()
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="Langue / language.")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Dossier du référentiel (par défaut data/) / référentiel folder.",
+)
+@click.version_option(package_name="diagnostic-ess")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None, data: Path | None) -> None:
+    """Diagnostic ESS territorial — auto-diagnostic d'un territoire sur l'ESS."""
+    settings = Settings.from_env()
+    ctx.obj = Context(lang or settings.lang, data or settings.referentiel_dir)
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def validate(ctx: Context, directory: Path | None) -> None:
+    """Vérifie le référentiel et liste tous ses problèmes / check the référentiel."""
+    target = directory or ctx.data
+    problems = validate_referentiel(target)
+    if problems:
+        for problem in problems:
+            click.echo(problem.message(ctx.lang), err=True)
+        count = len(problems)
+        raise _fail(
+            f"{count} problème{'s' if count > 1 else ''} dans {target}",
+            f"{count} problem{'s' if count > 1 else ''} in {target}",
+            ctx.lang,
+        )
+    referentiel = load_referentiel(target)
+    click.echo(
+        f"Référentiel {referentiel.version} valide : {len(referentiel.motivations)} motivations, "
+        f"{len(referentiel.levers)} leviers, {len(referentiel.questions)} questions."
+        if ctx.lang != "en"
+        else f"Référentiel {referentiel.version} is valid: {len(referentiel.motivations)} "
+        f"motivations, {len(referentiel.levers)} levers, {len(referentiel.questions)} questions."
+    )
+
+
+@cli.command()
+@FORMAT
+@click.pass_obj
+def referentiel(ctx: Context, output_format: str) -> None:
+    """Affiche le référentiel / print the référentiel."""
+    ref = ctx.referentiel()
+    if output_format == "json":
+        _print_json(referentiel_to_dict(ref))
+        return
+    levers = [lever.id for lever in ref.levers]
+    header = ["id", "motivation", "kind", "scale", "min", "max", "label_fr", "label_en"]
+    header += ["help_fr", "help_en", *(f"weight_{lever}" for lever in levers)]
+    rows = []
+    for q in ref.questions:
+        scale = ref.scale(q.scale)
+        row: list[object] = [q.id, q.motivation, q.kind, scale.id, scale.min, scale.max]
+        row += [q.label.fr, q.label.en, q.help.fr, q.help.en]
+        rows.append(row + [q.levers.get(lever) for lever in levers])
+    click.echo(to_french_csv(header, rows), nl=False)
+
+
+@cli.command()
+@click.argument("answers", type=str)
+@FORMAT
+@click.pass_obj
+def score(ctx: Context, answers: str, output_format: str) -> None:
+    """Calcule les scores d'un fichier de réponses / score an answers file."""
+    ref, sheet = load_sheet(ctx, answers)
+    result = scores_to_dict(ref, sheet, score_answers(ref, sheet.answers), ctx.lang)
+    if output_format == "json":
+        _print_json(result)
+        return
+    header = ["section", "id", "label", "score", "rank", "priority", "maturity", "questions"]
+    rows: list[list[object]] = []
+    for lever in result["levers"]:
+        questions = " ".join(lever["questions"])
+        rows.append(
+            [
+                "lever",
+                lever["id"],
+                lever["label"],
+                lever["score"],
+                lever["rank"],
+                None,
+                None,
+                questions,
+            ]
+        )
+    for m in result["motivations"]:
+        rows.append(
+            ["motivation", m["id"], m["label"], None, None, m["priority"], m["maturity"], ""]
+        )
+    for gap in result["knowledge_gaps"]:
+        rows.append(["knowledge_gap", gap["question"], gap["label"], None, None, None, None, ""])
+    click.echo(to_french_csv(header, rows), nl=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every error is one line on stderr and a non-zero exit code."""
+    lang = "en" if Settings.from_env().lang == "en" else "fr"
+    args = sys.argv[1:] if argv is None else argv
+    if "--lang" in args and args.index("--lang") + 1 < len(args):
+        lang = args[args.index("--lang") + 1]
+    prefix = "Error: " if lang == "en" else "Erreur\u00a0: "
+    try:
+        cli.main(args=args, prog_name="diagnostic-ess", standalone_mode=False)
+    except DiagnosticError as error:
+        click.echo(prefix + error.message(lang).replace("\n", " ; "), err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo(prefix + ("interrupted" if lang == "en" else "interrompu"), err=True)
+        return 130
+    except click.UsageError as error:
+        click.echo(prefix + error.format_message().replace("\n", " "), err=True)
+        return 2
+    except click.ClickException as error:
+        click.echo(prefix + error.format_message().replace("\n", " "), err=True)
+        return error.exit_code
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The project's exception tree, caught at the edges (app pages and CLI).
+
+    DiagnosticError                 base: a problem the user can fix, with a plain message
+     ├── ReferentielError           the data files are invalid (carries every Problem)
+     ├── AnswersError               an answers file or an answer does not fit the référentiel
+     ├── StorageError               the database cannot be reached or holds no such record
+     │    └── NotFoundError         no diagnostic / workshop behind a token or code
+     ├── AccessError                a link or key does not open what it was used for
+     └── ExportError                a report or spreadsheet cannot be built
+
+Every error carries its message in French and English; ``str(error)`` is French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .typography import french_spacing
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One defect in a data file, located by file, row and field."""
+
+    file: str
+    row: int | None
+    field: str | None
+    message_fr: str
+    message_en: str
+
+    def message(self, lang: str = "fr") -> str:
+        """The problem as one line: ``file, ligne N, champ « f » : message``."""
+        text = self.message_en if lang == "en" else french_spacing(self.message_fr)
+        return f"{self.where(lang)}: {text}" if lang == "en" else f"{self.where(lang)} : {text}"
+
+    def where(self, lang: str = "fr") -> str:
+        """Where the problem is, in words."""
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(f"row {self.row}" if lang == "en" else f"ligne {self.row}")
+        if self.field is not None:
+            parts.append(f"field '{self.field}'" if lang == "en" else f"champ « {self.field} »")
+        return ", ".join(parts)
+
+
+class DiagnosticError(Exception):
+    """Base of every error the user can act on."""
+
+    def __init__(self, message_fr: str, message_en: str | None = None) -> None:
+        message_fr = french_spacing(message_fr)
+        super().__init__(message_fr)
+        self.message_fr = message_fr
+        self.message_en = message_en or message_fr
+
+    def message(self, lang: str = "fr") -> str:
+        """The message in the requested language."""
+        return self.message_en if lang == "en" else self.message_fr
+
+
+class ReferentielError(DiagnosticError):
+    """The référentiel files hold one or more problems, all listed."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head_fr = f"Le référentiel contient {count} problème{'s' if count > 1 else ''}"
+        head_en = f"The référentiel has {count} problem{'s' if count > 1 else ''}"
+        super().__init__(
+            head_fr + " :\n" + "\n".join(p.message("fr") for p in self.problems),
+            head_en + ":\n" + "\n".join(p.message("en") for p in self.problems),
+        )
+
+
+class AnswersError(DiagnosticError):
+    """An answers file or a single answer does not fit the référentiel."""
+
+
+class StorageError(DiagnosticError):
+    """The database cannot be reached or refuses an operation."""
+
+
+class NotFoundError(StorageError):
+    """No record behind a token, a code or an id."""
+
+
+class AccessError(DiagnosticError):
+    """A link, code or key does not give access to what was asked."""
+
+
+class ExportError(DiagnosticError):
+    """A report or a spreadsheet cannot be built."""

@@ -1,0 +1,143 @@
+"""The référentiel and a territory's scores as plain JSON-ready values (CLI and API output)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import AnswerSheet, Referentiel, Text
+from ..recommend import answer_label, describe_reason, recommend
+from ..scoring import Scores
+from ..territory import profile_to_dict
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"fr": text.fr, "en": text.en}
+
+
+def referentiel_to_dict(referentiel: Referentiel) -> dict[str, Any]:
+    """Motivations, levers (with providers and actions), providers, scales and questions."""
+    return {
+        "version": referentiel.version,
+        "title": _text(referentiel.title),
+        "motivations": [
+            {
+                "id": m.id,
+                "order": m.order,
+                "label": _text(m.label),
+                "description": _text(m.description),
+            }
+            for m in referentiel.motivations
+        ],
+        "levers": [
+            {
+                "id": lever.id,
+                "order": lever.order,
+                "label": _text(lever.label),
+                "description": _text(lever.description),
+                "providers": list(lever.providers),
+                "actions": [
+                    {
+                        "id": a.id,
+                        "territory_types": sorted(a.territory_types),
+                        "label": _text(a.label),
+                        "detail": _text(a.detail),
+                    }
+                    for a in referentiel.actions_of(lever.id)
+                ],
+            }
+            for lever in referentiel.levers
+        ],
+        "providers": [
+            {"id": p.id, "name": _text(p.name), "description": _text(p.description)}
+            for p in referentiel.providers
+        ],
+        "knowledge_gap_levers": dict(referentiel.knowledge_gap_levers),
+        "questions": [_question(referentiel, q.id) for q in referentiel.questions],
+    }
+
+
+def _question(referentiel: Referentiel, question_id: str) -> dict[str, Any]:
+    question = referentiel.question(question_id)
+    scale = referentiel.scale(question.scale)
+    return {
+        "id": question.id,
+        "motivation": question.motivation,
+        "kind": question.kind,
+        "scale": {
+            "id": scale.id,
+            "min": scale.min,
+            "max": scale.max,
+            "levels": [{"value": lv.value, "label": _text(lv.label)} for lv in scale.levels],
+        },
+        "levers": dict(question.levers),
+        "label": _text(question.label),
+        "help": _text(question.help),
+    }
+
+
+def scores_to_dict(
+    referentiel: Referentiel, sheet: AnswerSheet, scores: Scores, lang: str = "fr"
+) -> dict[str, Any]:
+    """Lever scores in rank order, motivations, knowledge gaps and explained recommendations."""
+    return {
+        "referentiel_version": referentiel.version,
+        "territory": profile_to_dict(sheet.territory),
+        "answered": scores.answered,
+        "total": scores.total,
+        "answered_share": round(scores.answered_share, 4),
+        "levers": [
+            {
+                "id": r.id,
+                "label": referentiel.lever(r.id).label.get(lang),
+                "score": round(r.score, 2),
+                "rank": r.rank,
+                "questions": list(r.questions),
+                "contributions": [
+                    {"question": c.question, "points": round(c.points, 2)} for c in r.contributions
+                ],
+            }
+            for r in scores.levers
+        ],
+        "motivations": [
+            {
+                "id": m.id,
+                "label": referentiel.motivation(m.id).label.get(lang),
+                "priority": None if m.priority is None else round(m.priority, 2),
+                "maturity": None if m.maturity is None else round(m.maturity, 2),
+                "answered": m.answered,
+                "unknown": m.unknown,
+                "total": m.total,
+            }
+            for m in scores.motivations
+        ],
+        "knowledge_gaps": [
+            {
+                "question": q,
+                "motivation": referentiel.question(q).motivation,
+                "label": referentiel.question(q).label.get(lang),
+            }
+            for q in scores.knowledge_gaps
+        ],
+        "recommendations": [
+            {
+                "lever": rec.lever.id,
+                "rank": rec.rank,
+                "score": round(rec.score, 2),
+                "providers": [p.name.get(lang) for p in rec.providers],
+                "actions": [a.label.get(lang) for a in rec.actions],
+                "reasons": [
+                    {
+                        "question": reason.question,
+                        "answer": reason.answer,
+                        "answer_label": answer_label(
+                            referentiel, reason.question, reason.answer, lang
+                        ),
+                        "points": round(reason.points, 2),
+                        "text": describe_reason(referentiel, reason, lang),
+                    }
+                    for reason in rec.reasons
+                ],
+            }
+            for rec in recommend(referentiel, sheet, scores)
+        ],
+    }

@@ -1,0 +1,209 @@
+"""Typed, frozen domain objects: the référentiel, a territory and its answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, NewType, TypeVar, get_args
+
+MotivationId = NewType("MotivationId", str)
+LeverId = NewType("LeverId", str)
+QuestionId = NewType("QuestionId", str)
+ProviderId = NewType("ProviderId", str)
+ActionId = NewType("ActionId", str)
+ScaleId = NewType("ScaleId", str)
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+Kind = Literal["priority", "maturity"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+TerritoryType = Literal["commune", "cc", "ca", "cu", "metropole", "pays_petr"]
+TERRITORY_TYPES: tuple[TerritoryType, ...] = get_args(TerritoryType)
+
+Role = Literal["elu", "agent", "acteur_ess", "partenaire", "habitant", "autre"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+UNKNOWN: Literal["unknown"] = "unknown"
+Answer = int | Literal["unknown"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in French and English."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, French when the language is not English."""
+        return self.en if lang == "en" else self.fr
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step of an ordinal scale."""
+
+    value: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordinal scale: a higher level means more important or more advanced."""
+
+    id: ScaleId
+    levels: tuple[Level, ...]
+
+    @property
+    def min(self) -> int:
+        return self.levels[0].value
+
+    @property
+    def max(self) -> int:
+        return self.levels[-1].value
+
+    def label(self, value: int, lang: str) -> str:
+        """The label of a level value."""
+        for level in self.levels:
+            if level.value == value:
+                return level.label.get(lang)
+        raise KeyError(value)
+
+    def values(self) -> tuple[int, ...]:
+        return tuple(level.value for level in self.levels)
+
+
+@dataclass(frozen=True)
+class Motivation:
+    """One of the seven reasons a territory engages in the ESS."""
+
+    id: MotivationId
+    order: int
+    label: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Provider:
+    """Who provides a lever (CRESS, CNFPT, RTES…)."""
+
+    id: ProviderId
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Action:
+    """A concrete first action for a lever, possibly for some territory types only."""
+
+    id: ActionId
+    lever: LeverId
+    territory_types: frozenset[TerritoryType]
+    label: Text
+    detail: Text
+
+    def applies_to(self, territory_type: TerritoryType) -> bool:
+        return territory_type in self.territory_types
+
+
+@dataclass(frozen=True)
+class Lever:
+    """One of the six kinds of support a territory can ask for."""
+
+    id: LeverId
+    order: int
+    label: Text
+    description: Text
+    providers: tuple[ProviderId, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the diagnostic, feeding one motivation and some levers."""
+
+    id: QuestionId
+    motivation: MotivationId
+    kind: Kind
+    scale: ScaleId
+    order: int
+    label: Text
+    help: Text
+    levers: Mapping[LeverId, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Referentiel:
+    """The whole validated référentiel; tuples are in display order."""
+
+    version: str
+    title: Text
+    motivations: tuple[Motivation, ...]
+    levers: tuple[Lever, ...]
+    providers: tuple[Provider, ...]
+    actions: tuple[Action, ...]
+    scales: tuple[Scale, ...]
+    questions: tuple[Question, ...]
+    knowledge_gap_levers: Mapping[LeverId, float]
+
+    def motivation(self, motivation_id: str) -> Motivation:
+        return _by_id(self.motivations, motivation_id)
+
+    def lever(self, lever_id: str) -> Lever:
+        return _by_id(self.levers, lever_id)
+
+    def provider(self, provider_id: str) -> Provider:
+        return _by_id(self.providers, provider_id)
+
+    def scale(self, scale_id: str) -> Scale:
+        return _by_id(self.scales, scale_id)
+
+    def question(self, question_id: str) -> Question:
+        return _by_id(self.questions, question_id)
+
+    def has_question(self, question_id: str) -> bool:
+        return any(q.id == question_id for q in self.questions)
+
+    def questions_of(self, motivation_id: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.motivation == motivation_id)
+
+    def actions_of(self, lever_id: str) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.lever == lever_id)
+
+
+_Item = TypeVar("_Item", Motivation, Lever, Provider, Scale, Question)
+
+
+def _by_id(items: tuple[_Item, ...], key: str) -> _Item:
+    for item in items:
+        if item.id == key:
+            return item
+    raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class TerritoryProfile:
+    """Who the diagnostic is about and who answers it."""
+
+    name: str
+    type: TerritoryType
+    siren: str | None = None
+    departement: str | None = None
+    population: int | None = None
+    respondent_role: Role | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """A territory's answers: question id -> level or ``"unknown"``, plus comments."""
+
+    territory: TerritoryProfile
+    answers: Mapping[QuestionId, Answer] = field(default_factory=dict)
+    comments: Mapping[QuestionId, str] = field(default_factory=dict)
+    referentiel_version: str | None = None
+
+    def answer(self, question_id: str) -> Answer | None:
+        return self.answers.get(QuestionId(question_id))

@@ -1,0 +1,336 @@
+"""Pure, vectorised scoring: answers -> motivation priority/maturity and lever need scores.
+
+The method is documented in ``docs/methode.md``. One respondent or a hundred thousand
+go through the same matrix code (one row per respondent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+from .errors import AnswersError
+from .model import UNKNOWN, Answer, LeverId, MotivationId, QuestionId, Referentiel
+
+UNKNOWN_CODE = -1.0
+NEUTRAL_PRIORITY = 0.5
+CHUNK = 4096
+FloatArray = npt.NDArray[np.float64]
+Float32Array = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, eq=False)
+class ScoringModel:
+    """The référentiel compiled to arrays; q questions, m motivations, l levers.
+
+    Every per-respondent sum the method needs is a matrix product of three planes
+    built from the answers: ``x`` (the level, 0 if unusable), ``u`` (1 if a level was
+    given) and ``z`` (1 for "je ne sais pas"). The matrices below hold those products'
+    coefficients, so scoring is a handful of BLAS calls per chunk of respondents.
+    """
+
+    question_ids: tuple[QuestionId, ...]
+    motivation_ids: tuple[MotivationId, ...]
+    lever_ids: tuple[LeverId, ...]
+    minimum: FloatArray  # (q,)
+    maximum: FloatArray  # (q,)
+    weights: FloatArray  # (q, l) question -> lever weights
+    gap_weights: FloatArray  # (l,) lever weights of a "je ne sais pas" answer
+    level_sums: Float32Array  # (q, 2m) x -> normalised priority / maturity sums
+    usable_sums: Float32Array  # (q, 4m) u -> priority / maturity counts, then offsets
+    to_question: Float32Array  # (3, m, q) spreads per-motivation values over questions
+    unknown_counts: Float32Array  # (q, m) z -> "je ne sais pas" per motivation
+    maturity_weights: Float32Array  # (q, l) weights of maturity questions only
+    priority_weights: Float32Array  # (q, l) weights of priority questions only
+    weights32: Float32Array  # (q, l)
+
+    @property
+    def column(self) -> dict[QuestionId, int]:
+        return {qid: i for i, qid in enumerate(self.question_ids)}
+
+
+@lru_cache(maxsize=8)
+def compile_model(referentiel: Referentiel) -> ScoringModel:
+    """Arrays for the scoring of ``referentiel`` (cached per référentiel object)."""
+    motivations = tuple(m.id for m in referentiel.motivations)
+    levers = tuple(lever.id for lever in referentiel.levers)
+    questions = referentiel.questions
+    count = len(questions)
+    onehot = np.zeros((count, len(motivations)))
+    onehot[np.arange(count), [motivations.index(q.motivation) for q in questions]] = 1.0
+    pri = np.array([q.kind == "priority" for q in questions], dtype=np.float64)
+    mat = 1.0 - pri
+    scales = [referentiel.scale(q.scale) for q in questions]
+    low = np.array([s.min for s in scales], dtype=np.float64)
+    high = np.array([s.max for s in scales], dtype=np.float64)
+    inv = 1.0 / (high - low)
+    weights = np.array([[q.levers.get(lever, 0.0) for lever in levers] for q in questions])
+
+    def col(values: FloatArray) -> FloatArray:
+        return onehot * values[:, None]
+
+    f32 = np.float32
+    return ScoringModel(
+        question_ids=tuple(q.id for q in questions),
+        motivation_ids=motivations,
+        lever_ids=levers,
+        minimum=low,
+        maximum=high,
+        weights=weights,
+        gap_weights=np.array([referentiel.knowledge_gap_levers.get(lv, 0.0) for lv in levers]),
+        level_sums=np.hstack([col(pri * inv), col(mat * inv)]).astype(f32),
+        usable_sums=np.hstack(
+            [col(pri), col(mat), -col(pri * low * inv), -col(mat * low * inv)]
+        ).astype(f32),
+        # maturity gap (1 - normalised level) = u * (1 + low * inv) - x * inv
+        to_question=np.stack([col(mat * (1 + low * inv)).T, col(pri).T, col(mat * inv).T]).astype(
+            f32
+        ),
+        unknown_counts=onehot.astype(f32),
+        maturity_weights=(weights * mat[:, None]).astype(f32),
+        priority_weights=(weights * pri[:, None]).astype(f32),
+        weights32=weights.astype(f32),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class BatchScores:
+    """Scores of many respondents, one row each; NaN where nothing was answered."""
+
+    lever_ids: tuple[LeverId, ...]
+    motivation_ids: tuple[MotivationId, ...]
+    levers: FloatArray  # (n, l) need 0-100
+    priority: FloatArray  # (n, m) 0-100 or NaN
+    maturity: FloatArray  # (n, m) 0-100 or NaN
+    answered: npt.NDArray[np.int64]  # (n,) questions with a level or "je ne sais pas"
+    unknown: npt.NDArray[np.int64]  # (n,) "je ne sais pas" answers
+    contributions: FloatArray | None = None  # (n, q, l) points of each question, if asked
+
+
+def answers_matrix(
+    referentiel: Referentiel, sheets: Sequence[Mapping[QuestionId, Answer]]
+) -> FloatArray:
+    """One row per answer mapping: the level, NaN if unanswered, -1 for "je ne sais pas"."""
+    model = compile_model(referentiel)
+    column = model.column
+    matrix = np.full((len(sheets), len(model.question_ids)), np.nan)
+    for row, answers in enumerate(sheets):
+        for question_id, answer in answers.items():
+            index = column.get(question_id)
+            if index is None:
+                raise AnswersError(
+                    f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
+                )
+            matrix[row, index] = UNKNOWN_CODE if answer == UNKNOWN else _level(model, index, answer)
+    return matrix
+
+
+def _level(model: ScoringModel, index: int, answer: Answer) -> float:
+    low, high = model.minimum[index], model.maximum[index]
+    if isinstance(answer, bool) or not isinstance(answer, int) or not low <= answer <= high:
+        qid = model.question_ids[index]
+        raise AnswersError(
+            f"Réponse « {answer} » hors échelle pour « {qid} » (de {low:.0f} à {high:.0f}).",
+            f"Answer '{answer}' is off the scale for '{qid}' ({low:.0f} to {high:.0f}).",
+        )
+    return float(answer)
+
+
+def score_matrix(
+    referentiel: Referentiel, matrix: FloatArray, explain: bool = False
+) -> BatchScores:
+    """Score each row of ``matrix`` (see ``answers_matrix``); ``explain`` keeps answer points."""
+    model = compile_model(referentiel)
+    answers = np.asarray(matrix, dtype=np.float64)
+    rows = answers.shape[0]
+    levers = np.empty((rows, len(model.lever_ids)))
+    priority = np.empty((rows, len(model.motivation_ids)))
+    maturity = np.empty_like(priority)
+    points = np.empty((rows, len(model.question_ids), len(model.lever_ids))) if explain else None
+    counts = np.empty((rows, 2), dtype=np.int64)
+    for start in range(0, rows, CHUNK):
+        part = slice(start, start + CHUNK)
+        _score_chunk(
+            model,
+            answers[part],
+            levers[part],
+            priority[part],
+            maturity[part],
+            counts[part],
+            None if points is None else points[part],
+        )
+    return BatchScores(
+        lever_ids=model.lever_ids,
+        motivation_ids=model.motivation_ids,
+        levers=levers,
+        priority=priority,
+        maturity=maturity,
+        answered=counts[:, 0],
+        unknown=counts[:, 1],
+        contributions=points,
+    )
+
+
+def _score_chunk(
+    model: ScoringModel,
+    answers: FloatArray,
+    levers: FloatArray,
+    priority: FloatArray,
+    maturity: FloatArray,
+    tallies: npt.NDArray[np.int64],
+    points: FloatArray | None,
+) -> None:
+    """Fill the output slices for one chunk of respondents (see docs/methode.md)."""
+    m = len(model.motivation_ids)
+    a = answers.astype(np.float32)
+    x = np.fmax(a, 0)  # the level; 0 for NaN (unanswered) and -1 (je ne sais pas)
+    u = (a >= 0).astype(np.float32)  # levels are >= 0: NaN and -1 give 0
+    z = (a == UNKNOWN_CODE).astype(np.float32)
+    sums, counts = x @ model.level_sums, u @ model.usable_sums
+    pri_count, mat_count = counts[:, :m], counts[:, m : 2 * m]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pri = (sums[:, :m] + counts[:, 2 * m : 3 * m]) / pri_count
+        mat = (sums[:, m:] + counts[:, 3 * m :]) / mat_count
+    importance = np.where(pri_count > 0, pri, NEUTRAL_PRIORITY).astype(np.float32)
+    has_maturity = (mat_count > 0).astype(np.float32)
+    motivation_gap = np.where(mat_count > 0, importance * (1 - mat), 0).astype(np.float32)
+    spread = model.to_question
+    # importance x gap of each answer: maturity answers by their own level,
+    # priority answers by their motivation's maturity
+    pushed = u * (importance @ spread[0] + motivation_gap @ spread[1])
+    pushed -= x * (importance @ spread[2])
+    unknown = z @ model.unknown_counts
+    gap_push = (importance * unknown).sum(1)
+    numerator = pushed @ model.weights32 + np.outer(gap_push, model.gap_weights)
+    usable_priority = u * (has_maturity @ spread[1])
+    denominator = u @ model.maturity_weights + usable_priority @ model.priority_weights
+    denominator += np.outer(unknown.sum(1), model.gap_weights)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.where(denominator > 0, 100.0 / denominator, 0.0)
+    levers[:] = numerator * scale
+    priority[:] = pri * 100.0
+    maturity[:] = mat * 100.0
+    tallies[:, 0] = u.sum(1) + unknown.sum(1)
+    tallies[:, 1] = unknown.sum(1)
+    if points is not None:
+        by_question = z * (importance @ model.unknown_counts.T)
+        points[:] = pushed[:, :, None] * model.weights[None, :, :]
+        points += by_question[:, :, None] * model.gap_weights[None, None, :]
+        points *= scale[:, None, :]
+
+
+@dataclass(frozen=True)
+class MotivationResult:
+    """A motivation's priority and maturity, 0-100, None when nothing was answered."""
+
+    id: MotivationId
+    priority: float | None
+    maturity: float | None
+    answered: int
+    unknown: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How many points of a lever's score one answer accounts for."""
+
+    question: QuestionId
+    points: float
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class LeverResult:
+    """A lever's need score (0-100, higher = comes first), its rank and what is behind it."""
+
+    id: LeverId
+    score: float
+    rank: int
+    contributions: tuple[Contribution, ...]  # largest first, only answers that push it up
+
+    @property
+    def questions(self) -> tuple[QuestionId, ...]:
+        return tuple(c.question for c in self.contributions)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The full result of one respondent; ``levers`` is in rank order."""
+
+    motivations: tuple[MotivationResult, ...]
+    levers: tuple[LeverResult, ...]
+    answered: int
+    total: int
+    knowledge_gaps: tuple[QuestionId, ...]
+
+    @property
+    def answered_share(self) -> float:
+        """Share of questions answered (a level or "je ne sais pas"), from 0 to 1."""
+        return self.answered / self.total if self.total else 0.0
+
+    def lever(self, lever_id: str) -> LeverResult:
+        return next(result for result in self.levers if result.id == lever_id)
+
+    def motivation(self, motivation_id: str) -> MotivationResult:
+        return next(result for result in self.motivations if result.id == motivation_id)
+
+
+def ranks(scores: Sequence[float]) -> list[int]:
+    """Competition ranks, 1 for the highest need; equal scores share a rank."""
+    rounded = [round(value, 6) for value in scores]
+    return [1 + sum(other > value for other in rounded) for value in rounded]
+
+
+def score_answers(referentiel: Referentiel, answers: Mapping[QuestionId, Answer]) -> Scores:
+    """Score one respondent's answers, keeping which answers push each lever up."""
+    model = compile_model(referentiel)
+    batch = score_matrix(referentiel, answers_matrix(referentiel, [answers]), explain=True)
+    assert batch.contributions is not None
+    lever_scores = [float(value) for value in batch.levers[0]]
+    lever_ranks = ranks(lever_scores)
+    levers = []
+    for index, lever_id in enumerate(model.lever_ids):
+        points = batch.contributions[0, :, index]
+        order = sorted(np.flatnonzero(points > 1e-9), key=lambda q: (-points[q], q))
+        contributions = tuple(
+            Contribution(model.question_ids[q], float(points[q]), answers[model.question_ids[q]])
+            for q in order
+        )
+        levers.append(LeverResult(lever_id, lever_scores[index], lever_ranks[index], contributions))
+    levers.sort(key=lambda result: (result.rank, model.lever_ids.index(result.id)))
+    return Scores(
+        motivations=_motivation_results(referentiel, answers, batch),
+        levers=tuple(levers),
+        answered=int(batch.answered[0]),
+        total=len(model.question_ids),
+        knowledge_gaps=tuple(q for q in model.question_ids if answers.get(q) == UNKNOWN),
+    )
+
+
+def _motivation_results(
+    referentiel: Referentiel, answers: Mapping[QuestionId, Answer], batch: BatchScores
+) -> tuple[MotivationResult, ...]:
+    results = []
+    for index, motivation in enumerate(referentiel.motivations):
+        questions = referentiel.questions_of(motivation.id)
+        given = [answers[q.id] for q in questions if q.id in answers]
+        results.append(
+            MotivationResult(
+                id=motivation.id,
+                priority=_optional(batch.priority[0, index]),
+                maturity=_optional(batch.maturity[0, index]),
+                answered=len(given),
+                unknown=sum(answer == UNKNOWN for answer in given),
+                total=len(questions),
+            )
+        )
+    return tuple(results)
+
+
+def _optional(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)

@@ -1,0 +1,45 @@
+"""One place for configuration, read from the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def default_database_url(environ: Mapping[str, str]) -> str:
+    """An SQLite file in the user's data folder (``$XDG_DATA_HOME/diagnostic-ess``)."""
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'diagnostic-ess' / 'diagnostic-ess.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings of one process.
+
+    - ``DIAGNOSTIC_DATABASE_URL``: SQLAlchemy URL; SQLite file by default,
+      ``postgresql+psycopg://user:password@host/base`` for PostgreSQL;
+    - ``DIAGNOSTIC_REFERENTIEL_DIR``: the référentiel folder (``data/`` by default);
+    - ``DIAGNOSTIC_LANG``: ``fr`` (default) or ``en``;
+    - ``DIAGNOSTIC_PUBLIC_URL``: the address participants use to reach the app
+      (e.g. ``http://192.168.1.20:8501``), used in resume and join links.
+    """
+
+    database_url: str
+    referentiel_dir: Path
+    lang: str
+    public_url: str
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        lang = env.get("DIAGNOSTIC_LANG", "fr").strip().lower()
+        return cls(
+            database_url=env.get("DIAGNOSTIC_DATABASE_URL") or default_database_url(env),
+            referentiel_dir=Path(env.get("DIAGNOSTIC_REFERENTIEL_DIR") or PROJECT_DATA),
+            lang=lang if lang in ("fr", "en") else "fr",
+            public_url=env.get("DIAGNOSTIC_PUBLIC_URL", "").rstrip("/"),
+        )
