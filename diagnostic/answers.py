@@ -5,6 +5,7 @@ Its format: ``diagnostic/schema/answers.schema.json`` and ``docs/format-reponses
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,10 +28,11 @@ def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answ
         return UNKNOWN
     scale = referentiel.scale(referentiel.question(question_id).scale)
     if isinstance(value, bool) or not isinstance(value, int):
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         raise AnswersError(
-            f"Réponse à « {question_id} » : « {value} » n’est ni un niveau entier de "
+            f"Réponse à « {question_id} » : « {shown} » n’est ni un niveau entier de "
             f"{scale.min} à {scale.max} ni « unknown » (je ne sais pas).",
-            f"Answer to '{question_id}': '{value}' is neither a whole level from "
+            f"Answer to '{question_id}': '{shown}' is neither a whole level from "
             f"{scale.min} to {scale.max} nor 'unknown' (don't know).",
         )
     if value not in scale.values():

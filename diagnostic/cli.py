@@ -21,6 +21,7 @@ from .model import AnswerSheet, Referentiel
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_answers
 from .settings import Settings
+from .typography import french_spacing
 
 
 class Context:
@@ -57,7 +58,11 @@ def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
 
 
 def _fail(fr: str, en: str, lang: str) -> click.ClickException:
-    return click.ClickException(en if lang == "en" else fr)
+    return click.ClickException(en if lang == "en" else french_spacing(fr))
+
+
+def _say(fr: str, en: str, lang: str) -> None:
+    click.echo(en if lang == "en" else french_spacing(fr))
 
 
 def _print_json(value: Any) -> None:
@@ -107,12 +112,13 @@ def validate(ctx: Context, directory: Path | None) -> None:
             ctx.lang,
         )
     referentiel = load_referentiel(target)
-    click.echo(
-        f"Référentiel {referentiel.version} valide : {len(referentiel.motivations)} motivations, "
-        f"{len(referentiel.levers)} leviers, {len(referentiel.questions)} questions."
-        if ctx.lang != "en"
-        else f"Référentiel {referentiel.version} is valid: {len(referentiel.motivations)} "
-        f"motivations, {len(referentiel.levers)} levers, {len(referentiel.questions)} questions."
+    counts = (len(referentiel.motivations), len(referentiel.levers), len(referentiel.questions))
+    _say(
+        f"Référentiel {referentiel.version} valide : {counts[0]} motivations, "
+        f"{counts[1]} leviers, {counts[2]} questions.",
+        f"Référentiel {referentiel.version} is valid: {counts[0]} motivations, "
+        f"{counts[1]} levers, {counts[2]} questions.",
+        ctx.lang,
     )
 
 

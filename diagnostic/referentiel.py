@@ -87,14 +87,21 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     if not directory.is_dir():
         problems.add(str(directory), None, None, "dossier introuvable", "folder not found")
         return None, problems.items
-    rows = {name: read_csv(directory, name, columns, problems) for name, columns in FILES.items()}
+    read = {name: read_csv(directory, name, columns, problems) for name, columns in FILES.items()}
+    broken = {name for name, found in read.items() if found is None}
+    rows = {name: found or [] for name, found in read.items()}
     meta = read_yaml(directory, META, problems)
-    scales = _scales(rows["scales.csv"])
-    motivations = _unique(rows["motivations.csv"], _motivation)
-    providers = _unique(rows["providers.csv"], _provider)
-    levers = _unique(rows["levers.csv"], lambda row: _lever(row, providers))
+    scales = _known(_scales(rows["scales.csv"]), "scales.csv" in broken)
+    motivations = _known(_unique(rows["motivations.csv"], _motivation), "motivations.csv" in broken)
+    providers = _known(_unique(rows["providers.csv"], _provider), "providers.csv" in broken)
+    levers = _known(
+        _unique(rows["levers.csv"], lambda row: _lever(row, providers)), "levers.csv" in broken
+    )
     actions = _unique(rows["actions.csv"], lambda row: _action(row, levers))
-    questions = _unique(rows["questions.csv"], lambda row: _question(row, motivations, scales))
+    questions = _known(
+        _unique(rows["questions.csv"], lambda row: _question(row, motivations, scales)),
+        "questions.csv" in broken,
+    )
     weights = _weights(rows["weights.csv"], questions, levers)
     _check_orders(rows["motivations.csv"], "order")
     _check_orders(rows["levers.csv"], "order")
@@ -109,7 +116,8 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     built = tuple(
         _with_levers(q, weights.get(q.id, {})) for q in _sorted_questions(questions, motivations)
     )
-    _cross_checks(problems, motivations, levers, actions, built)
+    if not broken:
+        _cross_checks(problems, motivations, levers, actions, built)
     if problems.items:
         return None, problems.items
     referentiel = Referentiel(
@@ -124,6 +132,17 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
         knowledge_gap_levers=gap_levers,
     )
     return referentiel, []
+
+
+class _Unchecked(dict[str, Any]):
+    """The ids of a file that could not be read: any reference to it is let through."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def _known(items: dict[str, Any], broken: bool) -> dict[str, Any]:
+    return _Unchecked() if broken else items
 
 
 def _unique(rows: list[Row], build: Any) -> dict[str, Any]:
@@ -148,14 +167,24 @@ def _unique(rows: list[Row], build: Any) -> dict[str, Any]:
     return built
 
 
-def _reference(row: Row, column: str, known: dict[str, Any], what_fr: str, what_en: str) -> bool:
+_NOUNS = {
+    "motivation": ("motivation inconnue", "motivation manquante"),
+    "lever": ("levier inconnu", "levier manquant"),
+    "scale": ("échelle inconnue", "échelle manquante"),
+    "question": ("question inconnue", "question manquante"),
+}
+
+
+def _reference(row: Row, column: str, known: dict[str, Any]) -> bool:
+    """Whether ``column`` names a known id; an unknown or empty reference is a problem."""
     value = row.text(column)
     if value in known:
         return True
+    unknown_fr, missing_fr = _NOUNS[column]
     if value:
-        row.problem(column, f"{what_fr} inconnu(e) : « {value} »", f"unknown {what_en}: '{value}'")
+        row.problem(column, f"{unknown_fr} : « {value} »", f"unknown {column}: '{value}'")
     else:
-        row.problem(column, f"{what_fr} manquant(e)", f"missing {what_en}")
+        row.problem(column, missing_fr, f"missing {column}")
     return False
 
 
@@ -231,7 +260,7 @@ def _lever(row: Row, providers: dict[str, Provider]) -> Lever:
 
 
 def _action(row: Row, levers: dict[str, Lever]) -> Action | None:
-    lever_ok = _reference(row, "lever", levers, "levier", "lever")
+    lever_ok = _reference(row, "lever", levers)
     label, detail = row.bilingual("label"), row.bilingual("detail")
     types = _territory_types(row)
     if not lever_ok or types is None:
@@ -258,8 +287,8 @@ def _territory_types(row: Row) -> frozenset[TerritoryType] | None:
 
 def _question(row: Row, motivations: dict[str, Motivation], scales: dict[str, Scale]) -> Question:
     """The question; a bad field is recorded and a stand-in keeps references resolvable."""
-    _reference(row, "motivation", motivations, "motivation", "motivation")
-    _reference(row, "scale", scales, "échelle", "scale")
+    _reference(row, "motivation", motivations)
+    _reference(row, "scale", scales)
     kind = row.text("kind")
     if kind not in KINDS:
         row.problem(
@@ -286,8 +315,8 @@ def _weights(
     weights: dict[str, dict[LeverId, float]] = defaultdict(dict)
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
-        question_ok = _reference(row, "question", questions, "question", "question")
-        lever_ok = _reference(row, "lever", levers, "levier", "lever")
+        question_ok = _reference(row, "question", questions)
+        lever_ok = _reference(row, "lever", levers)
         weight = row.number("weight")
         if weight is not None and weight <= 0:
             row.problem(
@@ -307,8 +336,8 @@ def _weights(
             )
             continue
         seen[pair] = row.line
-        if question_ok and lever_ok and weight is not None:
-            weights[pair[0]][LeverId(pair[1])] = weight
+        if question_ok:  # a bad lever or weight is already reported: keep the link
+            weights[pair[0]][LeverId(pair[1])] = weight if weight is not None and lever_ok else 1.0
     return weights
 
 

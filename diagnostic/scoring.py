@@ -281,8 +281,8 @@ class Scores:
 
 
 def ranks(scores: Sequence[float]) -> list[int]:
-    """Competition ranks, 1 for the highest need; equal scores share a rank."""
-    rounded = [round(value, 6) for value in scores]
+    """Competition ranks, 1 for the highest need; scores equal to 0.001 share a rank."""
+    rounded = [round(value, 3) for value in scores]
     return [1 + sum(other > value for other in rounded) for value in rounded]
 
 

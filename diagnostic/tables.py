@@ -119,12 +119,14 @@ def name_en(lang: str) -> str:
     return "French" if lang == "fr" else "English"
 
 
-def read_csv(directory: Path, name: str, columns: tuple[str, ...], problems: Problems) -> list[Row]:
-    """All rows of ``name``; a missing file, bad encoding or bad header is a problem."""
+def read_csv(
+    directory: Path, name: str, columns: tuple[str, ...], problems: Problems
+) -> list[Row] | None:
+    """All rows of ``name``; None when the file itself (presence, encoding, header) is wrong."""
     path = directory / name
     if not path.is_file():
         problems.add(name, None, None, "fichier introuvable", "file not found")
-        return []
+        return None
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -135,7 +137,7 @@ def read_csv(directory: Path, name: str, columns: tuple[str, ...], problems: Pro
             f"le fichier n’est pas en UTF-8 (octet illisible en position {error.start})",
             f"the file is not UTF-8 (unreadable byte at position {error.start})",
         )
-        return []
+        return None
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=";")
     header = [column.strip() for column in (reader.fieldnames or [])]
     missing = [column for column in columns if column not in header]
@@ -145,7 +147,7 @@ def read_csv(directory: Path, name: str, columns: tuple[str, ...], problems: Pro
     for column in unknown:
         problems.add(name, 1, column or "(vide)", "colonne inconnue", "unknown column")
     if missing:
-        return []
+        return None
     reader.fieldnames = header
     return list(_rows(reader, name, problems))
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from .errors import AnswersError
 from .model import ROLES, TERRITORY_TYPES, Role, TerritoryProfile, TerritoryType
+from .typography import format_number
 
 NAME_MAX = 300
 COMMENT_MAX = 10_000
@@ -139,7 +140,8 @@ def _population(value: Any, problems: list[tuple[str, str]]) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= POPULATION_MAX:
         problems.append(
             (
-                f"la population « {value} » doit être un nombre entier de 0 à {POPULATION_MAX:,}",
+                f"la population « {value} » doit être un nombre entier de 0 à "
+                f"{format_number(POPULATION_MAX, 'fr')}",
                 f"population '{value}' must be a whole number from 0 to {POPULATION_MAX:,}",
             )
         )

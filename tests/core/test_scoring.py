@@ -1,0 +1,211 @@
+"""Scoring: exact values on a small case, and the properties a user expects (hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diagnostic import UNKNOWN, AnswersError, answers_matrix, load_referentiel, score_matrix
+from diagnostic.model import Answer, QuestionId, Referentiel
+from diagnostic.scoring import ranks, score_answers
+from diagnostic.settings import PROJECT_DATA
+
+OK = Path(__file__).resolve().parent.parent / "data" / "ok"
+MINI = load_referentiel(OK)
+FULL = load_referentiel(PROJECT_DATA)
+
+
+def answers_for(ref: Referentiel) -> st.SearchStrategy[dict[QuestionId, Answer]]:
+    """Any answer mapping: each question unanswered, "je ne sais pas" or a level."""
+    items = []
+    for question in ref.questions:
+        scale = ref.scale(question.scale)
+        choice: st.SearchStrategy[Answer | None] = st.one_of(
+            st.none(), st.just(UNKNOWN), st.integers(scale.min, scale.max)
+        )
+        items.append(st.tuples(st.just(question.id), choice))
+    return st.tuples(*items).map(lambda pairs: {q: a for q, a in pairs if a is not None})
+
+
+def lever_scores(ref: Referentiel, answers: dict[QuestionId, Answer]) -> dict[str, float]:
+    return {r.id: r.score for r in score_answers(ref, answers).levers}
+
+
+REFS = st.sampled_from([MINI, FULL])
+
+
+def test_worked_example() -> None:
+    """The example of docs/methode.md, computed by hand."""
+    answers: dict[QuestionId, Answer] = {
+        QuestionId("emploi_priorite"): 2,
+        QuestionId("emploi_clauses"): 1,
+        QuestionId("emploi_chiffres"): UNKNOWN,
+        QuestionId("innov_priorite"): 1,
+        QuestionId("innov_tiers_lieux"): 2,
+    }
+    scores = score_answers(MINI, answers)
+    emploi, innovation = scores.motivations
+    assert (emploi.priority, emploi.maturity) == (100.0, pytest.approx(100 / 3))
+    assert (innovation.priority, innovation.maturity) == (50.0, pytest.approx(200 / 3))
+    # commande publique: priority question 2 x 1 x (1 - 1/3) + clauses 3 x 1 x (1 - 1/3), over 2 + 3
+    assert scores.lever("commande_publique").score == pytest.approx(100 * (4 / 3 + 2) / 5)
+    # observation: unknown 2 x 1 x 1 + innov_priorite 1 x 0.5 x 1/3 + tiers-lieux 2 x 0.5 x 1/3
+    assert scores.lever("observation").score == pytest.approx(100 * (2 + 1 / 6 + 1 / 3) / 5)
+    assert [r.id for r in scores.levers] == ["commande_publique", "observation"]
+    assert scores.knowledge_gaps == ("emploi_chiffres",)
+    assert scores.answered == 5 and scores.answered_share == 1.0
+    gap = scores.lever("observation").contributions[0]
+    assert (gap.question, gap.answer, gap.points) == ("emploi_chiffres", UNKNOWN, pytest.approx(40))
+
+
+def test_nothing_answered_gives_zero_everywhere() -> None:
+    scores = score_answers(FULL, {})
+    assert all(r.score == 0 and r.rank == 1 and not r.contributions for r in scores.levers)
+    assert all(m.priority is None and m.maturity is None for m in scores.motivations)
+    assert scores.answered == 0 and scores.answered_share == 0
+
+
+def test_ranks_share_ties() -> None:
+    assert ranks([10.0, 50.0, 50.0, 0.0]) == [3, 1, 1, 4]
+
+
+@settings(max_examples=150, deadline=None)
+@given(REFS.flatmap(lambda ref: st.tuples(st.just(ref), answers_for(ref))))
+def test_scores_are_bounded_and_explained(
+    case: tuple[Referentiel, dict[QuestionId, Answer]],
+) -> None:
+    ref, answers = case
+    scores = score_answers(ref, answers)
+    for result in scores.levers:
+        assert 0.0 <= result.score <= 100.0 + 1e-9
+        assert sum(c.points for c in result.contributions) == pytest.approx(result.score, abs=1e-3)
+        assert all(answers[c.question] == c.answer for c in result.contributions)
+    assert [r.rank for r in scores.levers] == sorted(r.rank for r in scores.levers)
+    for motivation in scores.motivations:
+        for value in (motivation.priority, motivation.maturity):
+            assert value is None or 0.0 <= value <= 100.0 + 1e-9
+
+
+@settings(max_examples=150, deadline=None)
+@given(REFS.flatmap(lambda ref: st.tuples(st.just(ref), answers_for(ref), st.data())))
+def test_lowering_a_maturity_answer_never_lowers_a_need(case) -> None:  # type: ignore[no-untyped-def]
+    ref, answers, data = case
+    answered = [
+        q
+        for q in ref.questions
+        if q.kind == "maturity" and isinstance(answers.get(q.id), int) and answers[q.id] > 0
+    ]
+    if not answered:
+        return
+    question = data.draw(st.sampled_from(answered))
+    lower = data.draw(st.integers(ref.scale(question.scale).min, answers[question.id] - 1))
+    before = lever_scores(ref, answers)
+    after = lever_scores(ref, {**answers, question.id: lower})
+    for lever in before:
+        assert after[lever] >= before[lever] - 1e-3
+
+
+@settings(max_examples=150, deadline=None)
+@given(REFS.flatmap(lambda ref: st.tuples(st.just(ref), answers_for(ref), st.data())))
+def test_a_motivation_of_zero_priority_contributes_nothing(case) -> None:  # type: ignore[no-untyped-def]
+    ref, answers, data = case
+    motivation = data.draw(st.sampled_from(ref.motivations))
+    zero = {}
+    for question in ref.questions_of(motivation.id):
+        if question.kind == "priority":
+            zero[question.id] = ref.scale(question.scale).min
+    answers = {**answers, **zero}
+    scores = score_answers(ref, answers)
+    assert scores.motivation(motivation.id).priority == 0.0
+    for result in scores.levers:
+        mine = [
+            c for c in result.contributions if ref.question(c.question).motivation == motivation.id
+        ]
+        assert mine == []
+    # changing its maturity answers changes no lever score
+    changed = dict(answers)
+    for question in ref.questions_of(motivation.id):
+        if question.kind == "maturity" and isinstance(changed.get(question.id), int):
+            scale = ref.scale(question.scale)
+            changed[question.id] = data.draw(st.integers(scale.min, scale.max))
+    assert lever_scores(ref, changed) == pytest.approx(lever_scores(ref, answers), abs=1e-3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(REFS.flatmap(lambda ref: st.tuples(st.just(ref), answers_for(ref))))
+def test_all_mature_answers_give_no_need(
+    case: tuple[Referentiel, dict[QuestionId, Answer]],
+) -> None:
+    ref, answers = case
+    mature = {
+        q.id: (ref.scale(q.scale).max if q.kind == "maturity" else answers.get(q.id, 1))
+        for q in ref.questions
+    }
+    mature = {q: (1 if a == UNKNOWN else a) for q, a in mature.items()}
+    assert all(score <= 1e-3 for score in lever_scores(ref, mature).values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    REFS.flatmap(
+        lambda ref: st.tuples(st.just(ref), st.lists(answers_for(ref), min_size=1, max_size=12))
+    )
+)
+def test_many_respondents_score_like_one(case) -> None:  # type: ignore[no-untyped-def]
+    ref, sheets = case
+    batch = score_matrix(ref, answers_matrix(ref, sheets))
+    for row, answers in enumerate(sheets):
+        single = score_answers(ref, answers)
+        by_id = {r.id: r.score for r in single.levers}
+        assert list(batch.levers[row]) == pytest.approx(
+            [by_id[i] for i in batch.lever_ids], abs=1e-3
+        )
+        assert batch.answered[row] == single.answered
+        assert batch.unknown[row] == sum(a == UNKNOWN for a in answers.values())
+
+
+def test_a_knowledge_gap_raises_observation_when_it_matters() -> None:
+    base: dict[QuestionId, Answer] = {
+        QuestionId("emploi_priorite"): 2,
+        QuestionId("emploi_clauses"): 3,
+        QuestionId("innov_priorite"): 2,
+        QuestionId("innov_tiers_lieux"): 2,
+    }
+    before = lever_scores(MINI, base)["observation"]
+    after = lever_scores(MINI, {**base, QuestionId("emploi_chiffres"): UNKNOWN})["observation"]
+    assert after > before
+
+
+def test_large_batches_are_scored_in_chunks() -> None:
+    rng = np.random.default_rng(3)
+    ref = FULL
+    sheets = []
+    for _ in range(9000):
+        sheet: dict[QuestionId, Answer] = {}
+        for q in ref.questions:
+            draw = rng.random()
+            if draw < 0.1:
+                continue
+            scale = ref.scale(q.scale)
+            sheet[q.id] = UNKNOWN if draw < 0.2 else int(rng.integers(scale.min, scale.max + 1))
+        sheets.append(sheet)
+    batch = score_matrix(ref, answers_matrix(ref, sheets))
+    for row in (0, 4095, 4096, 8999):
+        single = {r.id: r.score for r in score_answers(ref, sheets[row]).levers}
+        assert list(batch.levers[row]) == pytest.approx(
+            [single[i] for i in batch.lever_ids], abs=1e-3
+        )
+
+
+def test_bad_answers_are_refused() -> None:
+    with pytest.raises(AnswersError) as raised:
+        answers_matrix(MINI, [{QuestionId("emploi_priorite"): 7}])
+    assert raised.value.message("fr") == (
+        "Réponse «\u00a07\u00a0» hors échelle pour «\u00a0emploi_priorite\u00a0» (de 0 à 2)."
+    )
+    with pytest.raises(AnswersError):
+        answers_matrix(MINI, [{QuestionId("nope"): 1}])

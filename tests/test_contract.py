@@ -1,0 +1,99 @@
+"""Guards on the project's promises: layering, public API, docs that match the code."""
+
+from __future__ import annotations
+
+import ast
+import re
+import types
+from pathlib import Path
+
+import diagnostic
+from diagnostic.cli import cli
+from diagnostic.i18n import catalogue
+from diagnostic.referentiel import FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "diagnostic"
+
+
+def imports_of(path: Path) -> set[str]:
+    """Top-level module names imported by a source file (relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = path.relative_to(ROOT).with_suffix("").parts[: -node.level]
+                base = ".".join(parts)
+                names.add(f"{base}.{node.module}" if node.module else base)
+            elif node.module:
+                names.add(node.module)
+    return names
+
+
+def test_only_the_ui_imports_streamlit() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if "ui" in path.relative_to(PACKAGE).parts:
+            continue
+        assert not any(n.split(".")[0] == "streamlit" for n in imports_of(path)), path
+
+
+def test_scoring_core_is_pure() -> None:
+    for name in ("scoring.py", "recommend.py", "model.py", "referentiel.py"):
+        forbidden = {"streamlit", "sqlalchemy", "plotly", "reportlab", "openpyxl"}
+        found = {n.split(".")[0] for n in imports_of(PACKAGE / name)}
+        assert not found & forbidden, name
+        assert not any(".storage" in n or ".ui" in n for n in imports_of(PACKAGE / name)), name
+
+
+def test_all_lists_the_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(diagnostic).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+    assert sorted(diagnostic.__all__) == sorted(public)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Lancer les tests\n\n```bash\n(.+?)\n```", readme, re.S)
+    assert block is not None
+    command = block.group(1).strip()
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command in ci_lines
+    assert f"`{command}`" in readme  # the English section gives the same command
+
+
+def test_readme_run_command_starts_the_app() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Démarrer l’application\n\n.+?```bash\n(.+?)\n```", readme, re.S)
+    assert block is not None
+    assert block.group(1).strip().endswith("streamlit run app.py")
+    assert (ROOT / "app.py").is_file()
+
+
+def test_every_cli_command_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"diagnostic-ess {name}" in readme, name
+        sub = getattr(command, "commands", {})
+        for child in sub:
+            assert f"diagnostic-ess {name} {child}" in readme, f"{name} {child}"
+
+
+def test_every_data_column_is_documented() -> None:
+    dictionary = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for file, columns in FILES.items():
+        section = dictionary.split(f"## `{file}`", 1)
+        assert len(section) == 2, file
+        body = section[1].split("\n## ", 1)[0]
+        for column in columns:
+            assert f"`{column}`" in body, (file, column)
+
+
+def test_every_string_exists_in_both_languages() -> None:
+    for key, texts in catalogue().items():
+        assert texts["fr"].strip() and texts["en"].strip(), key
