@@ -1,0 +1,150 @@
+"""Engines for SQLite and PostgreSQL, transactions, and database failures as StorageError."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StorageError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+POSTGRES_CONNECT_TIMEOUT_S = 10
+_WRITE = "diagnostic_write"
+# Failures of the database itself (down, locked, full, read-only), not bugs in our SQL.
+_UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL with its password hidden, fit for a message."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return "?"
+
+
+def open_error(url: str | URL) -> StorageError:
+    """The database cannot be opened at all."""
+    shown = safe_url(url)
+    return StorageError(
+        f"Impossible d’ouvrir la base de données « {shown} ». Vérifiez le réglage "
+        "DIAGNOSTIC_DATABASE_URL, que le serveur répond et que le dossier est accessible "
+        "en écriture.",
+        f"Cannot open the database '{shown}'. Check the DIAGNOSTIC_DATABASE_URL setting, "
+        "that the server is up and that the folder is writable.",
+    )
+
+
+def operation_error() -> StorageError:
+    """The database failed while reading or saving."""
+    return StorageError(
+        "La base de données n’a pas pu lire ou enregistrer les données. Réessayez dans un "
+        "instant ; si le problème continue, prévenez la personne qui administre l’outil.",
+        "The database could not read or save the data. Try again in a moment; if the "
+        "problem persists, tell whoever runs the tool.",
+    )
+
+
+def create_engine_for(url: str) -> Engine:
+    """An engine for an SQLite or PostgreSQL URL; raises StorageError for anything else."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError as error:
+        raise StorageError(
+            f"L’adresse de base de données « {url} » n’est pas une URL SQLAlchemy valide "
+            "(ex. sqlite:///chemin/base.sqlite3).",
+            f"The database address '{url}' is not a valid SQLAlchemy URL "
+            "(e.g. sqlite:///path/base.sqlite3).",
+        ) from error
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed)
+    if backend == "postgresql":
+        return _postgres_engine(parsed)
+    raise StorageError(
+        f"Base de données « {backend} » non prise en charge : utilisez SQLite ou PostgreSQL.",
+        f"Unsupported database '{backend}': use SQLite or PostgreSQL.",
+    )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:")
+    if not in_memory and not database.startswith("file:"):
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise open_error(url) from error
+    options: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+    if in_memory:
+        options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    engine = create_engine(url, **options)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def _sqlite_on_connect(connection: sqlite3.Connection, _record: object) -> None:
+    """Let SQLAlchemy emit BEGIN itself, and tune each new connection for concurrency."""
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    """BEGIN IMMEDIATE takes the write lock up front, so read-then-write never deadlocks."""
+    write = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _postgres_engine(url: URL) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    except ModuleNotFoundError as error:
+        raise StorageError(
+            "Le pilote PostgreSQL n’est pas installé : pip install 'diagnostic-ess[postgres]'.",
+            "The PostgreSQL driver is not installed: pip install 'diagnostic-ess[postgres]'.",
+        ) from error
+
+
+@contextmanager
+def translated(error: StorageError) -> Iterator[None]:
+    """Turn a failure of the database itself into ``error``."""
+    try:
+        yield
+    except _UNAVAILABLE as failure:
+        raise error from failure
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction; its reads see one consistent state."""
+    with translated(operation_error()), engine.connect() as connection, connection.begin():
+        yield connection
+
+
+@contextmanager
+def writing(engine: Engine, failure: StorageError | None = None) -> Iterator[Connection]:
+    """A write transaction (BEGIN IMMEDIATE on SQLite): all or nothing.
+
+    A failure of the database raises ``failure``, by default ``operation_error()``.
+    """
+    with translated(failure or operation_error()), engine.connect() as connection:
+        connection.execution_options(**{_WRITE: True})
+        with connection.begin():
+            yield connection

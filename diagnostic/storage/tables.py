@@ -1,0 +1,120 @@
+"""The database schema as SQLAlchemy Core tables; migrations/ must produce exactly this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored in UTC; SQLite, which drops the offset, reads back UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware UTC datetime")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+def _profile_columns() -> list[Column[Any]]:
+    """The territory profile, one column per field so that it can be queried."""
+    return [
+        Column("name", Text),
+        Column("type", String(20)),
+        Column("siren", String(9)),
+        Column("departement", String(3)),
+        Column("population", Integer),
+        Column("respondent_role", String(20)),
+        Column("date", Date),
+    ]
+
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(6), nullable=False, unique=True),
+    Column("admin_key_sha256", String(64), nullable=False),
+    *_profile_columns(),
+    Column("motivations", Text, nullable=False, default=""),
+    Column("status", String(6), nullable=False, default="open"),
+    Column("results_visible", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("status IN ('open', 'closed')", name="status"),
+)
+
+diagnostics = Table(
+    "diagnostics",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(64), nullable=False, unique=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("pseudonym", String(40)),
+    Column("role", String(20)),
+    *_profile_columns(),
+    Column("referentiel_version", String(40)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("question_id", String(64), primary_key=True),
+    Column("level", Integer),
+    Column("dont_know", Boolean, nullable=False, default=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("NOT (dont_know AND level IS NOT NULL)", name="level_or_dont_know"),
+)

@@ -1,0 +1,85 @@
+"""Shared test data, and the worker that spawned processes run (importable by name)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from sqlalchemy import create_engine, func, select
+
+from diagnostic.model import Answer, QuestionId, TerritoryProfile
+from diagnostic.storage import close_repositories, open_repository
+from diagnostic.storage.tables import metadata
+
+QUESTIONS = tuple(QuestionId(f"q{number:02d}") for number in range(1, 43))
+PROFILE = TerritoryProfile(
+    name="Communauté de communes du Pays de Colombey",
+    type="cc",
+    siren="200069813",
+    departement="54",
+    population=11_500,
+    respondent_role="agent",
+    date=dt.date(2026, 3, 14),
+)
+HOSTILE = (
+    "<script>alert('x')</script>",
+    "**bold** _it_ [lien](javascript:alert(1)) $x$ {{ jinja }}",
+    '=HYPERLINK("http://evil.example","clic")',
+    "+SUM(1;2) -1 @cmd",
+    "émoji 🌱🤝🏽 — « guillemets » l’apostrophe\u202f; zéro\u200blargeur",
+    "multi\nligne\r\nwindows\ttab  espaces  ",
+    "'; DROP TABLE answers; --",
+    "x" * 5_000,
+)
+
+
+def expected_answer(participant: int, position: int) -> Answer:
+    """A distinct, reproducible answer for each participant and question."""
+    return "unknown" if (participant + position) % 7 == 0 else (participant + position) % 5
+
+
+def answer_all(url: str, token: str, participant: int) -> None:
+    """One participant answering and commenting on every question, in order."""
+    repo = open_repository(url)
+    for position, question in enumerate(QUESTIONS):
+        repo.save_answer(token, question, expected_answer(participant, position))
+        if position % 6 == 0:
+            repo.save_comment(token, question, f"commentaire {participant}/{question}")
+
+
+def process_worker(
+    url: str, tokens: Sequence[str], first: int, barrier: Any
+) -> None:  # pragma: no cover - runs in a spawned process
+    """Answer for several participants from threads of one process, after the barrier."""
+    barrier.wait()
+    with ThreadPoolExecutor(len(tokens)) as pool:
+        futures = [
+            pool.submit(answer_all, url, token, first + offset)
+            for offset, token in enumerate(tokens)
+        ]
+        for future in futures:
+            future.result()
+    close_repositories()
+
+
+def row_counts(url: str) -> dict[str, int]:
+    """How many rows each table of the schema holds."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
+                for table in metadata.sorted_tables
+            }
+    finally:
+        engine.dispose()
+
+
+def open_and_create(url: str, barrier: Any) -> None:  # pragma: no cover - spawned process
+    """Open a repository at the same moment as other processes, then save something."""
+    barrier.wait()
+    repo = open_repository(url)
+    repo.save_answer(repo.create_diagnostic(PROFILE).token, "q01", 1)
+    close_repositories()

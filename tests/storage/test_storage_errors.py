@@ -1,0 +1,115 @@
+"""A database that cannot be reached, written or understood gives a plain StorageError."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from storage_support import PROFILE
+
+from diagnostic.errors import StorageError
+from diagnostic.storage import Repository, close_repositories, engine, open_repository
+
+
+def _open_failure(shown: str) -> tuple[str, str]:
+    return (
+        f"Impossible d’ouvrir la base de données «\u00a0{shown}\u00a0». Vérifiez le réglage "
+        "DIAGNOSTIC_DATABASE_URL, que le serveur répond et que le dossier est accessible "
+        "en écriture.",
+        f"Cannot open the database '{shown}'. Check the DIAGNOSTIC_DATABASE_URL setting, "
+        "that the server is up and that the folder is writable.",
+    )
+
+
+OPERATION_FAILURE = (
+    "La base de données n’a pas pu lire ou enregistrer les données. Réessayez dans un "
+    "instant\u00a0; si le problème continue, prévenez la personne qui administre l’outil.",
+    "The database could not read or save the data. Try again in a moment; if the "
+    "problem persists, tell whoever runs the tool.",
+)
+
+
+def _messages(error: StorageError) -> tuple[str, str]:
+    return error.message("fr"), error.message("en")
+
+
+@pytest.fixture(autouse=True)
+def _close() -> object:
+    yield
+    close_repositories()
+
+
+def test_the_sqlite_folder_is_created_when_missing(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "c" / "base.sqlite3"
+    open_repository(f"sqlite:///{path}").create_diagnostic()
+    assert path.is_file()
+
+
+def test_a_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    url = f"sqlite:///{tmp_path}/file/sub/base.sqlite3"
+    with pytest.raises(StorageError) as caught:
+        open_repository(url)
+    assert _messages(caught.value) == _open_failure(url)
+
+
+def test_a_path_that_is_a_folder(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}"
+    with pytest.raises(StorageError) as caught:
+        open_repository(url)
+    assert _messages(caught.value) == _open_failure(url)
+
+
+def test_a_postgresql_server_that_does_not_answer() -> None:
+    url = "postgresql+psycopg://diag:s3cret@127.0.0.1:9/diagnostic"
+    with pytest.raises(StorageError) as caught:
+        open_repository(url)
+    shown = "postgresql+psycopg://diag:***@127.0.0.1:9/diagnostic"
+    assert _messages(caught.value) == _open_failure(shown)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_a_read_only_database_cannot_save(tmp_path: Path) -> None:
+    path = tmp_path / "base.sqlite3"
+    token = open_repository(f"sqlite:///{path}").create_diagnostic(PROFILE).token
+    close_repositories()
+    read_only = open_repository(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert read_only.get_diagnostic(token).profile == PROFILE
+    with pytest.raises(StorageError) as caught:
+        read_only.save_answer(token, "q01", 1)
+    assert _messages(caught.value) == OPERATION_FAILURE
+
+
+def test_a_database_locked_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "base.sqlite3"
+    repo: Repository = open_repository(f"sqlite:///{path}")
+    token = repo.create_diagnostic().token
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageError) as caught:
+            repo.save_answer(token, "q01", 1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _messages(caught.value) == OPERATION_FAILURE
+    repo.save_answer(token, "q01", 1)
+
+
+@pytest.mark.parametrize(
+    ("url", "english"),
+    [
+        (
+            "pas une url",
+            "The database address 'pas une url' is not a valid SQLAlchemy URL "
+            "(e.g. sqlite:///path/base.sqlite3).",
+        ),
+        ("mysql://u@localhost/db", "Unsupported database 'mysql': use SQLite or PostgreSQL."),
+    ],
+)
+def test_an_address_that_is_not_supported(url: str, english: str) -> None:
+    with pytest.raises(StorageError) as caught:
+        open_repository(url)
+    assert caught.value.message("en") == english
