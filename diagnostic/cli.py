@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,10 @@ import click
 
 from .errors import DiagnosticError
 from .export.csvfmt import to_french_csv
-from .export.jsonio import from_json
+from .export.jsonio import from_json, to_json
+from .export.pdf import to_pdf
 from .export.results import referentiel_to_dict, scores_to_dict
+from .export.tabular import levers_csv, to_csv, to_xlsx
 from .model import AnswerSheet, Referentiel
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_answers
@@ -177,6 +180,78 @@ def score(ctx: Context, answers: str, output_format: str) -> None:
     for gap in result["knowledge_gaps"]:
         rows.append(["knowledge_gap", gap["question"], gap["label"], None, None, None, None, ""])
     click.echo(to_french_csv(header, rows), nl=False)
+
+
+def write_file(path: Path, data: bytes, lang: str) -> None:
+    """Write ``data`` to ``path``, or a plain one-line error."""
+    try:
+        path.write_bytes(data)
+    except IsADirectoryError:
+        raise _fail(f"{path} est un dossier, pas un fichier", f"{path} is a folder", lang) from None
+    except OSError as error:
+        raise _fail(
+            f"écriture impossible dans {path} ({error.strerror})",
+            f"cannot write {path} ({error.strerror})",
+            lang,
+        ) from None
+
+
+OUTPUT = click.Path(dir_okay=False, path_type=Path)
+
+
+@cli.command()
+@click.argument("answers", type=str)
+@click.option("--pdf", "pdf_path", type=OUTPUT, help="Rapport PDF / PDF report.")
+@click.option("--csv", "csv_path", type=OUTPUT, help="Réponses en CSV / answers as CSV.")
+@click.option(
+    "--levers-csv", "levers_path", type=OUTPUT, help="Besoins des leviers en CSV / lever scores."
+)
+@click.option("--xlsx", "xlsx_path", type=OUTPUT, help="Classeur XLSX / XLSX workbook.")
+@click.option("--json", "json_path", type=OUTPUT, help="Fichier de réponses / answers file.")
+@click.option(
+    "--lang",
+    "report_lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="Langue / language.",
+)
+@click.pass_obj
+def report(
+    ctx: Context,
+    answers: str,
+    pdf_path: Path | None,
+    csv_path: Path | None,
+    levers_path: Path | None,
+    xlsx_path: Path | None,
+    json_path: Path | None,
+    report_lang: str | None,
+) -> None:
+    """Produit le rapport PDF et les tableurs d'un fichier de réponses / build report and sheets."""
+    lang = report_lang or ctx.lang
+    if not any((pdf_path, csv_path, levers_path, xlsx_path, json_path)):
+        raise click.UsageError(
+            "no output: give at least one of --pdf, --csv, --levers-csv, --xlsx, --json"
+            if lang == "en"
+            else french_spacing(
+                "aucun fichier demandé : indiquez au moins --pdf, --csv, --levers-csv, --xlsx "
+                "ou --json"
+            )
+        )
+    ctx.lang = lang
+    ref, sheet = load_sheet(ctx, answers)
+    scores = score_answers(ref, sheet.answers)
+    builders: list[tuple[Path | None, Callable[[], bytes]]] = [
+        (pdf_path, lambda: to_pdf(ref, sheet, lang, scores)),
+        (csv_path, lambda: to_csv(ref, sheet, lang, scores)),
+        (levers_path, lambda: levers_csv(ref, sheet, lang, scores)),
+        (xlsx_path, lambda: to_xlsx(ref, sheet, lang, scores)),
+        (json_path, lambda: to_json(sheet, ref)),
+    ]
+    files = [(path, build()) for path, build in builders if path is not None]
+    for path, data in files:
+        write_file(path, data, lang)
+        size = max(1, round(len(data) / 1000))
+        _say(f"{path} ({size}\u00a0ko)", f"{path} ({size} kB)", lang)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,215 @@
+"""Export speed: PDF, XLSX and CSV of one diagnostic and of a 40-respondent batch.
+
+Prints figures; asserts nothing. Run: ``python benchmarks/bench_exports.py [--no-browser]``.
+
+The target is one PDF in under 0.25 s warm, at least 15 times faster than exporting the
+same two charts through plotly + kaleido + Chromium. When kaleido is importable that
+baseline is measured here; otherwise the script prints the figure measured on this
+machine (about 4 s a figure) and, unless ``--no-browser``, also measures a proxy: the two
+plotly figures printed to PDF by headless Chromium.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from diagnostic.export.pdf import to_pdf
+from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
+from diagnostic.model import (
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    QuestionId,
+    Referentiel,
+    TerritoryProfile,
+)
+from diagnostic.referentiel import load_referentiel
+from diagnostic.scoring import score_answers
+from diagnostic.settings import Settings
+
+TARGET_SECONDS = 0.25
+TARGET_RATIO = 15.0
+DOCUMENTED_SECONDS_PER_FIGURE = 4.0
+BATCH = 40
+CHROMIUM = "/usr/bin/chromium"
+COMMENTS = (
+    "Nous n’avons pas les chiffres de l’observatoire ; à demander à la CRESS.",
+    "Marché de la piscine (1,2 M€) : un premier essai de clause sociale ?",
+    "La recyclerie « Le Grenier » et l’épicerie solidaire fonctionnent bien.",
+)
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def synthetic_sheets(referentiel: Referentiel, count: int, seed: int = 11) -> list[AnswerSheet]:
+    """``count`` different answer sheets: 5 % unanswered, 10 % « je ne sais pas », comments."""
+    rng = np.random.default_rng(seed)
+    sheets = []
+    for index in range(count):
+        answers: dict[QuestionId, Answer] = {}
+        comments: dict[QuestionId, str] = {}
+        for question in referentiel.questions:
+            draw = rng.random()
+            scale = referentiel.scale(question.scale)
+            if draw < 0.05:
+                continue
+            answers[question.id] = (
+                UNKNOWN if draw < 0.15 else int(rng.integers(scale.min, scale.max + 1))
+            )
+            if rng.random() < 0.1:
+                comments[question.id] = COMMENTS[int(rng.integers(len(COMMENTS)))]
+        profile = TerritoryProfile(
+            f"Communauté de communes n° {index + 1} du Val d’Œuvre",
+            "cc",
+            respondent_role="agent",
+            date=dt.date(2026, 11, 20),
+        )
+        sheets.append(AnswerSheet(profile, answers, comments, referentiel.version))
+    return sheets
+
+
+def plotly_figures(referentiel: Referentiel, sheet: AnswerSheet) -> list[Any]:
+    """The report's two charts drawn with plotly, for the baseline."""
+    import plotly.graph_objects as go
+
+    scores = score_answers(referentiel, sheet.answers)
+    labels = [referentiel.motivation(m.id).label.fr for m in scores.motivations]
+    radar = go.Figure(
+        [
+            go.Scatterpolar(r=[m.priority or 0 for m in scores.motivations], theta=labels),
+            go.Scatterpolar(r=[m.maturity or 0 for m in scores.motivations], theta=labels),
+        ]
+    )
+    bars = go.Figure(
+        go.Bar(
+            x=[lever.score for lever in scores.levers],
+            y=[referentiel.lever(lever.id).label.fr for lever in scores.levers],
+            orientation="h",
+        )
+    )
+    return [radar, bars]
+
+
+def kaleido_seconds(figures: list[Any]) -> float | None:
+    """Seconds to export the figures through kaleido, or None when kaleido is missing."""
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    for figure in figures:
+        figure.to_image(format="pdf")
+    return time.perf_counter() - start
+
+
+def chromium_seconds(figures: list[Any]) -> float | None:
+    """Seconds for headless Chromium to print each figure's HTML page to PDF (a proxy)."""
+    if not Path(CHROMIUM).exists():
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="bench-exports-"))
+    try:
+        start = time.perf_counter()
+        for index, figure in enumerate(figures):
+            page = folder / f"figure{index}.html"
+            figure.write_html(str(page), include_plotlyjs=True)
+            subprocess.run(
+                [
+                    CHROMIUM,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    f"--user-data-dir={folder / 'profile'}",
+                    "--virtual-time-budget=5000",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={folder / f'figure{index}.pdf'}",
+                    page.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(browser: bool = True) -> None:
+    referentiel = load_referentiel(Settings.from_env().referentiel_dir)
+    sheets = synthetic_sheets(referentiel, BATCH)
+    one = sheets[0]
+    day = dt.date(2026, 11, 27)
+    to_pdf(referentiel, one, generated_on=day)  # warm-up: fonts, styles, caches
+    to_xlsx(referentiel, one)
+
+    single = {
+        "PDF": best_of(7, lambda: to_pdf(referentiel, one, generated_on=day)),
+        "XLSX": best_of(7, lambda: to_xlsx(referentiel, one)),
+        "CSV (answers)": best_of(7, lambda: to_csv(referentiel, one)),
+        "CSV (levers)": best_of(7, lambda: levers_csv(referentiel, one)),
+    }
+    batch = {
+        "PDF": best_of(2, lambda: [to_pdf(referentiel, s, generated_on=day) for s in sheets]),
+        "XLSX": best_of(2, lambda: [to_xlsx(referentiel, s) for s in sheets]),
+        "CSV (answers)": best_of(2, lambda: [to_csv(referentiel, s) for s in sheets]),
+        "CSV (levers)": best_of(2, lambda: [levers_csv(referentiel, s) for s in sheets]),
+    }
+    size = len(to_pdf(referentiel, one, generated_on=day))
+    print(f"référentiel {referentiel.version}: {len(referentiel.questions)} questions")
+    print(f"{'export':<15}{'one (best of 7)':>18}{f'{BATCH} sheets':>16}{'per sheet':>12}")
+    for name, seconds in single.items():
+        total = batch[name]
+        print(
+            f"{name:<15}{seconds * 1000:>15.1f} ms{total:>14.2f} s{total / BATCH * 1000:>9.1f} ms"
+        )
+    pdf = single["PDF"]
+    verdict = "met" if pdf < TARGET_SECONDS else "MISSED"
+    print(f"one PDF: {pdf:.3f} s, {size / 1000:.0f} kB (target < {TARGET_SECONDS} s: {verdict})")
+
+    figures = plotly_figures(referentiel, one)
+    measured = kaleido_seconds(figures)
+    if measured is not None:
+        ratio = measured / pdf
+        print(f"baseline plotly + kaleido, two figures, measured now: {measured:.2f} s")
+    else:
+        documented = DOCUMENTED_SECONDS_PER_FIGURE * len(figures)
+        ratio = documented / pdf
+        print(
+            "baseline plotly + kaleido + Chromium: kaleido is not installed here, so the "
+            f"figure measured on this machine is used: about {DOCUMENTED_SECONDS_PER_FIGURE:.0f} s "
+            f"a figure, {documented:.0f} s for the two charts (documented, not measured now)"
+        )
+    verdict = "met" if ratio >= TARGET_RATIO else "MISSED"
+    print(f"ratio baseline / one PDF: {ratio:.0f}x (target >= {TARGET_RATIO:.0f}x: {verdict})")
+    proxy = chromium_seconds(figures) if browser and measured is None else None
+    if proxy is not None:
+        print(
+            f"proxy measured now: the two plotly charts printed to PDF by headless Chromium: "
+            f"{proxy:.2f} s, {proxy / pdf:.0f}x the whole report"
+        )
+
+
+if __name__ == "__main__":
+    main(browser="--no-browser" not in sys.argv[1:])

@@ -1,0 +1,208 @@
+"""The PDF report an elected official reads: cover, two-minute summary, charts, levers, annex."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from ..i18n import t
+from ..model import UNKNOWN, AnswerSheet, Referentiel
+from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
+from ..scoring import Scores, score_answers
+from ..typography import format_date, format_number, format_percent
+from .pdf_annex import annex_section, gaps_section, method_section
+from .pdf_layout import CONTENT_WIDTH, build_pdf
+from .pdf_sections import (
+    ReportData,
+    charts_section,
+    levers_section,
+    provider_names,
+    providers_section,
+)
+from .pdf_styles import FONT, fit, key_values, paragraph, rich, styles
+
+
+def to_pdf(
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    lang: str = "fr",
+    scores: Scores | None = None,
+    generated_on: dt.date | None = None,
+) -> bytes:
+    """The A4 report of one diagnostic, in French or English, with embedded fonts."""
+    scores = scores or score_answers(referentiel, sheet.answers)
+    data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
+    story: list[Flowable] = [*cover_section(data), *summary_section(data)]
+    story += [*charts_section(data), *levers_section(data), *providers_section(data)]
+    story += gaps_section(data)
+    story += [*method_section(data), *annex_section(data)]
+    title = referentiel.title.get(lang)
+    name = sheet.territory.name
+    return build_pdf(
+        story,
+        footer=t("report.footer", lang, title=title, territory=name),
+        lang=lang,
+        title=f"{title} — {name}",
+        subject=t("report.subtitle", lang),
+    )
+
+
+def cover_section(data: ReportData) -> list[Flowable]:
+    """Territory, type, dates, who answered, référentiel version, purpose and contents."""
+    lang, sheet, sheet_styles = data.lang, data.sheet, styles()
+    profile = sheet.territory
+    not_given = t("report.cover.not_given", lang)
+    version = data.referentiel.version
+    if sheet.referentiel_version and sheet.referentiel_version != version:
+        version = t(
+            "report.cover.version_other",
+            lang,
+            version=version,
+            answers_version=fit(sheet.referentiel_version, FONT, 8.5, 40 * mm),
+        )
+    facts = [(t("report.cover.type", lang), t(f"territory.{profile.type}", lang))]
+    if profile.departement:
+        facts.append((t("report.cover.departement", lang), profile.departement))
+    if profile.population is not None:
+        facts.append((t("report.cover.population", lang), format_number(profile.population, lang)))
+    if profile.siren:
+        facts.append((t("report.cover.siren", lang), profile.siren))
+    role = profile.respondent_role
+    facts += [
+        (t("report.cover.respondent", lang), t(f"role.{role}", lang) if role else not_given),
+        (
+            t("report.cover.date", lang),
+            format_date(profile.date, lang) if profile.date else not_given,
+        ),
+        (t("report.cover.generated", lang), format_date(data.generated_on, lang)),
+        (t("report.cover.version", lang), version),
+        (t("report.cover.answered", lang), _answered(data)),
+    ]
+    contents = [
+        t(key, lang)
+        for key in (
+            "report.summary.title",
+            "report.charts.motivations",
+            "report.charts.levers",
+            "report.levers.title",
+            "report.providers.title",
+            "report.gaps.title",
+            "report.method.title",
+            "report.annex.title",
+        )
+    ]
+    return [
+        Spacer(1, 30 * mm),
+        paragraph(data.referentiel.title.get(lang), sheet_styles.kicker),
+        paragraph(profile.name, sheet_styles.title),
+        paragraph(t("report.subtitle", lang), sheet_styles.subtitle),
+        key_values(facts, (50 * mm, CONTENT_WIDTH - 50 * mm)),
+        Spacer(1, 10 * mm),
+        paragraph(t("report.cover.purpose", lang), sheet_styles.lead),
+        paragraph(t("report.cover.contents", lang), sheet_styles.h2),
+        *[paragraph(title, sheet_styles.bullet, bullet="•") for title in contents],
+        PageBreak(),
+    ]
+
+
+def _answered(data: ReportData) -> str:
+    scores, lang = data.scores, data.lang
+    return t(
+        "report.cover.answered_value",
+        lang,
+        answered=scores.answered,
+        total=scores.total,
+        share=format_percent(100 * scores.answered_share, lang),
+        unknown=len(scores.knowledge_gaps),
+    )
+
+
+def summary_section(data: ReportData) -> list[Flowable]:
+    """One page: the levers to start with in a sentence each, the strengths, what to find out."""
+    lang, sheet_styles = data.lang, styles()
+    story: list[Flowable] = [
+        paragraph(t("report.summary.title", lang), sheet_styles.h1),
+        paragraph(t("report.summary.intro", lang), sheet_styles.lead),
+        paragraph(t("report.summary.start", lang), sheet_styles.h2),
+    ]
+    for index, recommendation in enumerate(data.top, start=1):
+        story.append(lever_sentence(data, recommendation, f"{index}."))
+    if not data.top:
+        story.append(paragraph(t("report.summary.none", lang)))
+    story.append(paragraph(t("report.summary.strengths", lang), sheet_styles.h2))
+    story += _strength_lines(data)
+    if not data.strengths:
+        threshold = format_number(STRENGTH_MATURITY, lang)
+        story.append(paragraph(t("report.summary.no_strength", lang, threshold=threshold)))
+    story.append(paragraph(t("report.summary.gaps", lang), sheet_styles.h2))
+    count, section = len(data.scores.knowledge_gaps), t("report.gaps.title", lang)
+    if count == 0:
+        story.append(paragraph(t("report.gaps.none", lang)))
+    elif count == 1:
+        story.append(paragraph(t("report.summary.gaps_one", lang, section=section)))
+    else:
+        story.append(paragraph(t("report.summary.gaps_many", lang, count=count, section=section)))
+    story += [
+        Spacer(1, 6 * mm),
+        paragraph(t("report.summary.reading", lang), sheet_styles.small),
+        PageBreak(),
+    ]
+    return story
+
+
+def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str) -> Flowable:
+    """« Lever — besoin 72/100 : the top reason. Contact : providers. » as a numbered line."""
+    lang, referentiel = data.lang, data.referentiel
+    reason = recommendation.reasons[0]
+    question = referentiel.question(reason.question).label.get(lang)
+    if reason.answer == UNKNOWN:
+        because = t("report.summary.reason.gap", lang, question=question)
+    else:
+        label = answer_label(referentiel, reason.question, reason.answer, lang)
+        because = t("report.summary.reason.answer", lang, question=question, answer=label)
+    providers = provider_names(recommendation.providers, lang)
+    template = t("report.summary.lever" if providers else "report.summary.lever_no_provider", lang)
+    action = ""
+    if recommendation.actions:
+        template += "\n{first} {action}."
+        action = recommendation.actions[0].label.get(lang)
+    return rich(
+        template,
+        styles().numbered,
+        bold=("lever", "first"),
+        bullet=bullet,
+        keep=True,
+        first=t("report.summary.first_action", lang),
+        action=action,
+        lever=recommendation.lever.label.get(lang),
+        score=format_number(recommendation.score, lang),
+        reason=because,
+        providers=providers,
+    )
+
+
+def _strength_lines(data: ReportData) -> Sequence[Flowable]:
+    lang, referentiel = data.lang, data.referentiel
+    lines = []
+    for strength in data.strengths:
+        key, question, answer = "report.summary.strength", "", ""
+        if strength.questions:
+            best = strength.questions[0]
+            key = "report.summary.strength_answer"
+            question = referentiel.question(best).label.get(lang)
+            answer = answer_label(referentiel, best, data.sheet.answer(best), lang)
+        line = rich(
+            t(key, lang),
+            styles().bullet,
+            bold=("motivation",),
+            bullet="•",
+            motivation=referentiel.motivation(strength.motivation).label.get(lang),
+            score=format_number(strength.maturity, lang),
+            question=question,
+            answer=answer,
+        )
+        lines.append(line)
+    return lines

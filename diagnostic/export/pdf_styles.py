@@ -1,0 +1,290 @@
+"""The PDF's embedded font, colours, styles, and helpers that render user text literally."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from ..territory import clean_text
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT = "DiagnosticSans"
+FONT_BOLD = "DiagnosticSans-Bold"
+
+INK = colors.HexColor("#1d2731")
+MUTED = colors.HexColor("#56626d")
+ACCENT = colors.HexColor("#1f5f8b")
+WARM = colors.HexColor("#d9822b")
+RULE = colors.HexColor("#c9d1d9")
+SHADE = colors.HexColor("#eef2f6")
+
+KEEP_MAX = 200.0  # points: taller paragraphs may still be cut across pages
+_WIDE_UNICODE = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+class EmbeddedFont(TTFont):
+    """A subset-embedded TrueType font whose text extracts back exactly as it was written."""
+
+    # reportlab draws any character missing from the font as code 0 and writes characters
+    # beyond U+FFFF into the ToUnicode map as invalid hex: both extracted as garbage. Here a
+    # missing character gets a code of its own (drawn as the font's empty box) and wide
+    # characters are mapped in UTF-16.
+
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
+        glyphs = self.face.charToGlyph
+        chars = text.decode(encoding) if isinstance(text, bytes) else text
+        for char in set(chars):
+            if ord(char) not in glyphs and char != "\u00a0":
+                glyphs[ord(char)] = 0
+        return super().splitString(text, doc, encoding)
+
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        """Width in points; a per-font table of character widths keeps layout fast."""
+        widths = self._widths()
+        chars = text.decode(encoding) if isinstance(text, bytes) else text
+        return 0.001 * size * sum(map(widths.__getitem__, chars))
+
+    def _widths(self) -> _Widths:
+        widths: _Widths | None = getattr(self, "_width_table", None)
+        if widths is None:
+            widths = _Widths(self.face.defaultWidth)
+            widths.update((chr(code), width) for code, width in self.face.charWidths.items())
+            self._width_table = widths
+        return widths
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = list(state.subsets) if state is not None else []
+        super().addObjects(doc)
+        for index, subset in enumerate(subsets):
+            if max(subset) <= 0xFFFF:
+                continue
+            name = b"".join((SUBSETN(index), b"+", self.face.name, self.face.subfontNameX))
+            stream = doc.idToObject["toUnicodeCMap:" + name.decode("pdfdoc")]
+            stream.content = _WIDE_UNICODE.sub(_utf16_entry, stream.content)
+
+
+class _Widths(dict[str, float]):
+    """Character -> advance width, with the font's default width for any other character."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def __missing__(self, char: str) -> float:
+        return self.default
+
+
+def _utf16_entry(match: re.Match[str]) -> str:
+    wide = chr(int(match[2], 16)).encode("utf-16-be").hex().upper()
+    return f"<{match[1]}> <{wide}>"
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> tuple[str, str]:
+    """Register DejaVu Sans (regular, bold) once per process; returns their reportlab names."""
+    pdfmetrics.registerFont(EmbeddedFont(FONT, str(FONTS_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(EmbeddedFont(FONT_BOLD, str(FONTS_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    return FONT, FONT_BOLD
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of every report."""
+
+    kicker: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    small: ParagraphStyle
+    bullet: ParagraphStyle
+    numbered: ParagraphStyle
+    comment: ParagraphStyle
+    question: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The styles, built once, in the embedded font."""
+    register_fonts()
+    base = ParagraphStyle(
+        "base", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK, allowWidows=0
+    )
+
+    def derive(name: str, **values: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **values)
+
+    heading = {"fontName": FONT_BOLD, "keepWithNext": 1, "textColor": ACCENT}
+    return Styles(
+        kicker=derive("kicker", fontSize=11, leading=15, textColor=MUTED, spaceAfter=6),
+        title=derive("title", fontName=FONT_BOLD, fontSize=24, leading=30, spaceAfter=8),
+        subtitle=derive("subtitle", fontSize=13, leading=18, textColor=MUTED, spaceAfter=14),
+        h1=derive("h1", fontSize=17, leading=22, spaceBefore=4, spaceAfter=8, **heading),
+        h2=derive("h2", fontSize=12.5, leading=17, spaceBefore=10, spaceAfter=4, **heading),
+        h3=derive(
+            "h3",
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=14,
+            spaceBefore=7,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        body=derive("body", spaceAfter=5),
+        lead=derive("lead", fontSize=11, leading=16, spaceAfter=8),
+        small=derive("small", fontSize=8, leading=11, textColor=MUTED, spaceAfter=3),
+        bullet=derive(
+            "bullet", leftIndent=5 * mm, bulletIndent=1 * mm, bulletFontName=FONT, spaceAfter=3
+        ),
+        numbered=derive(
+            "numbered",
+            fontSize=10.5,
+            leading=15,
+            leftIndent=7 * mm,
+            bulletIndent=0,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=10.5,
+            spaceAfter=7,
+        ),
+        comment=derive(
+            "comment", fontSize=8.5, leading=12, leftIndent=5 * mm, textColor=MUTED, spaceAfter=4
+        ),
+        question=derive("question", spaceBefore=5, spaceAfter=2),
+        cell=derive("cell", fontSize=8.5, leading=11),
+        cell_bold=derive("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11),
+        cell_right=derive("cell_right", fontSize=8.5, leading=11, alignment=TA_RIGHT),
+    )
+
+
+def escaped(text: str) -> str:
+    """User or data text as Paragraph markup that shows exactly that text."""
+    return escape(clean_text(text)).replace("\n", "<br/>")
+
+
+def paragraph(
+    text: str,
+    style: ParagraphStyle | None = None,
+    bold: str = "",
+    bullet: str | None = None,
+    below: bool = False,
+) -> Paragraph:
+    """``text`` shown literally, after an optional bold lead-in (on its own line if ``below``)."""
+    markup = escaped(text)
+    if bold:
+        markup = f"<b>{escaped(bold)}</b>{'<br/>' if below else ' '}{markup}"
+    return Paragraph(markup, style or styles().body, bulletText=bullet)
+
+
+class KeptParagraph(Paragraph):
+    """A short paragraph moved whole to the next page rather than cut across two."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if getattr(self, "height", KEEP_MAX) < KEEP_MAX:
+            return []
+        return super().split(availWidth, availHeight)
+
+
+def rich(
+    template: str,
+    style: ParagraphStyle,
+    bold: Collection[str] = (),
+    bullet: str | None = None,
+    keep: bool = False,
+    **values: str,
+) -> Paragraph:
+    """A paragraph from a ``{name}`` template: values shown literally, those in ``bold`` bold."""
+    markup = {
+        name: f"<b>{escaped(value)}</b>" if name in bold else escaped(value)
+        for name, value in values.items()
+    }
+    kind = KeptParagraph if keep else Paragraph
+    return kind(escaped(template).format(**markup), style, bulletText=bullet)
+
+
+def key_values(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
+    """A two-column table of labels and short values, without borders."""
+    sheet = styles()
+    data = [[paragraph(key, sheet.cell_bold), paragraph(value, sheet.cell)] for key, value in rows]
+    table = Table(data, colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    right: Sequence[int] = (),
+) -> Table:
+    """A small figures table with a shaded header; cells hold short, bounded texts only."""
+    sheet = styles()
+
+    def cell(text: str, column: int, head: bool) -> Paragraph:
+        style = sheet.cell_bold if head else sheet.cell_right if column in right else sheet.cell
+        return paragraph(text, style)
+
+    data = [[cell(text, i, True) for i, text in enumerate(header)]]
+    data += [[cell(text, i, False) for i, text in enumerate(row)] for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line, cut with an ellipsis so that it fits ``width`` points."""
+    line = " ".join(clean_text(text).split())
+    if pdfmetrics.stringWidth(line, font, size) <= width:
+        return line
+    low, high = 0, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(line[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return line[:low].rstrip() + "…"
