@@ -1,0 +1,150 @@
+"""Consensus and divergence of ordinal answers across groups: counts, lower median, dispersion.
+
+Answers come as ``scoring.answers_matrix`` rows (the level, NaN if unanswered, -1 for "je ne
+sais pas"); groups as a boolean matrix, one row per group of participants, so the whole
+workshop and each role are counted in one product. The method is in ``docs/methode.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .model import QuestionId, Referentiel
+from .scoring import UNKNOWN_CODE, FloatArray, compile_model
+
+MIN_GROUP = 3
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, eq=False)
+class Tallies:
+    """Answer counts of g groups on q questions; levels are counted per value 0..v-1."""
+
+    levels: IntArray  # (g, q, v) how many gave each level value
+    unknown: IntArray  # (g, q) how many said "je ne sais pas"
+
+    @property
+    def given(self) -> IntArray:
+        """(g, q) how many gave a level."""
+        return self.levels.sum(axis=-1)
+
+    @property
+    def answered(self) -> IntArray:
+        """(g, q) how many gave a level or said "je ne sais pas"."""
+        return self.given + self.unknown
+
+
+@dataclass(frozen=True)
+class LevelSpread:
+    """How the levels given to one question spread out; built from MIN_GROUP levels or more."""
+
+    given: int
+    counts: tuple[tuple[int, int], ...]  # (level, how many) for every level of the scale
+    median: int  # lower median
+    divergence: float  # Leik's ordinal dispersion: 0 agreement, 1 two opposite halves
+
+
+@dataclass(frozen=True)
+class QuestionConsensus:
+    """The group on one question; ``unknown`` and ``spread`` are None when hidden."""
+
+    question: QuestionId
+    respondents: int  # a level or "je ne sais pas"
+    hidden: bool  # fewer than MIN_GROUP respondents
+    unknown: int | None
+    spread: LevelSpread | None  # also None when fewer than MIN_GROUP gave a level
+
+
+def tally(matrix: FloatArray, groups: BoolArray, top: int) -> Tallies:
+    """Count, for each group (row of ``groups``), each level up to ``top`` and each "unknown"."""
+    members = np.asarray(groups, dtype=np.float64)
+    onehot = matrix[:, :, None] == np.arange(top + 1, dtype=np.float64)  # NaN and -1 never match
+    levels = np.tensordot(members, onehot.astype(np.float64), axes=1)
+    unknown = members @ (matrix == UNKNOWN_CODE).astype(np.float64)
+    # Counts are small whole numbers: exact in float64, so the BLAS products lose nothing.
+    return Tallies(levels=levels.astype(np.int64), unknown=unknown.astype(np.int64))
+
+
+def lower_median(levels: IntArray) -> IntArray:
+    """The lower median level of each count vector; -1 where nobody gave a level.
+
+    It is the highest level that a strict majority of those who gave a level reached or
+    exceeded, so it is always a level someone chose, even for an even count.
+    """
+    given = levels.sum(axis=-1)
+    cumulative = levels.cumsum(axis=-1)
+    rank = (given + 1) // 2  # position of the lower median among the sorted levels
+    median = np.argmax(cumulative >= rank[..., None], axis=-1)
+    return np.where(given > 0, median, -1).astype(np.int64)
+
+
+def divergence(levels: IntArray, span: FloatArray) -> FloatArray:
+    """Leik's ordinal dispersion in [0, 1] of each count vector; NaN where nobody gave a level.
+
+    ``D = 2 / (K - 1) × Σ_k min(F_k, 1 - F_k)`` over the thresholds k between two levels,
+    F_k the share at or below level k and K - 1 = ``span`` the scale's number of steps.
+    It equals the mean distance to the median over half the span: 0 when everyone gives the
+    same level, 1 when half the group is at each end of the scale.
+    """
+    given = levels.sum(axis=-1)
+    cumulative = levels.cumsum(axis=-1)[..., :-1]
+    folded = np.minimum(cumulative, given[..., None] - cumulative).sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = (2.0 * folded) / (given * span)
+    return np.where(given > 0, value, np.nan)
+
+
+def group_codes(tallies: Tallies, quorum: int) -> FloatArray:
+    """Each group's answer per question, coded as in ``answers_matrix``.
+
+    NaN (no answer) when fewer than ``quorum`` answered; -1 ("je ne sais pas") when at least
+    half of those who answered said so; otherwise the lower median of the levels given.
+    """
+    given, unknown = tallies.given, tallies.unknown
+    codes = lower_median(tallies.levels).astype(np.float64)
+    codes = np.where(unknown >= given, UNKNOWN_CODE, codes)
+    return np.where(given + unknown >= max(quorum, 1), codes, np.nan)
+
+
+def questions_to_discuss(
+    questions: Sequence[QuestionConsensus],
+) -> tuple[QuestionConsensus, ...]:
+    """Visible questions with some divergence: most divergent, then most answered, first."""
+    shown = [
+        (-q.spread.divergence, -q.spread.given, index, q)
+        for index, q in enumerate(questions)
+        if q.spread is not None and q.spread.divergence > 0
+    ]
+    return tuple(item[-1] for item in sorted(shown, key=lambda item: item[:3]))
+
+
+def question_consensus(referentiel: Referentiel, tallies: Tallies) -> tuple[QuestionConsensus, ...]:
+    """Consensus of the first group of ``tallies`` on every question, in référentiel order."""
+    model = compile_model(referentiel)
+    levels, unknown = tallies.levels[0], tallies.unknown[0]
+    given, answered = tallies.given[0], tallies.answered[0]
+    medians = lower_median(levels)
+    spreads = divergence(levels, model.maximum - model.minimum)
+    result = []
+    for index, question in enumerate(referentiel.questions):
+        respondents = int(answered[index])
+        if respondents < MIN_GROUP:
+            result.append(QuestionConsensus(question.id, respondents, True, None, None))
+            continue
+        spread = None
+        if given[index] >= MIN_GROUP:
+            scale = referentiel.scale(question.scale).values()
+            counts = tuple((level, int(levels[index, level])) for level in scale)
+            spread = LevelSpread(
+                int(given[index]), counts, int(medians[index]), float(spreads[index])
+            )
+        result.append(
+            QuestionConsensus(question.id, respondents, False, int(unknown[index]), spread)
+        )
+    return tuple(result)
