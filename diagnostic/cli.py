@@ -20,6 +20,8 @@ from .export.jsonio import from_json, to_json
 from .export.pdf import to_pdf
 from .export.results import referentiel_to_dict, scores_to_dict
 from .export.tabular import levers_csv, to_csv, to_xlsx
+from .export.workshop_pdf import workshop_pdf
+from .export.workshop_tabular import workshop_csv, workshop_xlsx
 from .model import AnswerSheet, Referentiel
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_answers
@@ -197,6 +199,36 @@ def write_file(path: Path, data: bytes, lang: str) -> None:
 
 
 OUTPUT = click.Path(dir_okay=False, path_type=Path)
+REPORT_LANG = click.option(
+    "--lang",
+    "report_lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="Langue / language.",
+)
+Builders = list[tuple[Path | None, Callable[[], bytes]]]
+
+
+def check_outputs(paths: tuple[Path | None, ...], options: tuple[str, ...], lang: str) -> None:
+    """A usage error unless at least one output file is asked for."""
+    if any(paths):
+        return
+    raise click.UsageError(
+        f"no output: give at least one of {', '.join(options)}"
+        if lang == "en"
+        else french_spacing(
+            f"aucun fichier demandé : indiquez au moins {', '.join(options[:-1])} ou {options[-1]}"
+        )
+    )
+
+
+def write_outputs(builders: Builders, lang: str) -> None:
+    """Build every file asked for, then write them: a failed build writes nothing."""
+    files = [(path, build()) for path, build in builders if path is not None]
+    for path, data in files:
+        write_file(path, data, lang)
+        size = max(1, round(len(data) / 1000))
+        _say(f"{path} ({size}\u00a0ko)", f"{path} ({size} kB)", lang)
 
 
 @cli.command()
@@ -208,13 +240,7 @@ OUTPUT = click.Path(dir_okay=False, path_type=Path)
 )
 @click.option("--xlsx", "xlsx_path", type=OUTPUT, help="Classeur XLSX / XLSX workbook.")
 @click.option("--json", "json_path", type=OUTPUT, help="Fichier de réponses / answers file.")
-@click.option(
-    "--lang",
-    "report_lang",
-    type=click.Choice(["fr", "en"]),
-    default=None,
-    help="Langue / language.",
-)
+@REPORT_LANG
 @click.pass_obj
 def report(
     ctx: Context,
@@ -227,31 +253,56 @@ def report(
     report_lang: str | None,
 ) -> None:
     """Produit le rapport PDF et les tableurs d'un fichier de réponses / build report and sheets."""
-    lang = report_lang or ctx.lang
-    if not any((pdf_path, csv_path, levers_path, xlsx_path, json_path)):
-        raise click.UsageError(
-            "no output: give at least one of --pdf, --csv, --levers-csv, --xlsx, --json"
-            if lang == "en"
-            else french_spacing(
-                "aucun fichier demandé : indiquez au moins --pdf, --csv, --levers-csv, --xlsx "
-                "ou --json"
-            )
-        )
-    ctx.lang = lang
+    lang = ctx.lang = report_lang or ctx.lang
+    paths = (pdf_path, csv_path, levers_path, xlsx_path, json_path)
+    check_outputs(paths, ("--pdf", "--csv", "--levers-csv", "--xlsx", "--json"), lang)
     ref, sheet = load_sheet(ctx, answers)
     scores = score_answers(ref, sheet.answers)
-    builders: list[tuple[Path | None, Callable[[], bytes]]] = [
+    builders: Builders = [
         (pdf_path, lambda: to_pdf(ref, sheet, lang, scores)),
         (csv_path, lambda: to_csv(ref, sheet, lang, scores)),
         (levers_path, lambda: levers_csv(ref, sheet, lang, scores)),
         (xlsx_path, lambda: to_xlsx(ref, sheet, lang, scores)),
         (json_path, lambda: to_json(sheet, ref)),
     ]
-    files = [(path, build()) for path, build in builders if path is not None]
-    for path, data in files:
-        write_file(path, data, lang)
-        size = max(1, round(len(data) / 1000))
-        _say(f"{path} ({size}\u00a0ko)", f"{path} ({size} kB)", lang)
+    write_outputs(builders, lang)
+
+
+@cli.group()
+def workshop() -> None:
+    """Les ateliers : exporter les résultats d'un groupe / workshops: export a group's results."""
+
+
+@workshop.command("export")
+@click.argument("code", type=str)
+@click.option("--pdf", "pdf_path", type=OUTPUT, help="Rapport d'atelier PDF / workshop report.")
+@click.option("--xlsx", "xlsx_path", type=OUTPUT, help="Classeur XLSX / XLSX workbook.")
+@click.option("--csv", "csv_path", type=OUTPUT, help="Réponses anonymisées / anonymised answers.")
+@REPORT_LANG
+@click.pass_obj
+def workshop_export(
+    ctx: Context,
+    code: str,
+    pdf_path: Path | None,
+    xlsx_path: Path | None,
+    csv_path: Path | None,
+    report_lang: str | None,
+) -> None:
+    """Exporte le rapport et les tableurs d'un atelier / export a workshop's report and sheets."""
+    from .storage import open_repository  # loads SQLAlchemy: not at start-up for other commands
+
+    lang = ctx.lang = report_lang or ctx.lang
+    check_outputs((pdf_path, xlsx_path, csv_path), ("--pdf", "--xlsx", "--csv"), lang)
+    ref = ctx.referentiel()
+    repository = open_repository(Settings.from_env().database_url)
+    record = repository.get_workshop(code)
+    sheets = repository.group_sheets(record.code)
+    builders: Builders = [
+        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang)),
+        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang)),
+        (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
+    ]
+    write_outputs(builders, lang)
 
 
 def main(argv: list[str] | None = None) -> int:

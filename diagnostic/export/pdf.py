@@ -14,7 +14,7 @@ from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_answers
 from ..typography import format_date, format_number, format_percent
 from .pdf_annex import annex_section, gaps_section, method_section
-from .pdf_layout import CONTENT_WIDTH, build_pdf
+from .pdf_layout import build_pdf, cover_page
 from .pdf_sections import (
     ReportData,
     charts_section,
@@ -22,7 +22,7 @@ from .pdf_sections import (
     provider_names,
     providers_section,
 )
-from .pdf_styles import FONT, fit, key_values, paragraph, rich, styles
+from .pdf_styles import FONT, fit, paragraph, rich, styles
 
 
 def to_pdf(
@@ -52,7 +52,7 @@ def to_pdf(
 
 def cover_section(data: ReportData) -> list[Flowable]:
     """Territory, type, dates, who answered, référentiel version, purpose and contents."""
-    lang, sheet, sheet_styles = data.lang, data.sheet, styles()
+    lang, sheet = data.lang, data.sheet
     profile = sheet.territory
     not_given = t("report.cover.not_given", lang)
     version = data.referentiel.version
@@ -94,18 +94,8 @@ def cover_section(data: ReportData) -> list[Flowable]:
             "report.annex.title",
         )
     ]
-    return [
-        Spacer(1, 30 * mm),
-        paragraph(data.referentiel.title.get(lang), sheet_styles.kicker),
-        paragraph(profile.name, sheet_styles.title),
-        paragraph(t("report.subtitle", lang), sheet_styles.subtitle),
-        key_values(facts, (50 * mm, CONTENT_WIDTH - 50 * mm)),
-        Spacer(1, 10 * mm),
-        paragraph(t("report.cover.purpose", lang), sheet_styles.lead),
-        paragraph(t("report.cover.contents", lang), sheet_styles.h2),
-        *[paragraph(title, sheet_styles.bullet, bullet="•") for title in contents],
-        PageBreak(),
-    ]
+    heading = (data.referentiel.title.get(lang), profile.name, t("report.subtitle", lang))
+    return cover_page(heading, facts, t("report.cover.purpose", lang), contents, lang)
 
 
 def _answered(data: ReportData) -> str:

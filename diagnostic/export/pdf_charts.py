@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 
 from ..territory import clean_text
 from ..typography import format_number
-from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, register_fonts
+from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, register_fonts
 
 SCALE_MAX = 100.0
 RINGS = (25.0, 50.0, 75.0, 100.0)
@@ -184,4 +184,14 @@ def ranked_bars(
     chart.barLabels.dx = 3
     drawing.add(chart)
     drawing.add(Line(chart.x, chart.y, chart.x, chart.y + chart.height, strokeColor=MUTED))
+    return drawing
+
+
+def share_bar(share: float, width: float, height: float, colour: colors.Color = ACCENT) -> Drawing:
+    """A thin bar filled from the left to ``share`` (0 to 1) of its width, on a light track."""
+    drawing = blank_drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=SHADE, strokeColor=None))
+    filled = width * min(max(share, 0.0), 1.0)
+    if filled > 0:
+        drawing.add(Rect(0, 0, filled, height, fillColor=colour, strokeColor=None))
     return drawing

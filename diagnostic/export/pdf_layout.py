@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -10,12 +11,12 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import ExportError
 from ..i18n import t
-from .pdf_styles import FONT, MUTED, RULE, fit, register_fonts
+from .pdf_styles import FONT, MUTED, RULE, fit, key_values, paragraph, register_fonts, styles
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm
@@ -65,6 +66,9 @@ class FooterCanvas(Canvas):
         self.restoreState()
 
 
+_BUILD = threading.Lock()
+
+
 def build_pdf(
     story: Sequence[Flowable],
     footer: str,
@@ -98,10 +102,36 @@ def build_pdf(
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     canvas = partial(FooterCanvas, footer=footer, lang=lang, cover=cover)
     try:
-        document.build(list(story), canvasmaker=canvas)
+        with _BUILD:  # reportlab's fonts keep shared state while a document is written
+            document.build(list(story), canvasmaker=canvas)
     except LayoutError:
         raise ExportError(
             "Le rapport PDF n’a pas pu être mis en page : un bloc est plus grand qu’une page.",
             "The PDF report could not be laid out: a block is larger than a page.",
         ) from None
     return buffer.getvalue()
+
+
+def cover_page(
+    heading: tuple[str, str, str],
+    facts: Sequence[tuple[str, str]],
+    purpose: str,
+    contents: Sequence[str],
+    lang: str,
+    label_width: float = 50 * mm,
+) -> list[Flowable]:
+    """A first page: kicker, title and subtitle (``heading``), facts, purpose, contents."""
+    kicker, title, subtitle = heading
+    sheet = styles()
+    return [
+        Spacer(1, 30 * mm),
+        paragraph(kicker, sheet.kicker),
+        paragraph(title, sheet.title),
+        paragraph(subtitle, sheet.subtitle),
+        key_values(facts, (label_width, CONTENT_WIDTH - label_width)),
+        Spacer(1, 10 * mm),
+        paragraph(purpose, sheet.lead),
+        paragraph(t("report.cover.contents", lang), sheet.h2),
+        *[paragraph(item, sheet.bullet, bullet="•") for item in contents],
+        PageBreak(),
+    ]

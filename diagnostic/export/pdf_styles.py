@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..territory import clean_text
 
@@ -245,14 +245,16 @@ def key_values(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Tabl
 
 def data_table(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[str | Flowable]],
     widths: Sequence[float],
     right: Sequence[int] = (),
 ) -> Table:
-    """A small figures table with a shaded header; cells hold short, bounded texts only."""
+    """A small figures table with a shaded header; cells hold short texts or small drawings."""
     sheet = styles()
 
-    def cell(text: str, column: int, head: bool) -> Paragraph:
+    def cell(text: str | Flowable, column: int, head: bool) -> Flowable:
+        if not isinstance(text, str):
+            return text
         style = sheet.cell_bold if head else sheet.cell_right if column in right else sheet.cell
         return paragraph(text, style)
 

@@ -21,6 +21,8 @@ XLSX_CELL_MAX = 32_767
 Row = list[object]
 HEADER_FILL = PatternFill("solid", start_color="FFDCE6F0")
 SCORE_FORMAT = "0.0"
+SUMMARY_WIDTHS = (34, 40, 14, 60)
+Fact = tuple[str, object, str | None]  # label, value, number format (None: general)
 
 
 def answer_header(lang: str) -> list[str]:
@@ -192,7 +194,7 @@ def _summary(
 ) -> None:
     profile = sheet.territory
     percent = "0%" if lang == "en" else '0" "%'
-    facts: list[tuple[str, object, str | None]] = [
+    facts: list[Fact] = [
         (t("report.xlsx.territory", lang), profile.name, None),
         (t("report.cover.type", lang), t(f"territory.{profile.type}", lang), None),
         (t("report.cover.departement", lang), profile.departement, None),
@@ -208,33 +210,59 @@ def _summary(
         (t("report.xlsx.answered_share", lang), scores.answered_share, percent),
         (t("report.xlsx.unknown", lang), len(scores.knowledge_gaps), None),
     ]
-    write_table(
-        book_sheet,
-        [t("report.col.item", lang), t("report.col.value", lang)],
-        [[label, value] for label, value, _ in facts],
-        widths=(34, 40, 14, 60),
-    )
+    row = write_facts(book_sheet, facts, lang)
+    write_recommendations(book_sheet, referentiel, sheet, scores, lang, row)
+
+
+def write_facts(book_sheet: Worksheet, facts: Sequence[Fact], lang: str) -> int:
+    """An item / value table, each value with its number format; returns the next free row."""
+    header = [t("report.col.item", lang), t("report.col.value", lang)]
+    write_table(book_sheet, header, [[label, value] for label, value, _ in facts], SUMMARY_WIDTHS)
     for offset, (_, value, number_format) in enumerate(facts, start=2):
         if number_format and value is not None:
             book_sheet.cell(row=offset, column=2).number_format = number_format
-    row = len(facts) + 3
-    book_sheet.cell(row=row, column=1, value=t("report.xlsx.start", lang)).font = Font(bold=True)
+    return len(facts) + 3
+
+
+def write_titled(
+    book_sheet: Worksheet,
+    row: int,
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    number_formats: dict[int, str] | None = None,
+    widths: Sequence[float] = SUMMARY_WIDTHS,
+) -> int:
+    """A bold title on ``row`` with a table under it; returns the row after a blank line."""
+    book_sheet.cell(row=row, column=1, value=xlsx_text(title)).font = Font(bold=True)
+    write_table(book_sheet, header, rows, widths, number_formats, row + 1)
+    return row + len(rows) + 3
+
+
+def write_recommendations(
+    book_sheet: Worksheet,
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    scores: Scores,
+    lang: str,
+    row: int,
+) -> int:
+    """The levers to start with, then the strengths, from ``row``; returns the next free row."""
     top = [
         [rec.rank, rec.lever.label.get(lang), round(rec.score, 1), _names(rec.providers, lang)]
         for rec in recommend(referentiel, sheet, scores)
     ]
     header = [t(f"report.col.{key}", lang) for key in ("rank", "lever", "score", "providers")]
-    write_table(book_sheet, header, top, (34, 40, 14, 60), {2: SCORE_FORMAT}, row + 1)
-    row += len(top) + 3
-    book_sheet.cell(row=row, column=1, value=t("report.xlsx.strengths", lang)).font = Font(
-        bold=True
+    row = write_titled(
+        book_sheet, row, t("report.xlsx.start", lang), header, top, {2: SCORE_FORMAT}
     )
     found = [
         [referentiel.motivation(s.motivation).label.get(lang), round(s.maturity, 1)]
         for s in strengths(referentiel, sheet, scores)
     ]
     header = [t("report.col.motivation", lang), t("report.col.maturity", lang)]
-    write_table(book_sheet, header, found, (34, 40, 14, 60), {1: SCORE_FORMAT}, row + 1)
+    title = t("report.xlsx.strengths", lang)
+    return write_titled(book_sheet, row, title, header, found, {1: SCORE_FORMAT})
 
 
 def _names(providers: Sequence[Provider], lang: str) -> str:
