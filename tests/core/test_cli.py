@@ -128,7 +128,8 @@ def test_score_in_english(capsys: pytest.CaptureFixture[str], answers_file: Path
         (b"{not json", "Erreur : Le fichier n’est pas un JSON valide (ligne 1, colonne 2)."),
         (
             b'{"territory": {"name": "X", "type": "cc"}, "answers": {"emploi_priorite": 5}}',
-            "Erreur : Réponse à « emploi_priorite » : le niveau 5 est hors de l’échelle (de 0 à 2).",
+            "Erreur : Réponse à « emploi_priorite » : le niveau 5 est hors de l’échelle "
+            "(de 0 à 2).",
         ),
     ],
     ids=["missing", "malformed", "off-scale"],

@@ -1,0 +1,175 @@
+"""Results as tables and plotly figures; each figure is drawn from the table shown under it.
+
+No Streamlit here: the app, reports and tests share these functions. Table values are
+plain numbers (None where nothing was answered); the figures round them for display.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .i18n import t
+from .model import Referentiel
+from .scoring import Scores
+
+WRAP = 22
+PRIORITY_COLOUR = "#b5446e"
+MATURITY_COLOUR = "#1f6f8b"
+NEED_COLOUR = "#1f6f8b"
+HEAT_SCALE = ((0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b"))
+
+
+def wrap_label(text: str, width: int = WRAP) -> str:
+    """A long label on several lines for a chart axis (plotly breaks lines at ``<br>``)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def motivation_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.DataFrame:
+    """One row per motivation: priority, maturity (0-100 or None), answered and unknown counts."""
+    rows = []
+    for result in scores.motivations:
+        rows.append(
+            {
+                t("charts.motivation", lang): referentiel.motivation(result.id).label.get(lang),
+                t("charts.priority", lang): result.priority,
+                t("charts.maturity", lang): result.maturity,
+                t("charts.answered", lang): f"{result.answered}/{result.total}",
+                t("charts.unknown", lang): result.unknown,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def lever_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.DataFrame:
+    """One row per lever in rank order: rank, lever, need score 0-100."""
+    return pd.DataFrame(
+        [
+            {
+                t("charts.rank", lang): result.rank,
+                t("charts.lever", lang): referentiel.lever(result.id).label.get(lang),
+                t("charts.need", lang): result.score,
+            }
+            for result in scores.levers
+        ]
+    )
+
+
+def source_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.DataFrame:
+    """Points of each lever's need (columns, in rank order) brought by each motivation (rows).
+
+    A column adds up to its lever's need score: it shows where the need comes from.
+    """
+    motivation_ids = [m.id for m in referentiel.motivations]
+    points = np.zeros((len(motivation_ids), len(scores.levers)))
+    for column, result in enumerate(scores.levers):
+        for contribution in result.contributions:
+            row = motivation_ids.index(referentiel.question(contribution.question).motivation)
+            points[row, column] += contribution.points
+    table = pd.DataFrame(
+        points,
+        index=pd.Index([m.label.get(lang) for m in referentiel.motivations]),
+        columns=pd.Index([referentiel.lever(r.id).label.get(lang) for r in scores.levers]),
+    )
+    table.index.name = t("charts.motivation", lang)
+    return table
+
+
+def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
+    """Priority against maturity of each motivation, on a 0-100 radar (a motivation_table)."""
+    names = [wrap_label(str(name)) for name in table.iloc[:, 0]]
+    traces = []
+    for position, colour, dash in ((1, PRIORITY_COLOUR, "solid"), (2, MATURITY_COLOUR, "dot")):
+        column = str(table.columns[position])
+        values = [None if pd.isna(v) else round(float(v)) for v in table.iloc[:, position]]
+        traces.append(
+            {
+                "type": "scatterpolar",
+                "r": [*values, values[0]],
+                "theta": [*names, names[0]],
+                "name": column,
+                "mode": "lines+markers",
+                "line": {"color": colour, "dash": dash, "width": 3},
+                "marker": {"size": 8},
+                "hovertemplate": f"%{{theta}}<br>{column}{_colon(lang)}%{{r}}<extra></extra>",
+            }
+        )
+    layout = {
+        "polar": {
+            # The first motivation at the top, the scale between the first and the last.
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [25, 50, 75, 100],
+                "angle": 90 + 180 / max(len(names), 1),
+            },
+            "angularaxis": {"rotation": 90, "direction": "clockwise"},
+        },
+        "legend": {"orientation": "h", "y": -0.12},
+        "margin": {"l": 100, "r": 100, "t": 70, "b": 40},
+        "height": 520,
+    }
+    return _figure(traces, layout, lang)
+
+
+def lever_figure(table: pd.DataFrame, lang: str) -> go.Figure:
+    """The levers ranked by need, the first at the top (a lever_table)."""
+    levers = [str(name) for name in table.iloc[:, 1]]
+    values = [round(float(v)) for v in table.iloc[:, 2]]
+    bars = {
+        "type": "bar",
+        "x": values,
+        "y": levers,
+        "orientation": "h",
+        "marker": {"color": NEED_COLOUR},
+        "text": values,
+        "textposition": "auto",
+        "hovertemplate": f"%{{y}}{_colon(lang)}%{{x}}<extra></extra>",
+    }
+    layout = {
+        "xaxis": {"range": [0, 100], "title": {"text": t("charts.need_axis", lang)}},
+        "yaxis": {"autorange": "reversed"},
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+        "height": 60 + 48 * len(levers),
+    }
+    return _figure([bars], layout, lang)
+
+
+def source_figure(table: pd.DataFrame, lang: str) -> go.Figure:
+    """The motivation x lever heat map of need points, each cell labelled with its value."""
+    heat = {
+        "type": "heatmap",
+        "z": table.to_numpy().round().astype(int).tolist(),
+        "x": [wrap_label(str(c), 13) for c in table.columns],
+        "y": [wrap_label(str(i), 32) for i in table.index],
+        "colorscale": [list(stop) for stop in HEAT_SCALE],
+        "zmin": 0,
+        "texttemplate": "%{z}",
+        "hovertemplate": f"%{{y}}<br>%{{x}}{_colon(lang)}%{{z}}<extra></extra>",
+        "colorbar": {"title": {"text": t("charts.points", lang)}},
+    }
+    layout = {
+        "yaxis": {"autorange": "reversed"},
+        "xaxis": {"side": "top", "tickangle": 0},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+        "height": 120 + 60 * len(table.index),
+    }
+    return _figure([heat], layout, lang)
+
+
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any], lang: str) -> go.Figure:
+    """One validated figure built in a single pass (much faster than add_trace/update_layout)."""
+    return go.Figure({"data": traces, "layout": {**layout, "separators": _separators(lang)}})
+
+
+def _separators(lang: str) -> str:
+    """Plotly's decimal mark then thousands separator for the language."""
+    return ".," if lang == "en" else ", "
+
+
+def _colon(lang: str) -> str:
+    """A colon with the language's spacing (no-break space before it in French)."""
+    return ": " if lang == "en" else "\u00a0: "

@@ -1,0 +1,22 @@
+"""The Streamlit app: the only package that imports streamlit.
+
+Layout: ``frame`` (page list, sidebar, guards), ``state`` (session keys, URL, wizard
+steps), ``pending`` and ``memo`` (saving what widgets hold, first thing on every run),
+reusable components (``components``, ``profile``, ``results``, ``figures``, ``files``)
+that take plain arguments and a key prefix, and ``views`` (one module per page, drawn
+by the thin scripts in ``pages``).
+
+Widget keys, for tests and for pages built on the same components:
+
+- sidebar: ``lang`` (fr/en);
+- welcome: ``start``, ``continue``, ``new-diagnostic``, ``import-new``;
+- wizard: ``nav-step``, ``nav-back``, ``nav-next``; profile ``profile-type``,
+  ``profile-name``, ``profile-siren``, ``profile-departement``, ``profile-population``,
+  ``profile-role``; questions ``answer-<question id>`` and ``comment-<question id>``;
+  summary ``goto-<motivation id>``, ``to-results``, ``download-json``, ``import-replace``;
+- results: ``to-questions``, ``download-pdf``, ``download-xlsx``, ``download-csv``,
+  ``download-levers-csv``, ``download-json``.
+
+URL: ``?d=<token>`` (the resume link), ``?step=<n>`` (wizard step, from 0),
+``?lang=en`` (when not the default language).
+"""

@@ -1,0 +1,126 @@
+"""What every page shares: the page list, the sidebar, and the guard of pages needing a diagnostic.
+
+To add a page: put a file in ``pages/``, its path below, and an entry in ``pages()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ..errors import DiagnosticError, NotFoundError, StorageError
+from ..i18n import t
+from ..model import LANGS, AnswerSheet
+from . import memo, state
+from .literal import escape_markdown
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+HOME = PAGES_DIR / "accueil.py"
+DIAGNOSTIC = PAGES_DIR / "diagnostic.py"
+RESULTS = PAGES_DIR / "resultats.py"
+METHOD = PAGES_DIR / "methode.py"
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+PAGES_KEY = "navigation-pages"
+
+
+def prepare() -> state.Context:
+    """Language selector, context, URL sync and resume link; stops with a message on errors."""
+    default = state.settings().lang
+    state.seed_lang(default)
+    st.sidebar.radio(
+        "Langue · Language",
+        LANGS,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        horizontal=True,
+        key=state.LANG_KEY,
+        persist_state="session",
+    )
+    state.keep_lang_in_url(default)
+    try:
+        ctx = state.context()
+        state.sync_with_url(ctx)
+    except DiagnosticError as error:
+        st.error(escape_markdown(error.message(state.current_lang(default))))
+        st.stop()
+    if ctx.token is not None:
+        resume_box(ctx, ctx.token)
+    return ctx
+
+
+def pages(lang: str) -> list[st.Page]:
+    """The app's pages, titled in ``lang``; built once per session and language.
+
+    Streamlit marks the page it runs on the Page object itself, so the objects are kept
+    per session (whose runs follow one another), never shared between sessions.
+    """
+    cached = st.session_state.get(PAGES_KEY)
+    if cached is not None and cached[0] == lang:
+        return list(cached[1])
+    built = _pages(lang)
+    st.session_state[PAGES_KEY] = (lang, built)
+    return list(built)
+
+
+def _pages(lang: str) -> list[st.Page]:
+    return [
+        st.Page(HOME, title=t("app.nav.home", lang), default=True),
+        st.Page(
+            DIAGNOSTIC,
+            title=t("app.nav.diagnostic", lang),
+            url_path="diagnostic",
+        ),
+        st.Page(
+            RESULTS,
+            title=t("app.nav.results", lang),
+            url_path="resultats",
+        ),
+        st.Page(METHOD, title=t("app.nav.method", lang), url_path="methode"),
+    ]
+
+
+def resume_box(ctx: state.Context, token: str) -> None:
+    """The resume link in the sidebar, with a sentence saying to keep it."""
+    with st.sidebar:
+        st.caption(t("app.resume.keep", ctx.lang))
+        st.code(state.resume_link(ctx, token), language=None, wrap_lines=True)
+
+
+def start_button(ctx: state.Context, key: str, primary: bool = True) -> None:
+    """A button that creates a diagnostic and opens its first step."""
+    label = t("app.start", ctx.lang)
+    if st.button(label, key=key, type="primary" if primary else "secondary"):
+        try:
+            token = state.start_diagnostic(ctx)
+        except DiagnosticError as error:
+            st.error(escape_markdown(error.message(ctx.lang)))
+            return
+        st.switch_page(DIAGNOSTIC, query_params={state.TOKEN_PARAM: token})
+
+
+def bad_link_notice(ctx: state.Context) -> None:
+    """The message for a link that opens no diagnostic, with an offer to start a new one."""
+    st.error(t("app.resume.bad_link", ctx.lang))
+    start_button(ctx, "new-diagnostic")
+
+
+def require_sheet(ctx: state.Context, screen: str | None = None) -> AnswerSheet:
+    """The open diagnostic's answers, or a message and an offer to start one, then stop.
+
+    With ``screen``, a rerun of the same screen reuses what this session saved (see memo).
+    """
+    if state.has_bad_link():
+        bad_link_notice(ctx)
+        st.stop()
+    if ctx.token is None:
+        st.info(t("app.no_diagnostic", ctx.lang))
+        start_button(ctx, "start")
+        st.stop()
+    try:
+        return ctx.sheet() if screen is None else memo.sheet_for(ctx, screen)
+    except NotFoundError:
+        st.session_state.pop(state.TOKEN_KEY, None)
+        bad_link_notice(ctx)
+    except StorageError as error:
+        st.error(escape_markdown(error.message(ctx.lang)))
+    st.stop()

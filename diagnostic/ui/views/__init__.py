@@ -1,0 +1,1 @@
+"""The pages' content, one module per page, each with a ``render()`` function."""

@@ -1,0 +1,150 @@
+"""The wizard: territory profile, one step per motivation, then what is left to answer.
+
+Widget keys: ``nav-step`` (step selector), ``nav-back``, ``nav-next``, ``to-results``,
+``goto-<motivation>``, ``import-replace``, ``download-json``; the profile's
+``profile-<field>``; each question's ``answer-<id>`` and ``comment-<id>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ...i18n import t
+from ...model import AnswerSheet, MotivationId
+from .. import frame, memo, pending, state
+from ..components import progress_bar, questionnaire_step, unanswered_summary
+from ..files import answers_download, answers_upload
+from ..profile import profile_form, profile_ready
+
+STEP_SELECTOR = "nav-step"
+SCROLL_KEY = "scroll-to-top"
+SCROLL_SCRIPT = """<script>
+for (const doc of [document, window.parent.document]) {
+  const main = doc.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTo({top: 0}); }
+}
+window.scrollTo({top: 0});
+</script>"""
+
+
+@dataclass(frozen=True)
+class Wizard:
+    """The open diagnostic's wizard: loading a file, and moving between steps."""
+
+    ctx: state.Context
+    token: str
+
+    @property
+    def last(self) -> int:
+        return len(state.steps(self.ctx.referentiel)) - 1
+
+    def replace_sheet(self, sheet: AnswerSheet) -> None:
+        self.ctx.repository.replace_sheet(self.token, sheet)
+        memo.forget()
+        state.forget_widgets(("profile-", "answer-", "comment-"))
+
+    def move(self, to: int) -> None:
+        """Go to step ``to`` once this step's values are saved; the profile needs type and name."""
+        here = state.steps(self.ctx.referentiel)[state.current_step(self.ctx)]
+        pending.flush(self.ctx, memo.latest(self.ctx), here)
+        if here.kind == "profile" and to > 0 and not profile_ready(self.ctx.lang):
+            return
+        state.go_to_step(min(max(to, 0), self.last))
+        st.session_state[SCROLL_KEY] = True
+
+    def jump(self) -> None:
+        self.move(int(st.session_state[STEP_SELECTOR]))
+
+    def go_to_motivation(self, motivation_id: MotivationId) -> None:
+        steps = state.steps(self.ctx.referentiel)
+        self.move(next(i for i, s in enumerate(steps) if s.motivation == motivation_id))
+
+
+def render() -> None:
+    """Draw the current step of the open diagnostic."""
+    ctx = state.context()
+    index = state.current_step(ctx)
+    sheet = frame.require_sheet(ctx, screen=f"step-{index}")
+    assert ctx.token is not None
+    wizard = Wizard(ctx, ctx.token)
+    if st.query_params.get(state.STEP_PARAM) != str(index):
+        st.query_params[state.STEP_PARAM] = str(index)
+    step = state.steps(ctx.referentiel)[index]
+    # Save first what the widgets hold, then draw (see pending).
+    flushed = pending.flush(ctx, sheet, step)
+    sheet = flushed.sheet
+    state.show_flashes()
+    header(wizard, sheet, index)
+    if step.kind == "profile":
+        st.markdown(t("app.profile.intro", ctx.lang))
+        profile_form(ctx.lang, state.saved_profile(sheet), flushed.profile_errors)
+    elif step.motivation is not None:
+        st.markdown(ctx.referentiel.motivation(step.motivation).description.get(ctx.lang))
+        questionnaire_step(ctx.referentiel, step.motivation, sheet, ctx.lang, flushed.failures)
+    else:
+        summary(wizard, sheet)
+    navigation(wizard, index)
+    if st.session_state.pop(SCROLL_KEY, False):
+        # Last on the page, so that its coming and going shifts no other element.
+        st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
+def header(wizard: Wizard, sheet: AnswerSheet, index: int) -> None:
+    """Progress, the step selector, and the step's number and name."""
+    ctx = wizard.ctx
+    lang = ctx.lang
+    progress_bar(ctx.referentiel, sheet, lang)
+    st.session_state[STEP_SELECTOR] = index
+    st.selectbox(
+        t("app.nav.step_title", lang, n=index + 1, total=wizard.last + 1),
+        range(wizard.last + 1),
+        format_func=lambda i: t(
+            "app.nav.step_option", lang, n=i + 1, label=state.step_label(ctx, i)
+        ),
+        key=STEP_SELECTOR,
+        help=t("app.nav.step", lang),
+        on_change=wizard.jump,
+    )
+    st.title(state.step_label(ctx, index))
+
+
+def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
+    """What is still unanswered, the way to the results, and the answers file."""
+    ctx = wizard.ctx
+    lang = ctx.lang
+    left = unanswered_summary(ctx.referentiel, sheet, lang, go_to=wizard.go_to_motivation)
+    st.markdown(t("app.summary.all_done" if left == 0 else "app.summary.can_continue", lang))
+    if st.button(t("app.summary.to_results", lang), key="to-results", type="primary"):
+        st.switch_page(frame.RESULTS, query_params={state.TOKEN_PARAM: wizard.token})
+    with st.expander(t("app.summary.files", lang)):
+        st.markdown(t("app.summary.files_help", lang))
+        answers_download(ctx.referentiel, sheet, lang)
+        label = t("app.files.replace", lang)
+        if answers_upload(ctx.referentiel, lang, wizard.replace_sheet, "import-replace", label):
+            st.rerun()  # draw the step again with the loaded answers
+
+
+def navigation(wizard: Wizard, index: int) -> None:
+    """Back and next buttons."""
+    lang = wizard.ctx.lang
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            t("app.nav.back", lang),
+            key="nav-back",
+            on_click=wizard.move,
+            args=(index - 1,),
+            disabled=index == 0,
+            icon=":material/arrow_back:",
+        )
+        if index < wizard.last:
+            st.button(
+                t("app.nav.next", lang),
+                key="nav-next",
+                on_click=wizard.move,
+                args=(index + 1,),
+                type="primary",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+            )

@@ -1,0 +1,72 @@
+"""Results: what to do first, who to call and why; knowledge gaps; charts with their tables.
+
+Widget keys: ``to-questions`` and the ``download-*`` buttons (see files.report_downloads).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ...i18n import t
+from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
+from ...scoring import score_answers
+from .. import frame, pending, state
+from ..components import answered_counts
+from ..files import report_downloads
+from ..resources import referentiel_at
+from ..results import results_view
+from ..wording import territory_line
+
+
+def render() -> None:
+    """Draw the open diagnostic's results, computed once for this run."""
+    ctx = state.context()
+    pending.flush_left_behind(ctx)
+    lang = ctx.lang
+    sheet = frame.require_sheet(ctx)
+    referentiel = ctx.referentiel
+    st.title(t("app.results.title", lang))
+    profile = state.saved_profile(sheet)
+    if profile is not None:
+        st.markdown(territory_line(profile, lang))
+    else:
+        st.warning(t("app.results.no_profile", lang))
+    answered, unknown, total = answered_counts(referentiel, sheet)
+    if answered == 0:
+        st.info(t("app.results.nothing_yet", lang))
+        to_questions(ctx, sheet)
+        st.stop()
+    st.markdown(t("app.results.answered", lang, answered=answered, total=total, unknown=unknown))
+    if answered < total:
+        to_questions(ctx, sheet)
+    scores = score_answers(referentiel, sheet.answers)
+    report_downloads(referentiel, sheet, scores, lang)
+    answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
+    drawn_results(str(ctx.settings.referentiel_dir), answers, sheet.territory.type, lang)
+    st.divider()
+    st.caption(t("app.results.conversation", lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def drawn_results(
+    directory: str,
+    answers: tuple[tuple[QuestionId, Answer], ...],
+    territory_type: TerritoryType,
+    lang: str,
+) -> None:
+    """The results display, drawn once per set of answers and replayed on later reruns.
+
+    Streamlit records the elements drawn by a cached function and replays them on a
+    hit, so charts and tables are not rebuilt when nothing changed.
+    """
+    referentiel = referentiel_at(directory)
+    sheet = AnswerSheet(TerritoryProfile("", territory_type), dict(answers))
+    results_view(referentiel, sheet, score_answers(referentiel, sheet.answers), lang)
+
+
+def to_questions(ctx: state.Context, sheet: AnswerSheet) -> None:
+    """A button back to the profile or the first step with a blank question."""
+    if st.button(t("app.results.to_questions", ctx.lang), key="to-questions"):
+        has_profile = state.saved_profile(sheet) is not None
+        state.go_to_step(state.first_blank_step(ctx.referentiel, sheet, has_profile))
+        st.switch_page(frame.DIAGNOSTIC, query_params={state.TOKEN_PARAM: ctx.token or ""})

@@ -1,0 +1,47 @@
+"""Fixtures: Debian's headless Chromium driven by Playwright, and a fresh server per test.
+
+Without Chromium or Playwright the tests skip with the reason, except in CI
+(``CI=true``) where a missing browser is a failure. Screenshots go to
+``$DIAGNOSTIC_TEST_OUTPUT`` (default: ``test-output/`` at the repository root).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import CHROMIUM_ARGS, ROOT, Server, chromium_path, unavailable
+
+
+@pytest.fixture
+def output_dir() -> Path:
+    """Where screenshots go; created on demand."""
+    folder = Path(os.environ.get("DIAGNOSTIC_TEST_OUTPUT") or ROOT / "test-output")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the session."""
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """A fresh server on a fresh SQLite database."""
+    running = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
+    running.start()
+    yield running
+    running.stop()
