@@ -17,17 +17,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from timing import best_of, random_answers
 
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
 from diagnostic.model import (
-    UNKNOWN,
-    Answer,
     AnswerSheet,
     QuestionId,
     Referentiel,
@@ -49,33 +47,17 @@ COMMENTS = (
 )
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def synthetic_sheets(referentiel: Referentiel, count: int, seed: int = 11) -> list[AnswerSheet]:
     """``count`` different answer sheets: 5 % unanswered, 10 % « je ne sais pas », comments."""
     rng = np.random.default_rng(seed)
     sheets = []
     for index in range(count):
-        answers: dict[QuestionId, Answer] = {}
-        comments: dict[QuestionId, str] = {}
-        for question in referentiel.questions:
-            draw = rng.random()
-            scale = referentiel.scale(question.scale)
-            if draw < 0.05:
-                continue
-            answers[question.id] = (
-                UNKNOWN if draw < 0.15 else int(rng.integers(scale.min, scale.max + 1))
-            )
-            if rng.random() < 0.1:
-                comments[question.id] = COMMENTS[int(rng.integers(len(COMMENTS)))]
+        answers = random_answers(referentiel, rng, unanswered=0.05, unknown=0.10)
+        comments: dict[QuestionId, str] = {
+            question: COMMENTS[int(rng.integers(len(COMMENTS)))]
+            for question in answers
+            if rng.random() < 0.1
+        }
         profile = TerritoryProfile(
             f"Communauté de communes n° {index + 1} du Val d’Œuvre",
             "cc",

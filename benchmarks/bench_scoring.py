@@ -6,24 +6,13 @@ Prints figures; asserts nothing. Run: ``python benchmarks/bench_scoring.py [N]``
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import best_of
 
 from diagnostic.referentiel import load_referentiel
 from diagnostic.scoring import UNKNOWN_CODE, compile_model, score_matrix
 from diagnostic.settings import Settings
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def synthetic(n: int, minimum: np.ndarray, maximum: np.ndarray, seed: int = 7) -> np.ndarray:

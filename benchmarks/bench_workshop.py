@@ -27,9 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
-from bench_workshop_aggregation import best_of
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from timing import best_of
 
 from diagnostic.model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel, TerritoryProfile
 from diagnostic.referentiel import load_referentiel

@@ -7,12 +7,11 @@ The target is well under 50 ms for 40 participants on the shipped référentiel.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import best_of, random_answers
 
-from diagnostic.model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel
+from diagnostic.model import ROLES, Referentiel
 from diagnostic.referentiel import load_referentiel
 from diagnostic.scoring import score_answers
 from diagnostic.settings import Settings
@@ -21,29 +20,12 @@ from diagnostic.workshop import Participant, aggregate
 TARGET_MS = 50.0
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def synthetic(referentiel: Referentiel, count: int, seed: int = 11) -> list[Participant]:
     """Random participants over every role: 10 % unanswered, 8 % "je ne sais pas"."""
     rng = np.random.default_rng(seed)
     people = []
     for index in range(count):
-        answers: dict[QuestionId, Answer] = {}
-        for question in referentiel.questions:
-            draw = rng.random()
-            if draw < 0.10:
-                continue
-            scale = referentiel.scale(question.scale)
-            level = int(rng.integers(scale.min, scale.max + 1))
-            answers[question.id] = UNKNOWN if draw < 0.18 else level
+        answers = random_answers(referentiel, rng)
         people.append(Participant(f"p{index}", ROLES[index % len(ROLES)], answers))
     return people
 
