@@ -42,7 +42,9 @@ class ScoringModel:
     gap_weights: FloatArray  # (l,) lever weights of a "je ne sais pas" answer
     level_sums: Float32Array  # (q, 2m) x -> normalised priority / maturity sums
     usable_sums: Float32Array  # (q, 4m) u -> priority / maturity counts, then offsets
-    to_question: Float32Array  # (3, m, q) spreads per-motivation values over questions
+    gap_spread: Float32Array  # (2m, q) [importance | motivation gap] -> per-question push
+    level_spread: Float32Array  # (m, q) importance -> weight of a maturity level in the push
+    priority_spread: Float32Array  # (m, q) per-motivation value -> its priority questions
     unknown_counts: Float32Array  # (q, m) z -> "je ne sais pas" per motivation
     maturity_weights: Float32Array  # (q, l) weights of maturity questions only
     priority_weights: Float32Array  # (q, l) weights of priority questions only
@@ -87,9 +89,9 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
             [col(pri), col(mat), -col(pri * low * inv), -col(mat * low * inv)]
         ).astype(f32),
         # maturity gap (1 - normalised level) = u * (1 + low * inv) - x * inv
-        to_question=np.stack([col(mat * (1 + low * inv)).T, col(pri).T, col(mat * inv).T]).astype(
-            f32
-        ),
+        gap_spread=np.vstack([col(mat * (1 + low * inv)).T, col(pri).T]).astype(f32),
+        level_spread=col(mat * inv).T.astype(f32),
+        priority_spread=col(pri).T.astype(f32),
         unknown_counts=onehot.astype(f32),
         maturity_weights=(weights * mat[:, None]).astype(f32),
         priority_weights=(weights * pri[:, None]).astype(f32),
@@ -198,15 +200,14 @@ def _score_chunk(
     importance = np.where(pri_count > 0, pri, NEUTRAL_PRIORITY).astype(np.float32)
     has_maturity = (mat_count > 0).astype(np.float32)
     motivation_gap = np.where(mat_count > 0, importance * (1 - mat), 0).astype(np.float32)
-    spread = model.to_question
     # importance x gap of each answer: maturity answers by their own level,
     # priority answers by their motivation's maturity
-    pushed = u * (importance @ spread[0] + motivation_gap @ spread[1])
-    pushed -= x * (importance @ spread[2])
+    pushed = u * (np.hstack([importance, motivation_gap]) @ model.gap_spread)
+    pushed -= x * (importance @ model.level_spread)
     unknown = z @ model.unknown_counts
     gap_push = (importance * unknown).sum(1)
     numerator = pushed @ model.weights32 + np.outer(gap_push, model.gap_weights)
-    usable_priority = u * (has_maturity @ spread[1])
+    usable_priority = u * (has_maturity @ model.priority_spread)
     denominator = u @ model.maturity_weights + usable_priority @ model.priority_weights
     denominator += np.outer(unknown.sum(1), model.gap_weights)
     with np.errstate(invalid="ignore", divide="ignore"):
