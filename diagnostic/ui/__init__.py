@@ -15,8 +15,20 @@ Widget keys, for tests and for pages built on the same components:
   ``profile-role``; questions ``answer-<question id>`` and ``comment-<question id>``;
   summary ``goto-<motivation id>``, ``to-results``, ``download-json``, ``import-replace``;
 - results: ``to-questions``, ``download-pdf``, ``download-xlsx``, ``download-csv``,
-  ``download-levers-csv``, ``download-json``.
+  ``download-levers-csv``, ``download-json``;
+- workshop participant (``atelier``): ``atelier-code``, ``atelier-pseudonym``,
+  ``atelier-role``, ``atelier-join``; ``atelier-answer-<id>``, ``atelier-comment-<id>``,
+  ``atelier-nav-step``, ``atelier-nav-back``, ``atelier-nav-next``,
+  ``atelier-goto-<motivation>``, ``atelier-leave``, ``atelier-bring-link``,
+  ``atelier-bring-go``, ``atelier-bring-file``;
+- adviser (``animation``): ``animation-type``, ``animation-name``, ``animation-date``,
+  ``animation-motivations``, ``animation-create``; ``animation-tabs``, ``animation-close``,
+  ``animation-reopen``, ``animation-show-results``, ``animation-hide-results``,
+  ``animation-download-{pdf,xlsx,csv}``, ``animation-delete-code``, ``animation-delete``,
+  ``animation-new``.
 
 URL: ``?d=<token>`` (the resume link), ``?step=<n>`` (wizard step, from 0),
-``?lang=en`` (when not the default language).
+``?lang=en`` (when not the default language); ``/atelier?code=<code>`` (join),
+``/atelier?p=<token>`` (a participant's link), ``/animation?code=<code>&key=<admin key>``
+(the adviser's private link).
 """

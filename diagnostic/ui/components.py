@@ -101,16 +101,25 @@ def questionnaire_step(
     lang: str,
     failures: Sequence[str] = (),
     key_prefix: str = "",
+    disabled: bool = False,
 ) -> None:
-    """One motivation's questions, filled from ``sheet`` (see save_changes for the saving)."""
+    """One motivation's questions, filled from ``sheet`` (see save_changes for the saving).
+
+    ``disabled`` shows the answers read-only (a closed workshop).
+    """
     for failure in failures:
         st.error(escape_markdown(failure))
     for question in referentiel.questions_of(motivation_id):
-        _question(referentiel, question, sheet, lang, key_prefix)
+        _question(referentiel, question, sheet, lang, key_prefix, disabled)
 
 
 def _question(
-    referentiel: Referentiel, question: Question, sheet: AnswerSheet, lang: str, prefix: str
+    referentiel: Referentiel,
+    question: Question,
+    sheet: AnswerSheet,
+    lang: str,
+    prefix: str,
+    disabled: bool = False,
 ) -> None:
     scale = referentiel.scale(question.scale)
     labels: dict[Answer, str] = {value: scale.label(value, lang) for value in scale.values()}
@@ -128,6 +137,7 @@ def _question(
         key=key,
         # The référentiel's help (trusted text) opens from the (?) next to the question.
         help=question.help.get(lang),
+        disabled=disabled,
     )
     st.text_area(
         t("app.question.comment", lang),
@@ -136,6 +146,7 @@ def _question(
         height=68,
         placeholder=t("app.question.comment_placeholder", lang),
         label_visibility="collapsed",
+        disabled=disabled,
     )
 
 

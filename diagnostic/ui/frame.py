@@ -20,6 +20,8 @@ HOME = PAGES_DIR / "accueil.py"
 DIAGNOSTIC = PAGES_DIR / "diagnostic.py"
 RESULTS = PAGES_DIR / "resultats.py"
 METHOD = PAGES_DIR / "methode.py"
+WORKSHOP = PAGES_DIR / "atelier.py"
+ANIMATION = PAGES_DIR / "atelier_animation.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 PAGES_KEY = "navigation-pages"
 
@@ -76,6 +78,8 @@ def _pages(lang: str) -> list[st.Page]:
             url_path="resultats",
         ),
         st.Page(METHOD, title=t("app.nav.method", lang), url_path="methode"),
+        st.Page(WORKSHOP, title=t("atelier.nav.join", lang), url_path="atelier"),
+        st.Page(ANIMATION, title=t("atelier.nav.animate", lang), url_path="animation"),
     ]
 
 

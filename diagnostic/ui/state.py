@@ -30,7 +30,7 @@ TOKEN_KEY = "diagnostic-token"
 STEP_KEY = "wizard-step"
 BAD_LINK_KEY = "bad-link"
 FLASH_KEY = "flash"
-PAGE_PATHS = ("accueil", "diagnostic", "resultats", "methode")
+PAGE_PATHS = ("accueil", "diagnostic", "resultats", "methode", "atelier", "animation")
 DEFAULT_URL = "http://localhost:8501"
 
 StepKind = Literal["profile", "motivation", "summary"]
@@ -121,6 +121,9 @@ def sync_with_url(ctx: Context) -> None:
         except NotFoundError:
             st.session_state[BAD_LINK_KEY] = True
             return
+        if record.workshop_code is not None:  # a workshop participation opens on /atelier
+            st.session_state[BAD_LINK_KEY] = True
+            return
         open_diagnostic(record.token, resume_step(ctx, record))
         token = record.token
     if token is not None and st.query_params.get(TOKEN_PARAM) != token:
@@ -189,8 +192,13 @@ def forget_widgets(prefixes: Iterable[str]) -> None:
 
 def resume_link(ctx: Context, token: str) -> str:
     """The address that reopens a diagnostic: the public URL if set, else the browser's."""
+    return f"{app_address(ctx)}/diagnostic?{TOKEN_PARAM}={token}"
+
+
+def app_address(ctx: Context) -> str:
+    """The app's root address, without a final slash: the public URL if set, else the browser's."""
     base = ctx.settings.public_url or _app_root(st.context.url or DEFAULT_URL)
-    return f"{base.rstrip('/')}/diagnostic?{TOKEN_PARAM}={token}"
+    return base.rstrip("/")
 
 
 def _app_root(url: str) -> str:

@@ -20,6 +20,8 @@ PAGES = {
     "diagnostic": "diagnostic/ui/pages/diagnostic.py",
     "resultats": "diagnostic/ui/pages/resultats.py",
     "methode": "diagnostic/ui/pages/methode.py",
+    "atelier": "diagnostic/ui/pages/atelier.py",
+    "animation": "diagnostic/ui/pages/atelier_animation.py",
 }
 TEXT_ELEMENTS = (
     "title",
@@ -53,8 +55,16 @@ def new_app(lang: str | None = None, token: str | None = None, step: int | None 
 
 
 def go(at: AppTest, page: str) -> AppTest:
-    """Open one of the four pages."""
+    """Open one of the pages."""
     return at.switch_page(PAGES[page]).run()
+
+
+def visit(page: str, lang: str | None = None, **params: str) -> AppTest:
+    """A fresh browser session opened on ``page`` with the URL parameters ``params``."""
+    at = new_app(lang=lang).run()
+    for name, value in params.items():
+        at.query_params[name] = value
+    return go(at, page)
 
 
 def texts(at: AppTest) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 from app_support import answer_step, fill_profile, go, new_app, planned, screen, start
 
 from diagnostic.i18n import t
-from diagnostic.model import Referentiel
+from diagnostic.model import Referentiel, TerritoryProfile
 from diagnostic.storage import Repository
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.state import TOKEN_KEY
@@ -143,3 +143,15 @@ def test_a_diagnostic_deleted_meanwhile_is_explained(
     assert not at.exception
     assert [error.value for error in at.error] == [BAD_LINK]
     assert at.button(key="new-diagnostic")
+
+
+def test_a_workshop_participation_does_not_open_in_the_single_wizard(
+    database_url: str, repository: Repository
+) -> None:
+    workshop, _ = repository.create_workshop(TerritoryProfile("CC de l’Essai", "cc"))
+    participant = repository.join_workshop(workshop.code, "elu", "Zoé")
+    at = new_app(token=participant.token)
+    go(at.run(), "diagnostic")
+    assert not at.exception
+    assert [error.value for error in at.error] == [BAD_LINK]
+    assert TOKEN_KEY not in at.session_state or at.session_state[TOKEN_KEY] != participant.token

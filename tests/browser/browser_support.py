@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,13 @@ def free_port() -> int:
 class Server:
     """``streamlit run app.py`` on a port and a database; can be stopped and started again."""
 
-    def __init__(self, database_url: str, log: Path) -> None:
+    def __init__(
+        self, database_url: str, log: Path, environment: Mapping[str, str] | None = None
+    ) -> None:
         self.database_url = database_url
         self.port = free_port()
         self.log = log
+        self.environment = dict(environment or {})
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -68,6 +72,7 @@ class Server:
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DIAGNOSTIC_")}
         env["DIAGNOSTIC_DATABASE_URL"] = self.database_url
+        env.update(self.environment)
         command = [
             sys.executable,
             "-m",
@@ -102,9 +107,6 @@ class Server:
         raise RuntimeError(f"streamlit did not answer on {self.url} within {START_TIMEOUT} s")
 
     def stop(self) -> None:
-        import shutil
-
-        shutil.copy(self.log, "/tmp/stx/last_server.log")
         if self.process is None:
             return
         self.process.terminate()

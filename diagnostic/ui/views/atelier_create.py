@@ -1,0 +1,92 @@
+"""Creating a workshop: the territory, the date, and optionally the motivations to work on.
+
+Widget keys: ``animation-type``, ``animation-name``, ``animation-date``,
+``animation-motivations``, ``animation-create``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import cast
+
+import streamlit as st
+
+from ...errors import DiagnosticError
+from ...i18n import t
+from ...model import TERRITORY_TYPES, TerritoryProfile, TerritoryType
+from ...territory import NAME_MAX, clean_text
+from .. import state
+from ..literal import escape_markdown
+from ..workshop_session import remember_admin
+
+TYPE, NAME, DATE, MOTIVATIONS, CREATE = (
+    f"animation-{name}" for name in ("type", "name", "date", "motivations", "create")
+)
+
+
+def render(ctx: state.Context) -> None:
+    """The creation form; a valid one creates the workshop and opens its dashboard."""
+    lang = ctx.lang
+    state.show_flashes()
+    st.title(t("atelier.create.title", lang))
+    st.markdown(t("atelier.create.intro", lang))
+    st.selectbox(
+        t("app.profile.type", lang),
+        TERRITORY_TYPES,
+        index=None,
+        format_func=lambda value: t(f"territory.{value}", lang),
+        placeholder=t("app.profile.choose", lang),
+        key=TYPE,
+    )
+    st.text_input(
+        t("app.profile.name", lang),
+        max_chars=NAME_MAX,
+        placeholder=t("app.profile.name_placeholder", lang),
+        key=NAME,
+    )
+    st.date_input(
+        t("atelier.create.date", lang), value=dt.date.today(), format="DD/MM/YYYY", key=DATE
+    )
+    motivations = ctx.referentiel.motivations
+    st.multiselect(
+        t("atelier.create.motivations", lang),
+        [motivation.id for motivation in motivations],
+        format_func=lambda value: ctx.referentiel.motivation(value).label.get(lang),
+        placeholder=t("atelier.create.motivations_placeholder", lang),
+        help=t("atelier.create.motivations_help", lang),
+        key=MOTIVATIONS,
+    )
+    if st.button(t("atelier.create.button", lang), key=CREATE, type="primary"):
+        create(ctx)
+    st.caption(t("atelier.create.have_link", lang))
+
+
+def create(ctx: state.Context) -> None:
+    """Create the workshop from the form's values, or say what is missing."""
+    lang = ctx.lang
+    kind = st.session_state.get(TYPE)
+    name = clean_text(st.session_state.get(NAME) or "").strip()
+    problems = []
+    if kind not in TERRITORY_TYPES:
+        problems.append(t("app.profile.error.type", lang))
+    if not name:
+        problems.append(t("app.profile.error.name", lang))
+    if problems:
+        st.error("\n\n".join(problems))
+        return
+    day = st.session_state.get(DATE)
+    profile = TerritoryProfile(
+        name=name,
+        type=cast(TerritoryType, kind),
+        date=day if isinstance(day, dt.date) else dt.date.today(),
+    )
+    chosen = set(st.session_state.get(MOTIVATIONS) or ())
+    ordered = [m.id for m in ctx.referentiel.motivations if m.id in chosen]
+    try:
+        record, admin_key = ctx.repository.create_workshop(profile, ordered)
+    except DiagnosticError as error:
+        st.error(escape_markdown(error.message(lang)))
+        return
+    remember_admin(record.code, admin_key)
+    state.flash("success", t("atelier.create.done", lang, code=record.code))
+    st.rerun()

@@ -1,0 +1,259 @@
+"""A participant's questionnaire: the workshop's motivations one step at a time, then
+« Mes réponses », then the group result once the adviser shows it.
+
+As in the single diagnostic, each run first saves what the widgets hold (see
+components.save_changes), then draws. A closed workshop saves nothing: its widgets are
+reset to the saved answers and shown read-only.
+Widget keys: ``atelier-answer-<id>``, ``atelier-comment-<id>``, ``atelier-nav-step``,
+``atelier-nav-back``, ``atelier-nav-next``, ``atelier-goto-<motivation>``, ``atelier-leave``,
+and the bring-in widgets (see atelier_bring).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from ...errors import DiagnosticError, NotFoundError
+from ...i18n import t
+from ...model import AnswerSheet, MotivationId
+from .. import state
+from ..components import (
+    answer_key,
+    comment_key,
+    progress_bar,
+    questionnaire_step,
+    save_changes,
+)
+from ..literal import escape_markdown
+from ..wording import territory_line
+from ..workshop_group import group_result, summarise
+from ..workshop_participation import Participation
+from ..workshop_session import (
+    CODE_PARAM,
+    PARTICIPANT_PREFIX,
+    closed_message,
+    forget_participant,
+    participant_link,
+    participant_refresh_seconds,
+)
+from . import atelier_bring, atelier_mine
+from .diagnostic import SCROLL_KEY, SCROLL_SCRIPT
+
+STEP_KEY = "atelier-step"  # (participant token, step index)
+SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
+WATCH_KEY = "atelier-watch"
+ANSWER_WIDGETS = (f"{PARTICIPANT_PREFIX}answer-", f"{PARTICIPANT_PREFIX}comment-")
+
+
+def render(ctx: state.Context, token: str) -> bool:
+    """Draw the participation behind ``token``; False (after a message) if there is none."""
+    participation = load(ctx, token)
+    if participation is None:
+        return False
+    sheet = ctx.repository.load_sheet(token, ctx.referentiel.version)
+    participation, sheet, failures = save_first(participation, sheet)
+    state.show_flashes()
+    header(participation)
+    if not participation.closed:
+        atelier_bring.render(participation)
+    questionnaire(participation, sheet, failures)
+    st.divider()
+    st.header(t("atelier.group.title", ctx.lang))
+    watch = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_watch)
+    workshop = participation.workshop
+    watch(ctx, workshop.code, workshop.status, workshop.results_visible)
+    someone_else(participation)
+    if st.session_state.pop(SCROLL_KEY, False):
+        st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+    return True
+
+
+def load(ctx: state.Context, token: str) -> Participation | None:
+    """The participation and its workshop, or a plain message when the link opens none."""
+    lang = ctx.lang
+    try:
+        record = ctx.repository.get_diagnostic(token)
+        if record.workshop_code is None:
+            st.error(t("atelier.me.single_link", lang))
+            forget_participant()
+            return None
+        workshop = ctx.repository.get_workshop(record.workshop_code)
+    except NotFoundError:
+        st.error(t("atelier.me.not_found", lang))
+        forget_participant()
+        return None
+    return Participation(ctx, token, record, workshop)
+
+
+def save_first(
+    participation: Participation, sheet: AnswerSheet
+) -> tuple[Participation, AnswerSheet, list[str]]:
+    """Save what the widgets changed (nothing once the workshop is closed)."""
+    ctx = participation.ctx
+    if participation.closed:
+        state.forget_widgets(ANSWER_WIDGETS)
+        return participation, sheet, []
+    keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
+    failures: list[str] = []
+    for motivation in participation.motivations:
+        widgets = [
+            key(q.id, PARTICIPANT_PREFIX)
+            for q in ctx.referentiel.questions_of(motivation)
+            for key in (answer_key, comment_key)
+        ]
+        if any(widget in keys for widget in widgets):
+            sheet, failed = save_changes(
+                ctx.referentiel,
+                motivation,
+                sheet,
+                ctx.lang,
+                participation.save_answer,
+                participation.save_comment,
+                PARTICIPANT_PREFIX,
+            )
+            failures += failed
+    if failures:  # closed meanwhile? then say so plainly and show the saved answers
+        try:
+            workshop = ctx.repository.get_workshop(participation.workshop.code)
+        except DiagnosticError:
+            return participation, sheet, failures
+        participation = dataclasses.replace(participation, workshop=workshop)
+        if participation.closed:
+            state.forget_widgets(ANSWER_WIDGETS)
+            return participation, ctx.repository.load_sheet(participation.token), []
+    return participation, sheet, failures
+
+
+def header(participation: Participation) -> None:
+    """The workshop, who the participant is, whether it is closed, and their own link."""
+    ctx, lang = participation.ctx, participation.ctx.lang
+    st.title(t("atelier.me.title", lang))
+    st.markdown(territory_line(participation.workshop.profile, lang))
+    role = t(f"role.{participation.record.role}", lang)
+    pseudonym = participation.record.pseudonym
+    if pseudonym:
+        st.markdown(
+            t("atelier.me.as_pseudonym", lang, role=role, pseudonym=escape_markdown(pseudonym))
+        )
+    else:
+        st.markdown(t("atelier.me.as_role", lang, role=role))
+    if participation.closed:
+        st.warning(escape_markdown(closed_message(lang)), icon=":material/lock:")
+        st.caption(t("atelier.me.read_only", lang))
+    with st.container(border=True):
+        st.caption(t("atelier.me.link", lang))
+        st.code(participant_link(ctx, participation.token), language=None, wrap_lines=True)
+
+
+def questionnaire(participation: Participation, sheet: AnswerSheet, failures: list[str]) -> None:
+    """The current step: one motivation's questions, or « Mes réponses»; then back and next."""
+    ctx, lang = participation.ctx, participation.ctx.lang
+    motivations = participation.motivations
+    last = len(motivations)
+    index = current_step(participation, sheet)
+    progress_bar(ctx.referentiel, sheet, lang, motivations)
+    st.session_state[SELECTOR] = index
+    st.selectbox(
+        t("app.nav.step_title", lang, n=index + 1, total=last + 1),
+        range(last + 1),
+        format_func=lambda i: t(
+            "app.nav.step_option", lang, n=i + 1, label=step_label(ctx, i, motivations)
+        ),
+        key=SELECTOR,
+        help=t("app.nav.step", lang),
+        on_change=lambda: move(participation, int(st.session_state[SELECTOR])),
+    )
+    st.subheader(step_label(ctx, index, motivations))
+    if index < last:
+        motivation = ctx.referentiel.motivation(motivations[index])
+        st.markdown(motivation.description.get(lang))
+        questionnaire_step(
+            ctx.referentiel,
+            motivation.id,
+            sheet,
+            lang,
+            failures,
+            key_prefix=PARTICIPANT_PREFIX,
+            disabled=participation.closed,
+        )
+    else:
+        atelier_mine.render(participation, sheet, move)
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            t("app.nav.back", lang),
+            key=f"{PARTICIPANT_PREFIX}nav-back",
+            on_click=move,
+            args=(participation, index - 1),
+            disabled=index == 0,
+            icon=":material/arrow_back:",
+        )
+        if index < last:
+            st.button(
+                t("app.nav.next", lang),
+                key=f"{PARTICIPANT_PREFIX}nav-next",
+                on_click=move,
+                args=(participation, index + 1),
+                type="primary",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+            )
+
+
+def step_label(ctx: state.Context, index: int, motivations: tuple[MotivationId, ...]) -> str:
+    """A motivation's label, or « Mes réponses » for the last step."""
+    if index < len(motivations):
+        return ctx.referentiel.motivation(motivations[index]).label.get(ctx.lang)
+    return t("atelier.me.mine", ctx.lang)
+
+
+def current_step(participation: Participation, sheet: AnswerSheet) -> int:
+    """This session's step; on a first visit, the first step with a blank question."""
+    saved = st.session_state.get(STEP_KEY)
+    last = len(participation.motivations)
+    if isinstance(saved, tuple) and saved[0] == participation.token:
+        return min(max(int(saved[1]), 0), last)
+    questions = participation.ctx.referentiel.questions_of
+    blank = [
+        index
+        for index, motivation in enumerate(participation.motivations)
+        if any(q.id not in sheet.answers for q in questions(motivation))
+    ]
+    index = blank[0] if blank else last
+    st.session_state[STEP_KEY] = (participation.token, index)
+    return index
+
+
+def move(participation: Participation, to: int) -> None:
+    """Go to step ``to`` (a callback: the next run saves the widgets first, then draws it)."""
+    last = len(participation.motivations)
+    st.session_state[STEP_KEY] = (participation.token, min(max(to, 0), last))
+    st.session_state[SCROLL_KEY] = True
+
+
+def someone_else(participation: Participation) -> None:
+    """On a shared phone or tablet: leave this participation (its link still opens it)."""
+    lang = participation.ctx.lang
+    st.divider()
+    st.caption(t("atelier.me.someone_else_help", lang))
+    if st.button(t("atelier.me.someone_else", lang), key=f"{PARTICIPANT_PREFIX}leave"):
+        forget_participant()
+        st.query_params[CODE_PARAM] = participation.workshop.code
+        st.rerun()
+
+
+def group_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
+    """The group result once shown; redraws the page when the adviser closes or shows it."""
+    try:
+        workshop = ctx.repository.get_workshop(code)
+    except NotFoundError:
+        st.rerun()
+    if (workshop.status, workshop.results_visible) != (status, visible):
+        st.rerun()
+    if not visible:
+        st.caption(t("atelier.group.waiting", ctx.lang))
+        return
+    # Only the group's aggregate is drawn: never a sheet, a pseudonym or a token.
+    summary = summarise(ctx, ctx.repository.group_sheets(code), workshop.motivations)
+    group_result(ctx, summary, workshop.profile, key_prefix="atelier-group-")

@@ -1,0 +1,61 @@
+"""A participant's diagnostic in a workshop: its motivations, saving, bringing answers in."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..answers import check_answer, check_comment
+from ..model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
+from ..storage import DiagnosticRecord, WorkshopRecord
+from .state import Context
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A participant's diagnostic in a workshop, and how their answers are saved."""
+
+    ctx: Context
+    token: str
+    record: DiagnosticRecord
+    workshop: WorkshopRecord
+
+    @property
+    def closed(self) -> bool:
+        return self.workshop.status != "open"
+
+    @property
+    def motivations(self) -> tuple[MotivationId, ...]:
+        """The workshop's motivations in the référentiel's order (all when none was chosen)."""
+        chosen = set(self.workshop.motivations)
+        return tuple(m.id for m in self.ctx.referentiel.motivations if not chosen or m.id in chosen)
+
+    @property
+    def profile(self) -> TerritoryProfile:
+        """The workshop's territory, with the participant's role as the respondent's."""
+        base = self.record.profile or self.workshop.profile
+        return dataclasses.replace(base, respondent_role=self.record.role)
+
+    def save_answer(self, question_id: QuestionId, answer: Answer | None) -> None:
+        checked = (
+            None if answer is None else check_answer(self.ctx.referentiel, question_id, answer)
+        )
+        self.ctx.repository.save_answer(self.token, question_id, checked)
+
+    def save_comment(self, question_id: QuestionId, comment: str) -> None:
+        checked = check_comment(self.ctx.referentiel, question_id, comment)
+        self.ctx.repository.save_comment(self.token, question_id, checked)
+
+    def bring(self, source: AnswerSheet) -> int:
+        """Replace the answers with ``source``'s on the workshop's questions; how many were kept."""
+        referentiel, kept = self.ctx.referentiel, set(self.motivations)
+        wanted = {q.id for q in referentiel.questions if q.motivation in kept}
+        answers = {
+            q: check_answer(referentiel, q, a) for q, a in source.answers.items() if q in wanted
+        }
+        comments = {
+            q: check_comment(referentiel, q, c) for q, c in source.comments.items() if q in wanted
+        }
+        sheet = AnswerSheet(self.profile, answers, comments, referentiel.version)
+        self.ctx.repository.replace_sheet(self.token, sheet)
+        return len(answers)

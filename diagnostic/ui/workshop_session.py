@@ -1,0 +1,137 @@
+"""A workshop's links, URL parameters and session keys, for participants and the adviser.
+
+Participants join at ``…/atelier?code=K7M2QX`` and come back with ``…/atelier?p=<token>``;
+the adviser's private link is ``…/animation?code=K7M2QX&key=<admin key>``. The admin key
+lives only in that link and in the adviser's session: the database keeps its hash.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import cast
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import streamlit as st
+
+from ..storage.checks import workshop_closed
+from .state import Context, app_address, forget_widgets
+
+CODE_PARAM = "code"
+PARTICIPANT_PARAM = "p"
+KEY_PARAM = "key"
+PARTICIPANT_KEY = "workshop-participant"  # the participant token open in this session
+ADMIN_KEY = "workshop-admin"  # (code, admin key) of the workshop this session runs
+PARTICIPANT_PREFIX = "atelier-"  # widget keys of the participant's questionnaire
+REFRESH_VARIABLE = "DIAGNOSTIC_WORKSHOP_REFRESH"
+REFRESH_DEFAULT = 3.0
+REFRESH_BOUNDS = (0.5, 60.0)
+PARTICIPANT_FACTOR = 3  # a participant's page checks for changes less often than the dashboard
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
+
+
+def join_link(ctx: Context, code: str) -> str:
+    """The address participants open to join: ``…/atelier?code=K7M2QX``."""
+    return f"{app_address(ctx)}/atelier?{urlencode({CODE_PARAM: code})}"
+
+
+def join_page(ctx: Context) -> str:
+    """The join page's address, where the code can be typed."""
+    return f"{app_address(ctx)}/atelier"
+
+
+def participant_link(ctx: Context, token: str) -> str:
+    """The participant's own link back to their answers: ``…/atelier?p=<token>``."""
+    return f"{app_address(ctx)}/atelier?{urlencode({PARTICIPANT_PARAM: token})}"
+
+
+def adviser_link(ctx: Context, code: str, admin_key: str) -> str:
+    """The adviser's private link to the dashboard, carrying the admin key."""
+    query = urlencode({CODE_PARAM: code, KEY_PARAM: admin_key})
+    return f"{app_address(ctx)}/animation?{query}"
+
+
+def closed_message(lang: str) -> str:
+    """« Cet atelier est clos : il ne reçoit plus de réponses. », worded as the storage does."""
+    return workshop_closed().message(lang)
+
+
+def is_local(address: str) -> bool:
+    """Whether an address points at this computer only (phones on the network cannot open it)."""
+    return (urlsplit(address).hostname or "") in LOCAL_HOSTS
+
+
+def token_in(text: str) -> str:
+    """The diagnostic token in a pasted resume link (``…?d=<token>``), or the text itself."""
+    text = text.strip()
+    query = parse_qs(urlsplit(text).query)
+    for name in ("d", PARTICIPANT_PARAM):
+        if query.get(name):
+            return query[name][0].strip()
+    return text
+
+
+def pasted_participant_link(text: str) -> bool:
+    """Whether a pasted link is a workshop participant's link (``…/atelier?p=…``)."""
+    return bool(parse_qs(urlsplit(text.strip()).query).get(PARTICIPANT_PARAM))
+
+
+def refresh_seconds() -> float:
+    """How often the live dashboard refreshes (``DIAGNOSTIC_WORKSHOP_REFRESH``, seconds)."""
+    raw = os.environ.get(REFRESH_VARIABLE, "")
+    try:
+        value = float(raw) if raw.strip() else REFRESH_DEFAULT
+    except ValueError:
+        value = REFRESH_DEFAULT
+    low, high = REFRESH_BOUNDS
+    return min(max(value, low), high)
+
+
+def participant_refresh_seconds() -> float:
+    """How often a participant's page looks for a closed workshop or a shown result."""
+    return refresh_seconds() * PARTICIPANT_FACTOR
+
+
+def query(name: str) -> str | None:
+    """A URL parameter, or None when absent or blank."""
+    value = st.query_params.get(name)
+    return value.strip() if value and value.strip() else None
+
+
+def open_participant(token: str) -> None:
+    """Make ``token`` this session's participation, with fresh widgets, and put it in the URL."""
+    if st.session_state.get(PARTICIPANT_KEY) != token:
+        forget_widgets((PARTICIPANT_PREFIX,))
+    st.session_state[PARTICIPANT_KEY] = token
+    st.query_params.pop(CODE_PARAM, None)
+    st.query_params[PARTICIPANT_PARAM] = token
+
+
+def session_participant() -> str | None:
+    """The participation open in this session, if any."""
+    return cast(str | None, st.session_state.get(PARTICIPANT_KEY))
+
+
+def forget_participant() -> None:
+    """Forget the participation (its link opens nothing any more)."""
+    st.session_state.pop(PARTICIPANT_KEY, None)
+    forget_widgets((PARTICIPANT_PREFIX,))
+    st.query_params.pop(PARTICIPANT_PARAM, None)
+
+
+def remember_admin(code: str, admin_key: str) -> None:
+    """Keep the workshop this session runs, and its private link in the URL."""
+    st.session_state[ADMIN_KEY] = (code, admin_key)
+    st.query_params[CODE_PARAM] = code
+    st.query_params[KEY_PARAM] = admin_key
+
+
+def session_admin() -> tuple[str, str] | None:
+    """(code, admin key) of the workshop this session runs, if any."""
+    return cast(tuple[str, str] | None, st.session_state.get(ADMIN_KEY))
+
+
+def forget_admin() -> None:
+    """Leave the dashboard: the session no longer holds the key, the URL no longer shows it."""
+    st.session_state.pop(ADMIN_KEY, None)
+    for name in (CODE_PARAM, KEY_PARAM):
+        st.query_params.pop(name, None)
