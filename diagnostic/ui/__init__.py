@@ -8,7 +8,8 @@ by the thin scripts in ``pages``).
 
 Widget keys, for tests and for pages built on the same components:
 
-- sidebar: ``lang`` (fr/en);
+- sidebar: ``lang`` (fr/en), ``delete-confirm`` and ``delete-diagnostic`` (erase the open
+  diagnostic);
 - welcome: ``start``, ``continue``, ``new-diagnostic``, ``import-new``;
 - wizard: ``nav-step``, ``nav-back``, ``nav-next``; profile ``profile-type``,
   ``profile-name``, ``profile-siren``, ``profile-departement``, ``profile-population``,

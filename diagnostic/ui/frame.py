@@ -46,7 +46,7 @@ def prepare() -> state.Context:
         st.error(escape_markdown(error.message(state.current_lang(default))))
         st.stop()
     if ctx.token is not None:
-        resume_box(ctx, ctx.token)
+        resume_box(ctx, ctx.token)  # may delete the diagnostic: the page then has none
     return ctx
 
 
@@ -88,6 +88,25 @@ def resume_box(ctx: state.Context, token: str) -> None:
     with st.sidebar:
         st.caption(t("app.resume.keep", ctx.lang))
         st.code(state.resume_link(ctx, token), language=None, wrap_lines=True)
+        with st.expander(t("app.delete.title", ctx.lang)):
+            delete_control(ctx, token)
+
+
+def delete_control(ctx: state.Context, token: str) -> None:
+    """Erase the diagnostic for good, once the user has ticked the confirmation."""
+    st.caption(t("app.delete.help", ctx.lang))
+    sure = st.checkbox(t("app.delete.confirm", ctx.lang), key="delete-confirm")
+    if not st.button(t("app.delete.button", ctx.lang), key="delete-diagnostic", disabled=not sure):
+        return
+    try:
+        ctx.repository.delete_diagnostic(token)
+    except NotFoundError:
+        pass  # already gone: the outcome the user asked for
+    except StorageError as error:
+        st.error(escape_markdown(error.message(ctx.lang)))
+        return
+    state.close_diagnostic()
+    st.success(t("app.delete.done", ctx.lang))
 
 
 def start_button(ctx: state.Context, key: str, primary: bool = True) -> None:

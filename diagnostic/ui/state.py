@@ -160,6 +160,15 @@ def open_diagnostic(token: str, step: int = 0) -> None:
     st.query_params[TOKEN_PARAM] = token
 
 
+def close_diagnostic() -> None:
+    """Forget the session's diagnostic (once deleted) and take it out of the URL."""
+    forget_widgets(("profile-", "answer-", "comment-"))
+    st.session_state.pop(TOKEN_KEY, None)
+    st.session_state.pop(STEP_KEY, None)
+    if TOKEN_PARAM in st.query_params:
+        del st.query_params[TOKEN_PARAM]
+
+
 def start_diagnostic(ctx: Context) -> str:
     """Create a new diagnostic and open it at the profile step."""
     record = ctx.repository.create_diagnostic()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from app_support import answer_step, fill_profile, go, new_app, planned, screen, start
 
+from diagnostic.errors import NotFoundError
 from diagnostic.i18n import t
 from diagnostic.model import Referentiel, TerritoryProfile
 from diagnostic.storage import Repository
@@ -155,3 +156,25 @@ def test_a_workshop_participation_does_not_open_in_the_single_wizard(
     assert not at.exception
     assert [error.value for error in at.error] == [BAD_LINK]
     assert TOKEN_KEY not in at.session_state or at.session_state[TOKEN_KEY] != participant.token
+
+
+def test_a_diagnostic_can_be_deleted_for_good(
+    database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    token, _ = started_with_two_steps(referentiel)
+    at = new_app(token=token).run()
+    assert at.button(key="delete-diagnostic").disabled
+    at.checkbox(key="delete-confirm").check().run()
+    at.button(key="delete-diagnostic").click().run()
+    assert not at.exception
+    with pytest.raises(NotFoundError):
+        repository.get_diagnostic(token)
+    assert TOKEN_KEY not in at.session_state
+    assert "d" not in at.query_params
+    assert "Le diagnostic a été supprimé\u00a0: son lien de reprise ne mène plus à rien." in screen(
+        at
+    )
+
+    again = new_app(token=token)
+    go(again.run(), "diagnostic")
+    assert [error.value for error in again.error] == [BAD_LINK]
