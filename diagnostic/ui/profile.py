@@ -77,21 +77,9 @@ def profile_form(
 ) -> None:
     """The profile fields, filled from ``saved`` when not yet on screen, with their messages."""
     _seed(saved, key_prefix)
-    st.selectbox(
-        t("app.profile.type", lang),
-        TERRITORY_TYPES,
-        index=None,
-        format_func=lambda value: t(f"territory.{value}", lang),
-        placeholder=t("app.profile.choose", lang),
-        key=field_key("type", key_prefix),
-    )
+    territory_type_select(lang, field_key("type", key_prefix))
     _error(errors, "type")
-    st.text_input(
-        t("app.profile.name", lang),
-        max_chars=NAME_MAX,
-        placeholder=t("app.profile.name_placeholder", lang),
-        key=field_key("name", key_prefix),
-    )
+    territory_name_input(lang, field_key("name", key_prefix))
     _error(errors, "name")
     columns = st.columns(len(TEXT_FIELDS))
     for column, field in zip(columns, TEXT_FIELDS, strict=True):
@@ -111,6 +99,28 @@ def profile_form(
         key=field_key("role", key_prefix),
     )
     _error(errors, "save")
+
+
+def territory_type_select(lang: str, key: str) -> None:
+    """The territory type, chosen among commune, CC, CA, CU, métropole, Pays/PETR."""
+    st.selectbox(
+        t("app.profile.type", lang),
+        TERRITORY_TYPES,
+        index=None,
+        format_func=lambda value: t(f"territory.{value}", lang),
+        placeholder=t("app.profile.choose", lang),
+        key=key,
+    )
+
+
+def territory_name_input(lang: str, key: str) -> None:
+    """The territory's name, at most NAME_MAX characters."""
+    st.text_input(
+        t("app.profile.name", lang),
+        max_chars=NAME_MAX,
+        placeholder=t("app.profile.name_placeholder", lang),
+        key=key,
+    )
 
 
 def profile_ready(lang: str, key_prefix: str = "") -> bool:

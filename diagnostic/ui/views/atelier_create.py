@@ -14,9 +14,10 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import TERRITORY_TYPES, TerritoryProfile, TerritoryType
-from ...territory import NAME_MAX, clean_text
+from ...territory import clean_text
 from .. import state
 from ..literal import escape_markdown
+from ..profile import territory_name_input, territory_type_select
 from ..workshop_session import remember_admin
 
 TYPE, NAME, DATE, MOTIVATIONS, CREATE = (
@@ -30,20 +31,8 @@ def render(ctx: state.Context) -> None:
     state.show_flashes()
     st.title(t("atelier.create.title", lang))
     st.markdown(t("atelier.create.intro", lang))
-    st.selectbox(
-        t("app.profile.type", lang),
-        TERRITORY_TYPES,
-        index=None,
-        format_func=lambda value: t(f"territory.{value}", lang),
-        placeholder=t("app.profile.choose", lang),
-        key=TYPE,
-    )
-    st.text_input(
-        t("app.profile.name", lang),
-        max_chars=NAME_MAX,
-        placeholder=t("app.profile.name_placeholder", lang),
-        key=NAME,
-    )
+    territory_type_select(lang, TYPE)
+    territory_name_input(lang, NAME)
     st.date_input(
         t("atelier.create.date", lang), value=dt.date.today(), format="DD/MM/YYYY", key=DATE
     )
