@@ -10,12 +10,30 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import AnswersError
-from .model import UNKNOWN, Answer, AnswerSheet, QuestionId, Referentiel
+from .model import (
+    DECLINED,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    MotivationId,
+    QuestionId,
+    Referentiel,
+    Text,
+)
 from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict
+from .upgrade import carry_over, describe
 
 FORMAT = "diagnostic-ess-answers"
 FORMAT_VERSION = 1
-TOP_LEVEL = ("format", "format_version", "referentiel_version", "territory", "answers", "comments")
+TOP_LEVEL = (
+    "format",
+    "format_version",
+    "referentiel_version",
+    "territory",
+    "priorities",
+    "answers",
+    "comments",
+)
 
 
 def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answer:
@@ -26,7 +44,16 @@ def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answ
         )
     if value == UNKNOWN:
         return UNKNOWN
-    scale = referentiel.scale(referentiel.question(question_id).scale)
+    question = referentiel.question(question_id)
+    if value == DECLINED:
+        if question.declinable:
+            return DECLINED
+        raise AnswersError(
+            f"Réponse à « {question_id} » : « non pertinent » n’est pas proposé pour "
+            "cette question.",
+            f"Answer to '{question_id}': 'not relevant' is not offered for this question.",
+        )
+    scale = referentiel.scale(question.scale)
     if isinstance(value, bool) or not isinstance(value, int):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         raise AnswersError(
@@ -75,17 +102,71 @@ def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
         territory = parse_profile(raw.get("territory"))
     except AnswersError as error:
         problems.append(error)
-    answers = _answers(raw.get("answers"), referentiel, problems)
-    comments = _comments(raw.get("comments", {}), referentiel, problems)
+    ref_version = raw.get("referentiel_version")
+    raw_answers, raw_comments = raw.get("answers"), raw.get("comments", {})
+    note = None
+    upgrade = referentiel.upgrades.get(str(ref_version)) if ref_version is not None else None
+    if (
+        upgrade is not None
+        and isinstance(raw_answers, Mapping)
+        and isinstance(raw_comments, Mapping)
+    ):
+        carried = carry_over(upgrade, raw_answers, raw_comments)
+        raw_answers, raw_comments = carried.answers, carried.comments
+        if carried.notes:
+            note = Text(
+                describe(carried, upgrade.from_version, referentiel.version, "fr"),
+                describe(carried, upgrade.from_version, referentiel.version, "en"),
+            )
+    answers = _answers(raw_answers, referentiel, problems)
+    comments = _comments(raw_comments, referentiel, problems)
+    priorities = _priorities(raw.get("priorities", []), referentiel, problems)
     if problems:
         raise AnswersError(
             "\n".join(p.message("fr") for p in problems),
             "\n".join(p.message("en") for p in problems),
         )
-    ref_version = raw.get("referentiel_version")
     return AnswerSheet(
-        territory, answers, comments, str(ref_version) if ref_version is not None else None
+        territory,
+        answers,
+        comments,
+        str(ref_version) if ref_version is not None else None,
+        priorities,
+        note,
     )
+
+
+def _priorities(
+    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+) -> tuple[MotivationId, ...]:
+    try:
+        return check_priorities(referentiel, raw)
+    except AnswersError as error:
+        problems.append(error)
+        return ()
+
+
+def check_priorities(referentiel: Referentiel, raw: Any) -> tuple[MotivationId, ...]:
+    """The officials' ranking: distinct motivation ids, at most the référentiel's maximum."""
+    known = {m.id for m in referentiel.motivations}
+    most = referentiel.rules.ranking_max
+    if not isinstance(raw, list | tuple) or not all(isinstance(m, str) for m in raw):
+        raise AnswersError(
+            "« priorities » doit être une liste d’identifiants de motivations.",
+            "'priorities' must be a list of motivation ids.",
+        )
+    unknown = [m for m in raw if m not in known]
+    if unknown:
+        raise AnswersError(
+            f"Motivation inconnue dans « priorities » : « {unknown[0]} ».",
+            f"Unknown motivation in 'priorities': '{unknown[0]}'.",
+        )
+    if len(set(raw)) != len(raw) or len(raw) > most:
+        raise AnswersError(
+            f"« priorities » doit classer au plus {most} motivations différentes.",
+            f"'priorities' must rank at most {most} different motivations.",
+        )
+    return tuple(MotivationId(m) for m in raw)
 
 
 def _answers(
@@ -162,6 +243,7 @@ def sheet_to_dict(sheet: AnswerSheet, referentiel: Referentiel) -> dict[str, Any
         "format_version": FORMAT_VERSION,
         "referentiel_version": referentiel.version,
         "territory": profile_to_dict(sheet.territory),
+        **({"priorities": list(sheet.priorities)} if sheet.priorities else {}),
         "answers": {q: sheet.answers[q] for q in order if q in sheet.answers},
         "comments": {q: sheet.comments[q] for q in order if sheet.comments.get(q)},
     }

@@ -24,7 +24,7 @@ from .export.workshop_pdf import workshop_pdf
 from .export.workshop_tabular import workshop_csv, workshop_xlsx
 from .model import AnswerSheet, Referentiel
 from .referentiel import load_referentiel, validate_referentiel
-from .scoring import score_answers
+from .scoring import score_sheet
 from .settings import Settings
 from .typography import french_spacing
 
@@ -155,7 +155,7 @@ def referentiel(ctx: Context, output_format: str) -> None:
 def score(ctx: Context, answers: str, output_format: str) -> None:
     """Calcule les scores d'un fichier de réponses / score an answers file."""
     ref, sheet = load_sheet(ctx, answers)
-    result = scores_to_dict(ref, sheet, score_answers(ref, sheet.answers), ctx.lang)
+    result = scores_to_dict(ref, sheet, score_sheet(ref, sheet), ctx.lang)
     if output_format == "json":
         _print_json(result)
         return
@@ -257,7 +257,7 @@ def report(
     paths = (pdf_path, csv_path, levers_path, xlsx_path, json_path)
     check_outputs(paths, ("--pdf", "--csv", "--levers-csv", "--xlsx", "--json"), lang)
     ref, sheet = load_sheet(ctx, answers)
-    scores = score_answers(ref, sheet.answers)
+    scores = score_sheet(ref, sheet)
     builders: Builders = [
         (pdf_path, lambda: to_pdf(ref, sheet, lang, scores)),
         (csv_path, lambda: to_csv(ref, sheet, lang, scores)),

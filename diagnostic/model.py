@@ -27,7 +27,8 @@ Role = Literal["elu", "agent", "acteur_ess", "partenaire", "habitant", "autre"]
 ROLES: tuple[Role, ...] = get_args(Role)
 
 UNKNOWN: Literal["unknown"] = "unknown"
-Answer = int | Literal["unknown"]
+DECLINED: Literal["declined"] = "declined"
+Answer = int | Literal["unknown", "declined"]
 
 
 @dataclass(frozen=True)
@@ -97,16 +98,32 @@ class Provider:
 
 @dataclass(frozen=True)
 class Action:
-    """A concrete first action for a lever, possibly for some territory types only."""
+    """A concrete action for a lever, and the conditions under which it is proposed.
+
+    ``questions`` are the questions it answers: it is done (never proposed) once all of
+    them reach ``done_from``, and reads as ``next`` while one of them is under way.
+    """
 
     id: ActionId
     lever: LeverId
     territory_types: frozenset[TerritoryType]
     label: Text
     detail: Text
+    questions: tuple[QuestionId, ...] = ()
+    done_from: int | None = None
+    next: Text | None = None
+    min_population: int | None = None
+    max_population: int | None = None
 
-    def applies_to(self, territory_type: TerritoryType) -> bool:
-        return territory_type in self.territory_types
+    def applies_to(self, territory_type: TerritoryType, population: int | None = None) -> bool:
+        """Whether the action fits the territory's type and, when known, its population."""
+        if territory_type not in self.territory_types:
+            return False
+        if population is None:
+            return self.min_population is None
+        if self.min_population is not None and population < self.min_population:
+            return False
+        return self.max_population is None or population <= self.max_population
 
 
 @dataclass(frozen=True)
@@ -132,6 +149,28 @@ class Question:
     label: Text
     help: Text
     levers: Mapping[LeverId, float] = field(default_factory=dict)
+    short: Text | None = None
+    declinable: bool = False
+    foundation: bool = False
+    who_knows: tuple[ProviderId, ...] = ()
+
+    @property
+    def short_label(self) -> Text:
+        """The few words that name the question inside a sentence."""
+        return self.short or self.label
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The référentiel's tunable rules (``referentiel.yaml``), with documented defaults."""
+
+    ranking_max: int = 3
+    ranking_factors: tuple[float, ...] = (1.0, 0.9, 0.8)
+    ranking_unranked: float = 0.6
+    need_strong: float = 60.0
+    need_medium: float = 30.0
+    close_points: float = 5.0
+    min_answered_share: float = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,6 +186,8 @@ class Referentiel:
     scales: tuple[Scale, ...]
     questions: tuple[Question, ...]
     knowledge_gap_levers: Mapping[LeverId, float]
+    rules: Rules = field(default_factory=Rules)
+    upgrades: Mapping[str, Upgrade] = field(default_factory=dict)
 
     def motivation(self, motivation_id: str) -> Motivation:
         return _by_id(self.motivations, motivation_id)
@@ -198,12 +239,35 @@ class TerritoryProfile:
 
 @dataclass(frozen=True)
 class AnswerSheet:
-    """A territory's answers: question id -> level or ``"unknown"``, plus comments."""
+    """A territory's answers: question id -> level, ``"unknown"`` or ``"declined"``.
+
+    ``priorities`` are the motivations the officials ranked as mattering most, first first.
+    """
 
     territory: TerritoryProfile
     answers: Mapping[QuestionId, Answer] = field(default_factory=dict)
     comments: Mapping[QuestionId, str] = field(default_factory=dict)
     referentiel_version: str | None = None
+    priorities: tuple[MotivationId, ...] = ()
+    upgrade_note: Text | None = None  # set once answers were carried over from a version
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(QuestionId(question_id))
+
+
+@dataclass(frozen=True)
+class QuestionMove:
+    """Where an earlier référentiel's question went: its new question(s) and levels."""
+
+    old: QuestionId
+    new: tuple[QuestionId, ...]  # empty: the answer cannot be carried over
+    levels: Mapping[int, int]  # old level -> new level; a level not listed keeps its value
+    note: Text | None  # what the user should know, when the meaning changed or it is dropped
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """The explicit mapping from an earlier référentiel version to this one."""
+
+    from_version: str
+    moves: Mapping[QuestionId, QuestionMove]

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from .i18n import t
 from .model import (
+    DECLINED,
     UNKNOWN,
     Action,
+    ActionId,
     Answer,
     AnswerSheet,
     Kind,
     Lever,
+    LeverId,
     MotivationId,
     Provider,
     QuestionId,
     Referentiel,
-    TerritoryType,
+    Rules,
+    TerritoryProfile,
+    Text,
 )
-from .scoring import LeverResult, Scores, score_answers
+from .scoring import LeverResult, Scores, score_sheet
 from .typography import format_number
+
+NeedWord = Literal["fort", "moyen", "faible"]
 
 TOP_LEVERS = 3
 MAX_REASONS = 5
@@ -39,15 +47,42 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class ChosenAction:
+    """An action proposed to this territory, as the next step when its subject is under way."""
+
+    action: Action
+    under_way: bool
+    because: tuple[QuestionId, ...]  # the lever's reasons it answers, strongest first
+
+    @property
+    def id(self) -> ActionId:
+        return self.action.id
+
+    @property
+    def lever(self) -> LeverId:
+        return self.action.lever
+
+    @property
+    def label(self) -> Text:
+        """The action's wording: its next step when the subject is under way."""
+        return self.action.next if self.under_way and self.action.next else self.action.label
+
+    @property
+    def detail(self) -> Text:
+        return self.action.detail
+
+
+@dataclass(frozen=True)
 class Recommendation:
-    """A lever to work on, with its providers, first actions and the answers behind it."""
+    """A lever to work on, with its providers, chosen actions and the answers behind it."""
 
     lever: Lever
     score: float
     rank: int
     providers: tuple[Provider, ...]
-    actions: tuple[Action, ...]
+    actions: tuple[ChosenAction, ...]
     reasons: tuple[Reason, ...]
+    need: NeedWord = "faible"
 
 
 @dataclass(frozen=True)
@@ -67,13 +102,22 @@ def answer_label(
         return t("answer.none", lang)
     if answer == UNKNOWN:
         return t("answer.unknown", lang)
+    if answer == DECLINED:
+        return t("answer.declined", lang)
     scale = referentiel.scale(referentiel.question(question_id).scale)
     return scale.label(answer, lang)
 
 
+def need_word(score: float, rules: Rules) -> NeedWord:
+    """The need in a word: fort, moyen or faible (thresholds in ``referentiel.yaml``)."""
+    if score >= rules.need_strong:
+        return "fort"
+    return "moyen" if score >= rules.need_medium else "faible"
+
+
 def describe_reason(referentiel: Referentiel, reason: Reason, lang: str) -> str:
-    """One line saying which answer led to the lever and how much it weighed."""
-    question = referentiel.question(reason.question).label.get(lang)
+    """One short sentence saying which answer led to the lever and how much it weighed."""
+    question = referentiel.question(reason.question).short_label.get(lang)
     if reason.answer == UNKNOWN:
         text = t("reason.gap", lang, question=question)
     else:
@@ -84,9 +128,9 @@ def describe_reason(referentiel: Referentiel, reason: Reason, lang: str) -> str:
 
 
 def explain_lever(
-    referentiel: Referentiel, result: LeverResult, territory_type: TerritoryType
+    referentiel: Referentiel, result: LeverResult, sheet: AnswerSheet
 ) -> Recommendation:
-    """The lever with its providers, the actions fit for the territory type, and its reasons."""
+    """The lever with its providers, the actions chosen for this territory, and its reasons."""
     lever = referentiel.lever(result.id)
     reasons = tuple(
         Reason(
@@ -103,17 +147,55 @@ def explain_lever(
         score=result.score,
         rank=result.rank,
         providers=tuple(referentiel.provider(p) for p in lever.providers),
-        actions=tuple(a for a in referentiel.actions_of(lever.id) if a.applies_to(territory_type)),
+        actions=choose_actions(referentiel, result, sheet),
         reasons=reasons,
+        need=need_word(result.score, referentiel.rules),
     )
+
+
+def choose_actions(
+    referentiel: Referentiel, result: LeverResult, sheet: AnswerSheet
+) -> tuple[ChosenAction, ...]:
+    """The lever's actions for this territory, from its strongest reasons first.
+
+    An action is left out when it does not fit the territory's type or size, when one of
+    its questions was declined, or when all its questions reach its ``done_from`` level.
+    """
+    strength = {c.question: index for index, c in enumerate(result.contributions)}
+    chosen: list[tuple[tuple[int, int], ChosenAction]] = []
+    for order, action in enumerate(referentiel.actions_of(result.id)):
+        if not _fits(action, sheet.territory):
+            continue
+        answers = [sheet.answer(q) for q in action.questions]
+        if DECLINED in answers or _done(action, answers):
+            continue
+        because = tuple(
+            sorted((q for q in action.questions if q in strength), key=lambda q: strength[q])
+        )
+        levels = [a for a in answers if isinstance(a, int)]
+        done_from = action.done_from or 0
+        under_way = any(0 < level < done_from for level in levels)
+        first = strength[because[0]] if because else len(strength)
+        chosen.append(((first, order), ChosenAction(action, under_way, because)))
+    return tuple(item for _, item in sorted(chosen, key=lambda pair: pair[0]))
+
+
+def _fits(action: Action, territory: TerritoryProfile) -> bool:
+    return action.applies_to(territory.type, territory.population)
+
+
+def _done(action: Action, answers: list[Answer | None]) -> bool:
+    if not action.questions or action.done_from is None:
+        return False
+    return all(isinstance(a, int) and a >= action.done_from for a in answers)
 
 
 def explain_all(
     referentiel: Referentiel, sheet: AnswerSheet, scores: Scores | None = None
 ) -> tuple[Recommendation, ...]:
     """Every lever in rank order, explained (reasons may be empty for a lever with no need)."""
-    scores = scores or score_answers(referentiel, sheet.answers)
-    return tuple(explain_lever(referentiel, r, sheet.territory.type) for r in scores.levers)
+    scores = scores or score_sheet(referentiel, sheet)
+    return tuple(explain_lever(referentiel, r, sheet) for r in scores.levers)
 
 
 def recommend(
@@ -131,7 +213,7 @@ def strengths(
     referentiel: Referentiel, sheet: AnswerSheet, scores: Scores | None = None
 ) -> tuple[Strength, ...]:
     """Motivations whose maturity reaches 60/100, most advanced first, with their best answers."""
-    scores = scores or score_answers(referentiel, sheet.answers)
+    scores = scores or score_sheet(referentiel, sheet)
     found = []
     for result in scores.motivations:
         if result.maturity is None or result.maturity < STRENGTH_MATURITY:
@@ -147,7 +229,7 @@ def strengths(
 
 
 def _share(referentiel: Referentiel, question_id: str, answer: Answer | None) -> float:
-    if answer is None or answer == UNKNOWN:
+    if answer is None or isinstance(answer, str):
         return -1.0
     scale = referentiel.scale(referentiel.question(question_id).scale)
     return (answer - scale.min) / (scale.max - scale.min)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,8 +29,10 @@ from .model import (
     TerritoryType,
     Text,
 )
+from .rules import read_rules
 from .tables import Problems, Row, read_csv, read_yaml
 from .typography import french
+from .upgrade import read_upgrades
 
 META = "referentiel.yaml"
 FILES: dict[str, tuple[str, ...]] = {
@@ -48,8 +51,14 @@ FILES: dict[str, tuple[str, ...]] = {
         "id",
         "lever",
         "territory_types",
+        "min_population",
+        "max_population",
+        "questions",
+        "done_from",
         "label_fr",
         "label_en",
+        "next_fr",
+        "next_en",
         "detail_fr",
         "detail_en",
     ),
@@ -62,8 +71,13 @@ FILES: dict[str, tuple[str, ...]] = {
         "order",
         "label_fr",
         "label_en",
+        "short_fr",
+        "short_en",
         "help_fr",
         "help_en",
+        "declinable",
+        "foundation",
+        "who_knows",
     ),
     "weights.csv": ("question", "lever", "weight"),
 }
@@ -97,16 +111,18 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     levers = _known(
         _unique(rows["levers.csv"], lambda row: _lever(row, providers)), "levers.csv" in broken
     )
-    actions = _unique(rows["actions.csv"], lambda row: _action(row, levers))
     questions = _known(
-        _unique(rows["questions.csv"], lambda row: _question(row, motivations, scales)),
+        _unique(rows["questions.csv"], lambda row: _question(row, motivations, scales, providers)),
         "questions.csv" in broken,
     )
+    actions = _unique(rows["actions.csv"], lambda row: _action(row, levers, questions, scales))
     weights = _weights(rows["weights.csv"], questions, levers)
     _check_orders(rows["motivations.csv"], "order")
     _check_orders(rows["levers.csv"], "order")
     _check_question_orders(rows["questions.csv"])
     gap_levers = _knowledge_gap_levers(meta, levers, problems)
+    rules = read_rules(meta, problems)
+    upgrades = read_upgrades(directory, questions, scales, problems)
     version = str(meta.get("version", "")).strip()
     if meta and not version:
         problems.add(META, None, "version", "version manquante", "missing version")
@@ -130,6 +146,8 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
         scales=tuple(scales.values()),
         questions=built,
         knowledge_gap_levers=gap_levers,
+        rules=rules,
+        upgrades=upgrades,
     )
     return referentiel, []
 
@@ -259,13 +277,81 @@ def _lever(row: Row, providers: dict[str, Provider]) -> Lever:
     )
 
 
-def _action(row: Row, levers: dict[str, Lever]) -> Action | None:
+def _action(
+    row: Row, levers: dict[str, Lever], questions: dict[str, Question], scales: dict[str, Scale]
+) -> Action | None:
     lever_ok = _reference(row, "lever", levers)
     label, detail = row.bilingual("label"), row.bilingual("detail")
+    next_step = row.optional_bilingual("next")
     types = _territory_types(row)
+    low = row.optional_integer("min_population", minimum=0)
+    high = row.optional_integer("max_population", minimum=0)
+    if low is not None and high is not None and low > high:
+        row.problem(
+            "max_population",
+            f"la population maximale ({high}) est inférieure à la minimale ({low})",
+            f"the maximum population ({high}) is lower than the minimum ({low})",
+        )
+    linked = _action_questions(row, questions)
+    done_from = _done_from(row, linked, questions, scales)
     if not lever_ok or types is None:
         return None
-    return Action(ActionId(row.text("id")), LeverId(row.text("lever")), types, label, detail)
+    return Action(
+        ActionId(row.text("id")),
+        LeverId(row.text("lever")),
+        types,
+        label,
+        detail,
+        questions=tuple(QuestionId(q) for q in linked),
+        done_from=done_from,
+        next=next_step,
+        min_population=low,
+        max_population=high,
+    )
+
+
+def _action_questions(row: Row, questions: dict[str, Question]) -> list[str]:
+    linked = row.id_list("questions")
+    for question in linked:
+        if question not in questions:
+            row.problem(
+                "questions",
+                f"question inconnue : « {question} »",
+                f"unknown question: '{question}'",
+            )
+    return [q for q in linked if q in questions]
+
+
+def _done_from(
+    row: Row, linked: list[str], questions: dict[str, Question], scales: dict[str, Scale]
+) -> int | None:
+    """The level from which the action is done; required exactly when questions are named."""
+    if not linked:
+        if row.text("done_from"):
+            row.problem(
+                "done_from",
+                "niveau donné sans question dans « questions »",
+                "level given without any question in 'questions'",
+            )
+        return None
+    if not row.text("done_from"):
+        row.problem(
+            "done_from",
+            "niveau manquant : à partir de quel niveau l’action est-elle faite ?",
+            "missing level: from which level is the action done?",
+        )
+        return None
+    level = row.integer("done_from", minimum=1)
+    for question_id in linked:
+        question = questions.get(question_id)
+        scale = scales.get(question.scale) if isinstance(question, Question) else None
+        if level is not None and isinstance(scale, Scale) and level > scale.max:
+            row.problem(
+                "done_from",
+                f"niveau {level} hors de l’échelle de « {question_id} » (maximum {scale.max})",
+                f"level {level} is off the scale of '{question_id}' (maximum {scale.max})",
+            )
+    return level
 
 
 def _territory_types(row: Row) -> frozenset[TerritoryType] | None:
@@ -285,7 +371,12 @@ def _territory_types(row: Row) -> frozenset[TerritoryType] | None:
     return frozenset(cast(TerritoryType, value) for value in values)
 
 
-def _question(row: Row, motivations: dict[str, Motivation], scales: dict[str, Scale]) -> Question:
+def _question(
+    row: Row,
+    motivations: dict[str, Motivation],
+    scales: dict[str, Scale],
+    providers: dict[str, Provider],
+) -> Question:
     """The question; a bad field is recorded and a stand-in keeps references resolvable."""
     _reference(row, "motivation", motivations)
     _reference(row, "scale", scales)
@@ -298,6 +389,20 @@ def _question(row: Row, motivations: dict[str, Motivation], scales: dict[str, Sc
         )
     order = row.integer("order", minimum=1) or 0
     label, help_text = row.bilingual("label"), row.bilingual("help")
+    short = row.bilingual("short")
+    who_knows = row.id_list("who_knows")
+    for provider in who_knows:
+        if provider not in providers:
+            row.problem(
+                "who_knows", f"acteur inconnu : « {provider} »", f"unknown provider: '{provider}'"
+            )
+    declinable, foundation = row.flag("declinable"), row.flag("foundation")
+    if foundation and kind == "priority":
+        row.problem(
+            "foundation",
+            "une question de priorité ne peut pas être un socle",
+            "a priority question cannot be a foundation",
+        )
     return Question(
         id=QuestionId(row.text("id")),
         motivation=MotivationId(row.text("motivation")),
@@ -306,6 +411,10 @@ def _question(row: Row, motivations: dict[str, Motivation], scales: dict[str, Sc
         order=order,
         label=label,
         help=help_text,
+        short=short,
+        declinable=declinable,
+        foundation=foundation,
+        who_knows=tuple(ProviderId(p) for p in who_knows if p in providers),
     )
 
 
@@ -400,16 +509,7 @@ def _sorted_questions(
 
 
 def _with_levers(question: Question, weights: dict[LeverId, float]) -> Question:
-    return Question(
-        question.id,
-        question.motivation,
-        question.kind,
-        question.scale,
-        question.order,
-        question.label,
-        question.help,
-        dict(weights),
-    )
+    return replace(question, levers=dict(weights))
 
 
 def _cross_checks(

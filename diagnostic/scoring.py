@@ -14,9 +14,19 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import AnswersError
-from .model import UNKNOWN, Answer, LeverId, MotivationId, QuestionId, Referentiel
+from .model import (
+    DECLINED,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    LeverId,
+    MotivationId,
+    QuestionId,
+    Referentiel,
+)
 
 UNKNOWN_CODE = -1.0
+DECLINED_CODE = -2.0
 NEUTRAL_PRIORITY = 0.5
 CHUNK = 4096
 FloatArray = npt.NDArray[np.float64]
@@ -27,10 +37,10 @@ Float32Array = npt.NDArray[np.float32]
 class ScoringModel:
     """The référentiel compiled to arrays; q questions, m motivations, l levers.
 
-    Every per-respondent sum the method needs is a matrix product of three planes
-    built from the answers: ``x`` (the level, 0 if unusable), ``u`` (1 if a level was
-    given) and ``z`` (1 for "je ne sais pas"). The matrices below hold those products'
-    coefficients, so scoring is a handful of BLAS calls per chunk of respondents.
+    Scoring reads three planes built from the answers: ``x`` (the level, 0 if unusable),
+    ``u`` (1 if a level was given) and ``z`` (1 for "je ne sais pas"); a declined
+    question ("non pertinent") is in none of them. Every per-respondent sum is a matrix
+    product with the arrays below, so scoring is a handful of BLAS calls per chunk.
     """
 
     question_ids: tuple[QuestionId, ...]
@@ -40,12 +50,12 @@ class ScoringModel:
     maximum: FloatArray  # (q,)
     weights: FloatArray  # (q, l) question -> lever weights
     gap_weights: FloatArray  # (l,) lever weights of a "je ne sais pas" answer
-    level_sums: Float32Array  # (q, 2m) x -> normalised priority / maturity sums
-    usable_sums: Float32Array  # (q, 4m) u -> priority / maturity counts, then offsets
-    gap_spread: Float32Array  # (2m, q) [importance | motivation gap] -> per-question push
-    level_spread: Float32Array  # (m, q) importance -> weight of a maturity level in the push
-    priority_spread: Float32Array  # (m, q) per-motivation value -> its priority questions
-    unknown_counts: Float32Array  # (q, m) z -> "je ne sais pas" per motivation
+    onehot: Float32Array  # (q, m) question -> its motivation
+    priority_mask: Float32Array  # (q,) 1 for priority questions
+    maturity_mask: Float32Array  # (q,) 1 for maturity questions
+    foundation: Float32Array  # (q,) 1 for foundation questions (full importance)
+    low: Float32Array  # (q,) scale minimum
+    inverse: Float32Array  # (q,) 1 / (maximum - minimum)
     maturity_weights: Float32Array  # (q, l) weights of maturity questions only
     priority_weights: Float32Array  # (q, l) weights of priority questions only
     weights32: Float32Array  # (q, l)
@@ -69,12 +79,7 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
     scales = [referentiel.scale(q.scale) for q in questions]
     low = np.array([s.min for s in scales], dtype=np.float64)
     high = np.array([s.max for s in scales], dtype=np.float64)
-    inv = 1.0 / (high - low)
     weights = np.array([[q.levers.get(lever, 0.0) for lever in levers] for q in questions])
-
-    def col(values: FloatArray) -> FloatArray:
-        return onehot * values[:, None]
-
     f32 = np.float32
     return ScoringModel(
         question_ids=tuple(q.id for q in questions),
@@ -84,15 +89,12 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
         maximum=high,
         weights=weights,
         gap_weights=np.array([referentiel.knowledge_gap_levers.get(lv, 0.0) for lv in levers]),
-        level_sums=np.hstack([col(pri * inv), col(mat * inv)]).astype(f32),
-        usable_sums=np.hstack(
-            [col(pri), col(mat), -col(pri * low * inv), -col(mat * low * inv)]
-        ).astype(f32),
-        # maturity gap (1 - normalised level) = u * (1 + low * inv) - x * inv
-        gap_spread=np.vstack([col(mat * (1 + low * inv)).T, col(pri).T]).astype(f32),
-        level_spread=col(mat * inv).T.astype(f32),
-        priority_spread=col(pri).T.astype(f32),
-        unknown_counts=onehot.astype(f32),
+        onehot=onehot.astype(f32),
+        priority_mask=pri.astype(f32),
+        maturity_mask=mat.astype(f32),
+        foundation=np.array([q.foundation for q in questions], dtype=f32),
+        low=low.astype(f32),
+        inverse=(1.0 / (high - low)).astype(f32),
         maturity_weights=(weights * mat[:, None]).astype(f32),
         priority_weights=(weights * pri[:, None]).astype(f32),
         weights32=weights.astype(f32),
@@ -108,15 +110,18 @@ class BatchScores:
     levers: FloatArray  # (n, l) need 0-100
     priority: FloatArray  # (n, m) 0-100 or NaN
     maturity: FloatArray  # (n, m) 0-100 or NaN
-    answered: npt.NDArray[np.int64]  # (n,) questions with a level or "je ne sais pas"
+    answered: npt.NDArray[np.int64]  # (n,) questions with a level, "je ne sais pas" or declined
     unknown: npt.NDArray[np.int64]  # (n,) "je ne sais pas" answers
     contributions: FloatArray | None = None  # (n, q, l) points of each question, if asked
+
+
+_CODES: dict[str, float] = {UNKNOWN: UNKNOWN_CODE, DECLINED: DECLINED_CODE}
 
 
 def answers_matrix(
     referentiel: Referentiel, sheets: Sequence[Mapping[QuestionId, Answer]]
 ) -> FloatArray:
-    """One row per answer mapping: the level, NaN if unanswered, -1 for "je ne sais pas"."""
+    """One row per answer mapping: the level, NaN if unanswered, -1 unknown, -2 declined."""
     model = compile_model(referentiel)
     column = model.column
     matrix = np.full((len(sheets), len(model.question_ids)), np.nan)
@@ -127,8 +132,31 @@ def answers_matrix(
                 raise AnswersError(
                     f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
                 )
-            matrix[row, index] = UNKNOWN_CODE if answer == UNKNOWN else _level(model, index, answer)
+            code = _CODES.get(answer) if isinstance(answer, str) else None
+            matrix[row, index] = code if code is not None else _level(model, index, answer)
     return matrix
+
+
+def ranking_factors(
+    referentiel: Referentiel, rankings: Sequence[Sequence[MotivationId]]
+) -> FloatArray:
+    """One row per respondent: the multiplier of each motivation's importance (see methode)."""
+    model = compile_model(referentiel)
+    rules = referentiel.rules
+    factors = np.ones((len(rankings), len(model.motivation_ids)))
+    for row, ranking in enumerate(rankings):
+        chosen = list(dict.fromkeys(ranking))[: rules.ranking_max]
+        if not chosen:
+            continue
+        factors[row, :] = rules.ranking_unranked
+        for rank, motivation in enumerate(chosen):
+            if motivation not in model.motivation_ids:
+                raise AnswersError(
+                    f"Motivation inconnue dans le classement : « {motivation} ».",
+                    f"Unknown motivation in the ranking: '{motivation}'.",
+                )
+            factors[row, model.motivation_ids.index(motivation)] = rules.ranking_factors[rank]
+    return factors
 
 
 def _level(model: ScoringModel, index: int, answer: Answer) -> float:
@@ -143,12 +171,21 @@ def _level(model: ScoringModel, index: int, answer: Answer) -> float:
 
 
 def score_matrix(
-    referentiel: Referentiel, matrix: FloatArray, explain: bool = False
+    referentiel: Referentiel,
+    matrix: FloatArray,
+    explain: bool = False,
+    factors: FloatArray | None = None,
 ) -> BatchScores:
-    """Score each row of ``matrix`` (see ``answers_matrix``); ``explain`` keeps answer points."""
+    """Score each row of ``matrix`` (see ``answers_matrix``); ``explain`` keeps answer points.
+
+    ``factors`` (one row per respondent, see ``ranking_factors``) weighs each motivation's
+    importance by the officials' ranking; none means no ranking.
+    """
     model = compile_model(referentiel)
     answers = np.asarray(matrix, dtype=np.float64)
     rows = answers.shape[0]
+    if factors is None:
+        factors = np.ones((rows, len(model.motivation_ids)))
     levers = np.empty((rows, len(model.lever_ids)))
     priority = np.empty((rows, len(model.motivation_ids)))
     maturity = np.empty_like(priority)
@@ -159,6 +196,7 @@ def score_matrix(
         _score_chunk(
             model,
             answers[part],
+            np.asarray(factors[part], dtype=np.float32),
             levers[part],
             priority[part],
             maturity[part],
@@ -180,6 +218,7 @@ def score_matrix(
 def _score_chunk(
     model: ScoringModel,
     answers: FloatArray,
+    factors: Float32Array,
     levers: FloatArray,
     priority: FloatArray,
     maturity: FloatArray,
@@ -187,40 +226,40 @@ def _score_chunk(
     points: FloatArray | None,
 ) -> None:
     """Fill the output slices for one chunk of respondents (see docs/methode.md)."""
-    m = len(model.motivation_ids)
     a = answers.astype(np.float32)
-    x = np.fmax(a, 0)  # the level; 0 for NaN (unanswered) and -1 (je ne sais pas)
-    u = (a >= 0).astype(np.float32)  # levels are >= 0: NaN and -1 give 0
+    x = np.fmax(a, 0)  # the level; 0 for NaN (unanswered) and the negative codes
+    u = (a >= 0).astype(np.float32)  # levels are >= 0: NaN and the codes give 0
     z = (a == UNKNOWN_CODE).astype(np.float32)
-    sums, counts = x @ model.level_sums, u @ model.usable_sums
-    pri_count, mat_count = counts[:, :m], counts[:, m : 2 * m]
+    declined = (a == DECLINED_CODE).astype(np.float32)
+    share = u * (x - model.low) * model.inverse  # the level brought between 0 and 1
+    pri_count = u @ (model.onehot * model.priority_mask[:, None])
+    mat_count = u @ (model.onehot * model.maturity_mask[:, None])
     with np.errstate(invalid="ignore", divide="ignore"):
-        pri = (sums[:, :m] + counts[:, 2 * m : 3 * m]) / pri_count
-        mat = (sums[:, m:] + counts[:, 3 * m :]) / mat_count
-    importance = np.where(pri_count > 0, pri, NEUTRAL_PRIORITY).astype(np.float32)
-    has_maturity = (mat_count > 0).astype(np.float32)
+        pri = ((share * model.priority_mask) @ model.onehot) / pri_count
+        mat = ((share * model.maturity_mask) @ model.onehot) / mat_count
+    importance = np.where(pri_count > 0, pri, NEUTRAL_PRIORITY).astype(np.float32) * factors
     motivation_gap = np.where(mat_count > 0, importance * (1 - mat), 0).astype(np.float32)
-    # importance x gap of each answer: maturity answers by their own level,
-    # priority answers by their motivation's maturity
-    pushed = u * (np.hstack([importance, motivation_gap]) @ model.gap_spread)
-    pushed -= x * (importance @ model.level_spread)
-    unknown = z @ model.unknown_counts
-    gap_push = (importance * unknown).sum(1)
-    numerator = pushed @ model.weights32 + np.outer(gap_push, model.gap_weights)
-    usable_priority = u * (has_maturity @ model.priority_spread)
+    # each question's importance: its motivation's, or full for a foundation question
+    weight_of = importance @ model.onehot.T
+    weight_of = np.where(model.foundation > 0, np.float32(1.0), weight_of)
+    pushed = u * model.maturity_mask * weight_of * (1 - share)
+    pushed += u * model.priority_mask * (motivation_gap @ model.onehot.T)
+    gap_by_question = z * weight_of
+    numerator = pushed @ model.weights32 + np.outer(gap_by_question.sum(1), model.gap_weights)
+    has_maturity = (mat_count > 0).astype(np.float32)
+    usable_priority = u * model.priority_mask * (has_maturity @ model.onehot.T)
     denominator = u @ model.maturity_weights + usable_priority @ model.priority_weights
-    denominator += np.outer(unknown.sum(1), model.gap_weights)
+    denominator += np.outer(z.sum(1), model.gap_weights)
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.where(denominator > 0, 100.0 / denominator, 0.0)
     levers[:] = numerator * scale
     priority[:] = pri * 100.0
     maturity[:] = mat * 100.0
-    tallies[:, 0] = u.sum(1) + unknown.sum(1)
-    tallies[:, 1] = unknown.sum(1)
+    tallies[:, 0] = u.sum(1) + z.sum(1) + declined.sum(1)
+    tallies[:, 1] = z.sum(1)
     if points is not None:
-        by_question = z * (importance @ model.unknown_counts.T)
         points[:] = pushed[:, :, None] * model.weights[None, :, :]
-        points += by_question[:, :, None] * model.gap_weights[None, None, :]
+        points += gap_by_question[:, :, None] * model.gap_weights[None, None, :]
         points *= scale[:, None, :]
 
 
@@ -268,6 +307,8 @@ class Scores:
     answered: int
     total: int
     knowledge_gaps: tuple[QuestionId, ...]
+    declined: tuple[QuestionId, ...] = ()
+    priorities: tuple[MotivationId, ...] = ()
 
     @property
     def answered_share(self) -> float:
@@ -287,10 +328,17 @@ def ranks(scores: Sequence[float]) -> list[int]:
     return [1 + sum(other > value for other in rounded) for value in rounded]
 
 
-def score_answers(referentiel: Referentiel, answers: Mapping[QuestionId, Answer]) -> Scores:
-    """Score one respondent's answers, keeping which answers push each lever up."""
+def score_answers(
+    referentiel: Referentiel,
+    answers: Mapping[QuestionId, Answer],
+    priorities: Sequence[MotivationId] = (),
+) -> Scores:
+    """Score one respondent's answers and ranking, keeping which answers push each lever up."""
     model = compile_model(referentiel)
-    batch = score_matrix(referentiel, answers_matrix(referentiel, [answers]), explain=True)
+    factors = ranking_factors(referentiel, [priorities])
+    batch = score_matrix(
+        referentiel, answers_matrix(referentiel, [answers]), explain=True, factors=factors
+    )
     assert batch.contributions is not None
     lever_scores = [float(value) for value in batch.levers[0]]
     lever_ranks = ranks(lever_scores)
@@ -310,6 +358,8 @@ def score_answers(referentiel: Referentiel, answers: Mapping[QuestionId, Answer]
         answered=int(batch.answered[0]),
         total=len(model.question_ids),
         knowledge_gaps=tuple(q for q in model.question_ids if answers.get(q) == UNKNOWN),
+        declined=tuple(q for q in model.question_ids if answers.get(q) == DECLINED),
+        priorities=tuple(priorities),
     )
 
 
@@ -335,3 +385,8 @@ def _motivation_results(
 
 def _optional(value: float) -> float | None:
     return None if np.isnan(value) else float(value)
+
+
+def score_sheet(referentiel: Referentiel, sheet: AnswerSheet) -> Scores:
+    """Score an answer sheet: its answers and its officials' ranking of the motivations."""
+    return score_answers(referentiel, sheet.answers, sheet.priorities)

@@ -110,6 +110,29 @@ class Row:
             texts[lang] = value
         return Text(fr=french(texts["fr"]), en=texts["en"])
 
+    def optional_integer(self, column: str, minimum: int | None = None) -> int | None:
+        """A whole number, or None when the cell is empty (a bad value is a problem)."""
+        return self.integer(column, minimum) if self.text(column) else None
+
+    def flag(self, column: str) -> bool:
+        """``oui`` / ``non`` (also ``yes`` / ``no``, empty meaning no)."""
+        value = self.text(column).lower()
+        if value in ("oui", "yes"):
+            return True
+        if value not in ("", "non", "no"):
+            self.problem(
+                column,
+                f"« {self.text(column)} » : attendu oui ou non",
+                f"'{self.text(column)}': expected oui or non (yes or no)",
+            )
+        return False
+
+    def optional_bilingual(self, prefix: str) -> Text | None:
+        """The ``prefix_fr`` / ``prefix_en`` pair, None when both are empty; one alone is wrong."""
+        if not self.text(f"{prefix}_fr") and not self.text(f"{prefix}_en"):
+            return None
+        return self.bilingual(prefix)
+
     def id_list(self, column: str) -> list[str]:
         """A ``|``-separated list of identifiers (may be empty)."""
         return [part.strip() for part in self.text(column).split("|") if part.strip()]

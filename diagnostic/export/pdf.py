@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
-from ..scoring import Scores, score_answers
+from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent
 from .pdf_annex import annex_section, gaps_section, method_section
 from .pdf_layout import build_pdf, cover_page
@@ -33,7 +33,7 @@ def to_pdf(
     generated_on: dt.date | None = None,
 ) -> bytes:
     """The A4 report of one diagnostic, in French or English, with embedded fonts."""
-    scores = scores or score_answers(referentiel, sheet.answers)
+    scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
     story: list[Flowable] = [*cover_section(data), *summary_section(data)]
     story += [*charts_section(data), *levers_section(data), *providers_section(data)]

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Provider, Referentiel
 from ..recommend import answer_label, describe_reason, explain_all, recommend, strengths
-from ..scoring import Scores, score_answers
+from ..scoring import Scores, score_sheet
 from ..territory import clean_text
 from .csvfmt import safe_cell, to_french_csv_bytes
 
@@ -111,7 +111,7 @@ def to_xlsx(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str = "fr", scores: Scores | None = None
 ) -> bytes:
     """A workbook with four sheets: summary, lever scores, motivation scores, answers."""
-    scores = scores or score_answers(referentiel, sheet.answers)
+    scores = scores or score_sheet(referentiel, sheet)
     book = Workbook()
     summary = book.active
     assert summary is not None

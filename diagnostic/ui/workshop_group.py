@@ -12,7 +12,7 @@ import streamlit as st
 
 from ..i18n import t
 from ..model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
-from ..scoring import score_answers
+from ..scoring import score_sheet
 from ..storage import ParticipantSheet
 from ..workshop import Participant, WorkshopSummary, aggregate
 from .resources import referentiel_at
@@ -62,4 +62,4 @@ def drawn_group(
     """
     referentiel = referentiel_at(directory)
     sheet = AnswerSheet(TerritoryProfile("", territory_type), dict(answers))
-    results_view(referentiel, sheet, score_answers(referentiel, sheet.answers), lang, key_prefix)
+    results_view(referentiel, sheet, score_sheet(referentiel, sheet), lang, key_prefix)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from ...i18n import t
 from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
-from ...scoring import score_answers
+from ...scoring import score_sheet
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..files import report_downloads
@@ -39,7 +39,7 @@ def render() -> None:
     st.markdown(t("app.results.answered", lang, answered=answered, total=total, unknown=unknown))
     if answered < total:
         to_questions(ctx, sheet)
-    scores = score_answers(referentiel, sheet.answers)
+    scores = score_sheet(referentiel, sheet)
     report_downloads(referentiel, sheet, scores, lang)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     drawn_results(str(ctx.settings.referentiel_dir), answers, sheet.territory.type, lang)
@@ -61,7 +61,7 @@ def drawn_results(
     """
     referentiel = referentiel_at(directory)
     sheet = AnswerSheet(TerritoryProfile("", territory_type), dict(answers))
-    results_view(referentiel, sheet, score_answers(referentiel, sheet.answers), lang)
+    results_view(referentiel, sheet, score_sheet(referentiel, sheet), lang)
 
 
 def to_questions(ctx: state.Context, sheet: AnswerSheet) -> None:
