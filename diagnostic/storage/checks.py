@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from ..errors import AccessError, AnswersError, NotFoundError
-from ..model import ROLES, TERRITORY_TYPES, UNKNOWN, Answer, AnswerSheet, Role, TerritoryProfile
+from ..model import (
+    DECLINED,
+    ROLES,
+    TERRITORY_TYPES,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    Role,
+    TerritoryProfile,
+)
 from ..territory import clean_text
 from .records import WORKSHOP_STATUSES, WorkshopStatus, answer_values
 
@@ -102,8 +111,8 @@ def check_question_id(question_id: Any) -> str:
 
 
 def check_answer_value(question_id: str, answer: Any) -> Answer | None:
-    """A level, ``"unknown"`` or None; the référentiel checks the scale, not this layer."""
-    if answer is None or answer == UNKNOWN:
+    """A level, ``"unknown"``, ``"declined"`` or None; the référentiel checks the scale."""
+    if answer is None or answer in (UNKNOWN, DECLINED):
         return cast(Answer | None, answer)
     if isinstance(answer, int) and not isinstance(answer, bool) and answer in LEVEL_RANGE:
         return answer
@@ -166,7 +175,7 @@ def sheet_rows(sheet: AnswerSheet) -> dict[str, dict[str, Any]]:
     return {
         key: row
         for key, row in rows.items()
-        if row["level"] is not None or row["dont_know"] or row["comment"]
+        if row["level"] is not None or row["dont_know"] or row["declined"] or row["comment"]
     }
 
 
@@ -214,3 +223,21 @@ def check_status(status: Any) -> WorkshopStatus:
     if status in WORKSHOP_STATUSES:
         return cast(WorkshopStatus, status)
     raise ValueError(f"a workshop status is 'open' or 'closed', not {status!r}")
+
+
+PRIORITIES_MAX = 7
+
+
+def check_priorities(priorities: Sequence[str]) -> list[str]:
+    """Distinct, well-formed motivation ids (the référentiel checks which exist)."""
+    values = list(priorities)
+    if (
+        len(values) > PRIORITIES_MAX
+        or len(set(values)) != len(values)
+        or not all(isinstance(v, str) and _ID.fullmatch(v) for v in values)
+    ):
+        raise AnswersError(
+            "Le classement des motivations doit donner des motivations différentes.",
+            "The ranking of the motivations must name different motivations.",
+        )
+    return values

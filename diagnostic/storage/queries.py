@@ -83,7 +83,7 @@ def upsert_answer(
 ) -> None:
     """Insert or update one answers row atomically: concurrent saves never duplicate it."""
     changes = {**values, "updated_at": utcnow()}
-    row = {"level": None, "dont_know": False, "comment": "", **changes}
+    row = {"level": None, "dont_know": False, "declined": False, "comment": "", **changes}
     keys = [answers.c.diagnostic_id, answers.c.question_id]
     if connection.dialect.name == "postgresql":
         pg = postgresql.insert(answers).values(
@@ -105,6 +105,7 @@ def drop_if_empty(connection: Connection, diagnostic_id: int, question_id: str) 
             answers.c.question_id == question_id,
             answers.c.level.is_(None),
             answers.c.dont_know.is_(False),
+            answers.c.declined.is_(False),
             answers.c.comment == "",
         )
     )

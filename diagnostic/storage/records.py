@@ -9,7 +9,17 @@ from typing import Any, Literal, cast
 
 from sqlalchemy import Row
 
-from ..model import UNKNOWN, Answer, AnswerSheet, QuestionId, Role, TerritoryProfile
+from ..model import (
+    DECLINED,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    MotivationId,
+    QuestionId,
+    Role,
+    TerritoryProfile,
+    Text,
+)
 
 WorkshopStatus = Literal["open", "closed"]
 WORKSHOP_STATUSES: tuple[WorkshopStatus, ...] = ("open", "closed")
@@ -97,28 +107,52 @@ def workshop_from_row(row: Row[Any]) -> WorkshopRecord:
 
 
 def answer_values(answer: Answer | None) -> dict[str, Any]:
-    """An answer as the (level, dont_know) columns."""
-    if answer is None:
-        return {"level": None, "dont_know": False}
-    if answer == UNKNOWN:
-        return {"level": None, "dont_know": True}
-    return {"level": answer, "dont_know": False}
+    """An answer as the (level, dont_know, declined) columns."""
+    if answer is None or answer in (UNKNOWN, DECLINED):
+        return {"level": None, "dont_know": answer == UNKNOWN, "declined": answer == DECLINED}
+    return {"level": answer, "dont_know": False, "declined": False}
 
 
 def build_sheet(
     profile: TerritoryProfile | None,
     answer_rows: Iterable[Row[Any]],
     referentiel_version: str | None,
+    priorities: str = "",
+    upgrade_note: str = "",
 ) -> AnswerSheet:
-    """An AnswerSheet from a profile and the rows of the answers table."""
+    """An AnswerSheet from a profile, the rows of the answers table and the ranking."""
     answers: dict[QuestionId, Answer] = {}
     comments: dict[QuestionId, str] = {}
     for row in answer_rows:
         question_id = QuestionId(row.question_id)
         if row.dont_know:
             answers[question_id] = UNKNOWN
+        elif row.declined:
+            answers[question_id] = DECLINED
         elif row.level is not None:
             answers[question_id] = int(row.level)
         if row.comment:
             comments[question_id] = row.comment
-    return AnswerSheet(profile or EMPTY_PROFILE, answers, comments, referentiel_version)
+    return AnswerSheet(
+        profile or EMPTY_PROFILE,
+        answers,
+        comments,
+        referentiel_version,
+        tuple(MotivationId(m) for m in priorities.split("|") if m),
+        note_from_column(upgrade_note),
+    )
+
+
+NOTE_SEPARATOR = "\n\n---\n\n"
+
+
+def note_to_column(note: Text | None) -> str:
+    """An upgrade note in its column: the French text, a separator, the English text."""
+    return f"{note.fr}{NOTE_SEPARATOR}{note.en}" if note is not None else ""
+
+
+def note_from_column(value: str) -> Text | None:
+    if not value:
+        return None
+    fr, _, en = value.partition(NOTE_SEPARATOR)
+    return Text(fr, en or fr)

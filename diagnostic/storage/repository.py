@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from sqlalchemy import Engine, select, update
 
 from ..errors import AnswersError
-from ..model import Answer, AnswerSheet, TerritoryProfile
+from ..model import Answer, AnswerSheet, Referentiel, TerritoryProfile
 from . import queries
 from .checks import (
     check_answer_value,
     check_comment,
+    check_priorities,
     check_profile,
     check_question_id,
     check_token,
@@ -26,10 +28,12 @@ from .records import (
     answer_values,
     build_sheet,
     diagnostic_from_row,
+    note_to_column,
     profile_from_row,
     profile_values,
 )
 from .tables import answers, diagnostics
+from .upgrades import upgrade_saved
 from .workshops import WorkshopMethods
 
 REFERENTIEL_VERSION_MAX = 40
@@ -76,10 +80,12 @@ class Repository(WorkshopMethods):
         """The database URL, password hidden."""
         return safe_url(self._engine.url)
 
-    def create_diagnostic(self, profile: TerritoryProfile | None = None) -> DiagnosticRecord:
+    def create_diagnostic(
+        self, profile: TerritoryProfile | None = None, referentiel_version: str | None = None
+    ) -> DiagnosticRecord:
         """A new single diagnostic with a fresh secret token."""
         profile = check_profile(profile) if profile is not None else None
-        values = profile_values(profile)
+        values = {**profile_values(profile), "referentiel_version": referentiel_version}
         now = queries.utcnow()
         token = new_token()
         with writing(self._engine) as connection:
@@ -147,7 +153,26 @@ class Repository(WorkshopMethods):
         version = (
             referentiel_version if referentiel_version is not None else row.referentiel_version
         )
-        return build_sheet(profile_from_row(row), rows, version)
+        return build_sheet(
+            profile_from_row(row), rows, version, row.priorities or "", row.upgrade_note or ""
+        )
+
+    def save_priorities(self, token: str, priorities: Sequence[str]) -> None:
+        """Save the officials' ranking of the motivations, first first."""
+        token = check_token(token)
+        value = "|".join(check_priorities(priorities))
+        with writing(self._engine) as connection:
+            queries.touch_writable(connection, token, {"priorities": value})
+
+    def clear_upgrade_note(self, token: str) -> None:
+        """Forget the note on carried-over answers once the user has seen it."""
+        token = check_token(token)
+        with writing(self._engine) as connection:
+            queries.touch_writable(connection, token, {"upgrade_note": ""})
+
+    def upgrade_saved(self, referentiel: Referentiel) -> int:
+        """Carry every diagnostic saved with an earlier référentiel over to this one."""
+        return upgrade_saved(self._engine, referentiel)
 
     def replace_sheet(self, token: str, sheet: AnswerSheet) -> None:
         """Replace profile, answers and comments at once; on any error nothing changes."""
@@ -161,7 +186,12 @@ class Repository(WorkshopMethods):
                 "caractères).",
                 f"Référentiel version too long (over {REFERENTIEL_VERSION_MAX} characters).",
             )
-        values = {**profile_values(profile), "referentiel_version": version}
+        values = {
+            **profile_values(profile),
+            "referentiel_version": version,
+            "priorities": "|".join(check_priorities(sheet.priorities)),
+            "upgrade_note": note_to_column(sheet.upgrade_note),
+        }
         with writing(self._engine) as connection:
             diagnostic_id = queries.touch_writable(connection, token, values)
             queries.delete_answers_of(connection, [diagnostic_id])

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 
 metadata = MetaData(
@@ -98,6 +99,8 @@ diagnostics = Table(
     Column("role", String(20)),
     *_profile_columns(),
     Column("referentiel_version", String(40)),
+    Column("priorities", Text, nullable=False, default="", server_default=""),
+    Column("upgrade_note", Text, nullable=False, default="", server_default=""),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -114,6 +117,7 @@ answers = Table(
     Column("question_id", String(64), primary_key=True),
     Column("level", Integer),
     Column("dont_know", Boolean, nullable=False, default=False),
+    Column("declined", Boolean, nullable=False, default=False, server_default=false()),
     Column("comment", Text, nullable=False, default=""),
     Column("updated_at", UTCDateTime, nullable=False),
     CheckConstraint("NOT (dont_know AND level IS NOT NULL)", name="level_or_dont_know"),

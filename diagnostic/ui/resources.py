@@ -30,3 +30,11 @@ def repository_at(database_url: str) -> Repository:
 def settings() -> Settings:
     """The settings, read from the environment on every run (cheap, and test-friendly)."""
     return Settings.from_env()
+
+
+@lru_cache(maxsize=64)
+def repository_for(database_url: str, directory: str) -> Repository:
+    """The repository, its diagnostics saved with earlier référentiels carried over once."""
+    repository = repository_at(database_url)
+    repository.upgrade_saved(referentiel_at(directory))
+    return repository

@@ -20,7 +20,7 @@ from ..model import LANGS, AnswerSheet, Lang, MotivationId, Referentiel, Territo
 from ..settings import Settings
 from ..storage import EMPTY_PROFILE, DiagnosticRecord, Repository
 from .literal import escape_markdown
-from .resources import referentiel_at, repository_at, settings
+from .resources import referentiel_at, repository_for, settings
 
 TOKEN_PARAM = "d"
 STEP_PARAM = "step"
@@ -107,7 +107,7 @@ def context() -> Context:
         lang=current_lang(config.lang),
         settings=config,
         referentiel=referentiel_at(str(config.referentiel_dir)),
-        repository=repository_at(config.database_url),
+        repository=repository_for(config.database_url, str(config.referentiel_dir)),
     )
 
 

@@ -10,7 +10,7 @@ from app_support import shipped_referentiel
 
 from diagnostic.model import Referentiel
 from diagnostic.storage import Repository, close_repositories, open_repository
-from diagnostic.ui.resources import repository_at
+from diagnostic.ui.resources import repository_at, repository_for
 
 
 @pytest.fixture
@@ -21,6 +21,7 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DIAGNOSTIC_DATABASE_URL", url)
     yield url
+    repository_for.cache_clear()
     repository_at.cache_clear()
     close_repositories()
 

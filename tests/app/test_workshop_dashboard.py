@@ -12,7 +12,7 @@ from diagnostic.groups import group_sheet
 from diagnostic.i18n import t
 from diagnostic.model import ROLES, Referentiel
 from diagnostic.storage import Repository
-from diagnostic.ui import state
+from diagnostic.ui import resources, state
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.views import atelier_controls
 from diagnostic.workshop import Participant, aggregate
@@ -25,7 +25,7 @@ def state_of(at: AppTest) -> state.Context:
         lang="fr",
         settings=state.settings(),
         referentiel=state.referentiel_at(str(state.settings().referentiel_dir)),
-        repository=state.repository_at(state.settings().database_url),
+        repository=resources.repository_at(state.settings().database_url),
     )
 
 

@@ -48,7 +48,7 @@ def answers_file(tmp_path: Path) -> Path:
 def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate")
     assert code == 0 and err == ""
-    assert out.startswith("Référentiel 2026.1 valide\u00a0: 7 motivations, 6 leviers, ")
+    assert out.startswith("Référentiel 2026.2 valide\u00a0: 7 motivations, 6 leviers, ")
 
 
 def test_validate_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
