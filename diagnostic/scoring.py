@@ -59,6 +59,7 @@ class ScoringModel:
     maturity_weights: Float32Array  # (q, l) weights of maturity questions only
     priority_weights: Float32Array  # (q, l) weights of priority questions only
     weights32: Float32Array  # (q, l)
+    gap_links: Float32Array  # (q, l) the weights towards the knowledge levers only
 
     @property
     def column(self) -> dict[QuestionId, int]:
@@ -80,6 +81,7 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
     low = np.array([s.min for s in scales], dtype=np.float64)
     high = np.array([s.max for s in scales], dtype=np.float64)
     weights = np.array([[q.levers.get(lever, 0.0) for lever in levers] for q in questions])
+    gap = np.array([referentiel.knowledge_gap_levers.get(lv, 0.0) for lv in levers])
     f32 = np.float32
     return ScoringModel(
         question_ids=tuple(q.id for q in questions),
@@ -88,7 +90,7 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
         minimum=low,
         maximum=high,
         weights=weights,
-        gap_weights=np.array([referentiel.knowledge_gap_levers.get(lv, 0.0) for lv in levers]),
+        gap_weights=gap,
         onehot=onehot.astype(f32),
         priority_mask=pri.astype(f32),
         maturity_mask=mat.astype(f32),
@@ -98,6 +100,7 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
         maturity_weights=(weights * mat[:, None]).astype(f32),
         priority_weights=(weights * pri[:, None]).astype(f32),
         weights32=weights.astype(f32),
+        gap_links=(weights * (gap > 0)[None, :]).astype(f32),
     )
 
 
@@ -245,11 +248,15 @@ def _score_chunk(
     pushed = u * model.maturity_mask * weight_of * (1 - share)
     pushed += u * model.priority_mask * (motivation_gap @ model.onehot.T)
     gap_by_question = z * weight_of
-    numerator = pushed @ model.weights32 + np.outer(gap_by_question.sum(1), model.gap_weights)
+    # "je ne sais pas": a full gap for the knowledge levers (observation, awareness), on the
+    # question's own links and as a knowledge gap; no push for the other levers, whose need
+    # is claimed only in proportion to what is known (the link's weight still counts below)
+    numerator = pushed @ model.weights32 + gap_by_question @ model.gap_links
+    numerator += np.outer(gap_by_question.sum(1), model.gap_weights)
     has_maturity = (mat_count > 0).astype(np.float32)
     usable_priority = u * model.priority_mask * (has_maturity @ model.onehot.T)
     denominator = u @ model.maturity_weights + usable_priority @ model.priority_weights
-    denominator += np.outer(z.sum(1), model.gap_weights)
+    denominator += z @ model.weights32 + np.outer(z.sum(1), model.gap_weights)
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.where(denominator > 0, 100.0 / denominator, 0.0)
     levers[:] = numerator * scale
@@ -259,7 +266,7 @@ def _score_chunk(
     tallies[:, 1] = z.sum(1)
     if points is not None:
         points[:] = pushed[:, :, None] * model.weights[None, :, :]
-        points += gap_by_question[:, :, None] * model.gap_weights[None, None, :]
+        points += gap_by_question[:, :, None] * (model.gap_links + model.gap_weights)[None, :, :]
         points *= scale[:, None, :]
 
 
