@@ -233,3 +233,15 @@ def _share(referentiel: Referentiel, question_id: str, answer: Answer | None) ->
         return -1.0
     scale = referentiel.scale(referentiel.question(question_id).scale)
     return (answer - scale.min) / (scale.max - scale.min)
+
+
+def who_knows(referentiel: Referentiel, question_id: str) -> tuple[Provider, ...]:
+    """Who can answer a "je ne sais pas": the question's contacts, else the knowledge levers'."""
+    named = referentiel.question(question_id).who_knows
+    if named:
+        return tuple(referentiel.provider(p) for p in named)
+    found: dict[str, Provider] = {}
+    for lever in referentiel.knowledge_gap_levers:
+        for provider in referentiel.lever(lever).providers:
+            found.setdefault(provider, referentiel.provider(provider))
+    return tuple(found.values())

@@ -16,7 +16,16 @@ import streamlit as st
 
 from ..errors import DiagnosticError
 from ..i18n import t
-from ..model import UNKNOWN, Answer, AnswerSheet, MotivationId, Question, QuestionId, Referentiel
+from ..model import (
+    DECLINED,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    MotivationId,
+    Question,
+    QuestionId,
+    Referentiel,
+)
 from ..territory import COMMENT_MAX, clean_text
 from .literal import escape_markdown
 from .wording import tn
@@ -123,6 +132,8 @@ def _question(
 ) -> None:
     scale = referentiel.scale(question.scale)
     labels: dict[Answer, str] = {value: scale.label(value, lang) for value in scale.values()}
+    if question.declinable:
+        labels[DECLINED] = t("answer.declined", lang)
     labels[UNKNOWN] = t("answer.unknown", lang)
     key, note_key = answer_key(question.id, prefix), comment_key(question.id, prefix)
     if key not in st.session_state:

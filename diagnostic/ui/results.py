@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..confidence import assess, describe
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
-from ..recommend import Recommendation, describe_reason, recommend, strengths
+from ..recommend import (
+    ChosenAction,
+    Recommendation,
+    describe_reason,
+    recommend,
+    strengths,
+    who_knows,
+)
 from ..scoring import Scores
 from .figures import figures_view
 from .wording import join_words, score_text, tn
@@ -28,11 +36,13 @@ def results_view(
     """The whole results: first steps, one card per top lever, gaps, strengths, figures."""
     recommendations = recommend(referentiel, sheet, scores)
     first_steps(recommendations, lang)
+    confidence_view(referentiel, scores, lang)
     if recommendations:
         st.header(t("app.results.levers_title", lang))
         for recommendation in recommendations:
             lever_card(referentiel, recommendation, lang)
     knowledge_gaps(referentiel, scores, lang)
+    choices_view(referentiel, scores, lang)
     strengths_view(referentiel, sheet, scores, lang)
     figures_view(referentiel, scores, lang, key_prefix)
 
@@ -67,11 +77,28 @@ def first_steps(recommendations: tuple[Recommendation, ...], lang: str) -> None:
         st.caption(t("app.results.first_note", lang))
 
 
+def confidence_view(referentiel: Referentiel, scores: Scores, lang: str) -> None:
+    """Plain words before a ranking that is thin or too close to call."""
+    lines = describe(referentiel, assess(referentiel, scores), lang)
+    if lines:
+        st.info("\n\n".join(lines), icon=":material/forum:")
+
+
+def action_line(referentiel: Referentiel, action: ChosenAction, lang: str) -> str:
+    """An action in bold with how to go about it, and the answers it follows from."""
+    text = f"**{action.label.get(lang)}**{t('app.colon', lang)}{action.detail.get(lang)}"
+    if action.because:
+        shorts = ", ".join(referentiel.question(q).short_label.get(lang) for q in action.because)
+        text += f" _({t('app.card.because', lang, answers=shorts)})_"
+    return text
+
+
 def lever_card(referentiel: Referentiel, rec: Recommendation, lang: str) -> None:
     """One lever: its need, what it brings, who provides it, first actions, and why."""
     with st.container(border=True):
         st.subheader(f"{rec.rank}. {rec.lever.label.get(lang)}")
-        st.markdown(t("app.card.need", lang, score=score_text(rec.score, lang)))
+        need = t(f"need.{rec.need}", lang)
+        st.markdown(t("app.card.need", lang, score=score_text(rec.score, lang), word=need))
         st.markdown(rec.lever.description.get(lang))
         who, what = st.columns([1, 2], gap="medium")
         with who:
@@ -89,7 +116,7 @@ def lever_card(referentiel: Referentiel, rec: Recommendation, lang: str) -> None
             st.markdown(f"**{t('app.card.actions', lang)}**")
             st.markdown(
                 "\n".join(
-                    f"{n}. **{a.label.get(lang)}**{t('app.colon', lang)}{a.detail.get(lang)}"
+                    f"{n}. {action_line(referentiel, a, lang)}"
                     for n, a in enumerate(rec.actions[:FIRST_ACTIONS], 1)
                 )
             )
@@ -118,7 +145,23 @@ def knowledge_gaps(referentiel: Referentiel, scores: Scores, lang: str) -> None:
         found = [q for q in gaps if referentiel.question(q).motivation == motivation.id]
         if found:
             st.markdown(f"**{motivation.label.get(lang)}**")
-            st.markdown("\n".join(f"- {referentiel.question(q).label.get(lang)}" for q in found))
+            st.markdown("\n".join(gap_line(referentiel, q, lang) for q in found))
+
+
+def gap_line(referentiel: Referentiel, question_id: str, lang: str) -> str:
+    """A question answered "je ne sais pas", and who can help find the answer."""
+    who = ", ".join(short_name(p.name.get(lang)) for p in who_knows(referentiel, question_id))
+    label = referentiel.question(question_id).label.get(lang)
+    return f"- {label} — {t('app.gaps.who', lang, who=who)}"
+
+
+def choices_view(referentiel: Referentiel, scores: Scores, lang: str) -> None:
+    """The subjects the territory declined on purpose: choices, not gaps."""
+    if not scores.declined:
+        return
+    st.header(t("app.choices.title", lang))
+    st.markdown(t("app.choices.intro", lang))
+    st.markdown("\n".join(f"- {referentiel.question(q).label.get(lang)}" for q in scores.declined))
 
 
 def strengths_view(referentiel: Referentiel, sheet: AnswerSheet, scores: Scores, lang: str) -> None:

@@ -171,7 +171,7 @@ def close_diagnostic() -> None:
 
 def start_diagnostic(ctx: Context) -> str:
     """Create a new diagnostic and open it at the profile step."""
-    record = ctx.repository.create_diagnostic()
+    record = ctx.repository.create_diagnostic(referentiel_version=ctx.referentiel.version)
     open_diagnostic(record.token, 0)
     return record.token
 

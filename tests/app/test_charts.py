@@ -59,7 +59,8 @@ def test_the_figures_show_the_tables_rounded(referentiel: Referentiel) -> None:
     priority = list(radar.data[0].r)
     assert len(priority) == len(referentiel.motivations) + 1  # the outline is closed
     assert priority[2] is None  # a motivation without answers is a gap, not a zero
-    assert priority[0] == round(scores.motivations[0].priority or 0)
+    for drawn, result in zip(priority, scores.motivations, strict=False):
+        assert drawn == (None if result.priority is None else round(result.priority))
     bars = charts.lever_figure(charts.lever_table(referentiel, scores, "fr"), "fr")
     assert list(bars.data[0].x) == [round(r.score) for r in scores.levers]
     heat = charts.source_figure(charts.source_table(referentiel, scores, "fr"), "fr")

@@ -42,7 +42,11 @@ def test_each_answer_and_comment_is_in_the_database_once_given(
     assert first not in repository.load_sheet(token).comments
     at.radio(key=f"answer-{first}").set_value(UNKNOWN).run()
     assert repository.load_sheet(token).answer(first) == UNKNOWN
-    assert at.progress[0].proto.text == t("app.progress", "fr", answered=6, total=42, unknown=2)
+    asked = referentiel.questions_of(motivation)
+    unknown = 1 + sum(choose(q) == UNKNOWN for q in asked if q.id != first)
+    assert at.progress[0].proto.text == t(
+        "app.progress", "fr", answered=len(asked), total=len(referentiel.questions), unknown=unknown
+    )
 
 
 def test_a_whole_diagnostic_gives_results_that_say_what_to_do_who_to_call_and_why(
@@ -64,7 +68,8 @@ def test_a_whole_diagnostic_gives_results_that_say_what_to_do_who_to_call_and_wh
     subheaders = [element.value for element in at.subheader]
     for rec in expected:
         assert f"{rec.rank}. {rec.lever.label.fr}" in subheaders
-        assert t("app.card.need", "fr", score=format_number(rec.score, "fr")) in shown
+        word = t(f"need.{rec.need}", "fr")
+        assert t("app.card.need", "fr", score=format_number(rec.score, "fr"), word=word) in shown
         for provider in rec.providers:
             assert f"- {provider.name.fr}" in shown
         assert f"1. **{rec.actions[0].label.fr}**" in shown
@@ -95,7 +100,7 @@ def test_the_tables_hold_the_same_figures_as_the_scores(
     assert list(levers.iloc[:, 1]) == [referentiel.lever(r.id).label.fr for r in scores.levers]
     assert list(levers.iloc[:, 2]) == [format_number(r.score, "fr") for r in scores.levers]
     assert list(motivations.iloc[:, 1]) == [
-        format_number(m.priority, "fr") for m in scores.motivations if m.priority is not None
+        "—" if m.priority is None else format_number(m.priority, "fr") for m in scores.motivations
     ]
     expected = charts.source_table(referentiel, scores, "fr").map(
         lambda value: format_number(value, "fr")

@@ -30,11 +30,11 @@ BAD_FILES = [
                 "format": "diagnostic-ess-answers",
                 "format_version": 1,
                 "territory": {"name": "X", "type": "cc"},
-                "answers": {"question_inconnue": 2, "poids_priorite_connaissance": 9},
+                "answers": {"question_inconnue": 2, "poids_priorite_prise_en_compte": 9},
             }
         ).encode(),
         "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n"
-        "Réponse à «\u00a0poids_priorite_connaissance\u00a0»\u00a0: le niveau 9 est hors "
+        "Réponse à «\u00a0poids_priorite_prise_en_compte\u00a0»\u00a0: le niveau 9 est hors "
         "de l’échelle (de 0 à 3).",
     ),
 ]

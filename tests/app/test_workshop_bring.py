@@ -153,10 +153,10 @@ BAD_FILES = [
                 "format": "diagnostic-ess-answers",
                 "format_version": 1,
                 "territory": {"name": "X", "type": "cc"},
-                "answers": {"poids_priorite_connaissance": 9},
+                "answers": {"poids_priorite_prise_en_compte": 9},
             }
         ).encode(),
-        "Réponse à «\u00a0poids_priorite_connaissance\u00a0»\u00a0: le niveau 9 est hors "
+        "Réponse à «\u00a0poids_priorite_prise_en_compte\u00a0»\u00a0: le niveau 9 est hors "
         "de l’échelle (de 0 à 3).",
     ),
 ]

@@ -43,7 +43,7 @@ def render() -> None:
 
 def open_new(ctx: state.Context, sheet: AnswerSheet) -> None:
     """Start a new diagnostic holding the file's answers; nothing is left if saving fails."""
-    record = ctx.repository.create_diagnostic()
+    record = ctx.repository.create_diagnostic(referentiel_version=ctx.referentiel.version)
     try:
         ctx.repository.replace_sheet(record.token, sheet)
     except BaseException:

@@ -1,7 +1,7 @@
 """The wizard: territory profile, one step per motivation, then what is left to answer.
 
 Widget keys: ``nav-step`` (step selector), ``nav-back``, ``nav-next``, ``to-results``,
-``goto-<motivation>``, ``import-replace``, ``download-json``; the profile's
+``goto-<motivation>``, ``import-replace``, ``download-json``, ``ranking-motivations``; the profile's
 ``profile-<field>``; each question's ``answer-<id>`` and ``comment-<id>``.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId
 from .. import frame, memo, pending, state
@@ -19,6 +20,7 @@ from ..files import answers_download, answers_upload
 from ..profile import profile_form, profile_ready
 
 STEP_SELECTOR = "nav-step"
+RANKING_KEY = "ranking-motivations"
 SCROLL_KEY = "scroll-to-top"
 SCROLL_SCRIPT = """<script>
 for (const doc of [document, window.parent.document]) {
@@ -43,7 +45,7 @@ class Wizard:
     def replace_sheet(self, sheet: AnswerSheet) -> None:
         self.ctx.repository.replace_sheet(self.token, sheet)
         memo.forget()
-        state.forget_widgets(("profile-", "answer-", "comment-"))
+        state.forget_widgets(("profile-", "answer-", "comment-", RANKING_KEY))
 
     def move(self, to: int) -> None:
         """Go to step ``to`` once this step's values are saved; the profile needs type and name."""
@@ -76,6 +78,7 @@ def render() -> None:
     flushed = pending.flush(ctx, sheet, step)
     sheet = flushed.sheet
     state.show_flashes()
+    upgrade_note(wizard, sheet)
     header(wizard, sheet, index)
     if step.kind == "profile":
         st.markdown(t("app.profile.intro", ctx.lang))
@@ -89,6 +92,20 @@ def render() -> None:
     if st.session_state.pop(SCROLL_KEY, False):
         # Last on the page, so that its coming and going shifts no other element.
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
+def upgrade_note(wizard: Wizard, sheet: AnswerSheet) -> None:
+    """What changed when answers given with an earlier référentiel were carried over."""
+    if sheet.upgrade_note is None:
+        return
+    lang = wizard.ctx.lang
+    with st.container(border=True):
+        # the note is the référentiel's own (trusted) text
+        st.info(sheet.upgrade_note.get(lang), icon=":material/update:")
+        if st.button(t("app.upgrade.seen", lang), key="upgrade-seen"):
+            wizard.ctx.repository.clear_upgrade_note(wizard.token)
+            memo.forget()
+            st.rerun()
 
 
 def header(wizard: Wizard, sheet: AnswerSheet, index: int) -> None:
@@ -114,6 +131,7 @@ def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
     """What is still unanswered, the way to the results, and the answers file."""
     ctx = wizard.ctx
     lang = ctx.lang
+    ranking(wizard, sheet)
     left = unanswered_summary(ctx.referentiel, sheet, lang, go_to=wizard.go_to_motivation)
     st.markdown(t("app.summary.all_done" if left == 0 else "app.summary.can_continue", lang))
     if st.button(t("app.summary.to_results", lang), key="to-results", type="primary"):
@@ -124,6 +142,32 @@ def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
         label = t("app.files.replace", lang)
         if answers_upload(ctx.referentiel, lang, wizard.replace_sheet, "import-replace", label):
             st.rerun()  # draw the step again with the loaded answers
+
+
+def ranking(wizard: Wizard, sheet: AnswerSheet) -> None:
+    """The officials' two or three motivations that matter most, saved as soon as changed."""
+    ctx = wizard.ctx
+    lang, referentiel = ctx.lang, ctx.referentiel
+    if RANKING_KEY not in st.session_state:
+        st.session_state[RANKING_KEY] = list(sheet.priorities)
+    elif list(st.session_state[RANKING_KEY]) != list(sheet.priorities):
+        try:
+            ctx.repository.save_priorities(wizard.token, st.session_state[RANKING_KEY])
+        except DiagnosticError as error:
+            st.error(t("app.save.failed", lang, reason=error.message(lang)))
+        memo.forget()
+    most = referentiel.rules.ranking_max
+    with st.container(border=True):
+        st.subheader(t("app.ranking.title", lang))
+        st.markdown(t("app.ranking.help", lang))
+        st.multiselect(
+            t("app.ranking.label", lang, most=most),
+            [m.id for m in referentiel.motivations],
+            format_func=lambda m: referentiel.motivation(m).label.get(lang),
+            max_selections=most,
+            key=RANKING_KEY,
+            placeholder=t("app.ranking.placeholder", lang),
+        )
 
 
 def navigation(wizard: Wizard, index: int) -> None:
