@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diagnostic import UNKNOWN, AnswersError, answers_matrix, load_referentiel, score_matrix
+from diagnostic import UNKNOWN, load_referentiel
 from diagnostic.model import DECLINED, Answer, QuestionId, Referentiel
 from diagnostic.scoring import ranks, score_answers
 from diagnostic.settings import PROJECT_DATA
