@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import QuestionId, Referentiel
-from .scoring import UNKNOWN_CODE, FloatArray, compile_model
+from .scoring import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
 
 MIN_GROUP = 3
 
@@ -28,6 +28,12 @@ class Tallies:
 
     levels: IntArray  # (g, q, v) how many gave each level value
     unknown: IntArray  # (g, q) how many said "je ne sais pas"
+    declined: IntArray | None = None  # (g, q) how many answered "non pertinent"
+
+    @property
+    def declining(self) -> IntArray:
+        """(g, q) how many declined the question (zeros when not counted)."""
+        return self.declined if self.declined is not None else np.zeros_like(self.unknown)
 
     @property
     def given(self) -> IntArray:
@@ -67,8 +73,13 @@ def tally(matrix: FloatArray, groups: BoolArray, top: int) -> Tallies:
     onehot = matrix[:, :, None] == np.arange(top + 1, dtype=np.float64)  # NaN and -1 never match
     levels = np.tensordot(members, onehot.astype(np.float64), axes=1)
     unknown = members @ (matrix == UNKNOWN_CODE).astype(np.float64)
+    declined = members @ (matrix == DECLINED_CODE).astype(np.float64)
     # Counts are small whole numbers: exact in float64, so the BLAS products lose nothing.
-    return Tallies(levels=levels.astype(np.int64), unknown=unknown.astype(np.int64))
+    return Tallies(
+        levels=levels.astype(np.int64),
+        unknown=unknown.astype(np.int64),
+        declined=declined.astype(np.int64),
+    )
 
 
 def lower_median(levels: IntArray) -> IntArray:
@@ -103,13 +114,15 @@ def divergence(levels: IntArray, span: FloatArray) -> FloatArray:
 def group_codes(tallies: Tallies, quorum: int) -> FloatArray:
     """Each group's answer per question, coded as in ``answers_matrix``.
 
-    NaN (no answer) when fewer than ``quorum`` answered; -1 ("je ne sais pas") when at least
-    half of those who answered said so; otherwise the lower median of the levels given.
+    NaN (no answer) when fewer than ``quorum`` answered; -2 ("non pertinent") when a strict
+    majority declined; -1 ("je ne sais pas") when at least half of the others said so;
+    otherwise the lower median of the levels given.
     """
-    given, unknown = tallies.given, tallies.unknown
+    given, unknown, declined = tallies.given, tallies.unknown, tallies.declining
     codes = lower_median(tallies.levels).astype(np.float64)
     codes = np.where(unknown >= given, UNKNOWN_CODE, codes)
-    return np.where(given + unknown >= max(quorum, 1), codes, np.nan)
+    codes = np.where(declined > given + unknown, DECLINED_CODE, codes)
+    return np.where(given + unknown + declined >= max(quorum, 1), codes, np.nan)
 
 
 def questions_to_discuss(

@@ -27,8 +27,16 @@ from .divergence import (
 )
 from .errors import AnswersError
 from .groups import SUBJECTS, GroupResult, RoleGap, Subject, compare_roles, group_sheet, role_gaps
-from .model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
-from .scoring import FloatArray, Scores, answers_matrix, compile_model, score_answers
+from .model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
+from .scoring import (
+    DECLINED_CODE,
+    UNKNOWN_CODE,
+    FloatArray,
+    Scores,
+    answers_matrix,
+    compile_model,
+    score_answers,
+)
 
 __all__ = [
     "MIN_GROUP",
@@ -140,7 +148,7 @@ def aggregate(
         _group_result(referentiel, role, int(counts[row]), codes[row])
         for row, role in enumerate((None, *ROLES))
     )
-    everyone = Tallies(tallies.levels[:1], tallies.unknown[:1])
+    everyone = Tallies(tallies.levels[:1], tallies.unknown[:1], tallies.declining[:1])
     questions = question_consensus(referentiel, everyone)
     return WorkshopSummary(
         joined=len(participants),
@@ -192,11 +200,14 @@ def _progress(
     )
 
 
+_CODED: dict[float, Answer] = {UNKNOWN_CODE: UNKNOWN, DECLINED_CODE: DECLINED}
+
+
 def _answers_of(referentiel: Referentiel, codes: FloatArray) -> dict[QuestionId, Answer]:
     answers: dict[QuestionId, Answer] = {}
     for question, code in zip(referentiel.questions, codes, strict=True):
         if not np.isnan(code):
-            answers[question.id] = UNKNOWN if code < 0 else int(code)
+            answers[question.id] = _CODED.get(float(code), UNKNOWN) if code < 0 else int(code)
     return answers
 
 

@@ -279,6 +279,7 @@ def data_table(
 
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line, cut with an ellipsis so that it fits ``width`` points."""
+    register_fonts()  # the metrics of the embedded fonts are needed before any build
     line = " ".join(clean_text(text).split())
     if pdfmetrics.stringWidth(line, font, size) <= width:
         return line

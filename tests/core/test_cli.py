@@ -98,11 +98,11 @@ def test_score_json(capsys: pytest.CaptureFixture[str], answers_file: Path) -> N
     result = json.loads(out)
     assert code == 0 and err == ""
     assert [(lv["id"], lv["rank"]) for lv in result["levers"]] == [
-        ("commande_publique", 1),
-        ("observation", 2),
+        ("observation", 1),
+        ("commande_publique", 2),
     ]
-    assert result["levers"][0]["score"] == pytest.approx(66.67, abs=0.01)
-    assert result["levers"][1]["questions"][0] == "emploi_chiffres"
+    assert result["levers"][1]["score"] == pytest.approx(55.56, abs=0.01)
+    assert result["levers"][0]["questions"][0] == "emploi_chiffres"
     assert result["knowledge_gaps"][0]["question"] == "emploi_chiffres"
     assert result["recommendations"][0]["reasons"]
 
@@ -112,8 +112,8 @@ def test_score_csv(capsys: pytest.CaptureFixture[str], answers_file: Path) -> No
     table = pd.read_csv(io.StringIO(out), sep=";", decimal=",")
     assert code == 0
     levers = table[table["section"] == "lever"]
-    assert list(levers["id"]) == ["commande_publique", "observation"]
-    assert levers["score"].iloc[0] == pytest.approx(66.67)
+    assert list(levers["id"]) == ["observation", "commande_publique"]
+    assert levers["score"].iloc[1] == pytest.approx(55.56, abs=0.01)
 
 
 def test_score_in_english(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diagnostic import UNKNOWN, load_referentiel
-from diagnostic.model import DECLINED, Answer, QuestionId, Referentiel
+from diagnostic.model import DECLINED, Answer, MotivationId, QuestionId, Referentiel
 from diagnostic.scoring import ranks, score_answers
 from diagnostic.settings import PROJECT_DATA
 
@@ -52,15 +52,31 @@ def test_worked_example() -> None:
     emploi, innovation = scores.motivations
     assert (emploi.priority, emploi.maturity) == (100.0, pytest.approx(100 / 3))
     assert (innovation.priority, innovation.maturity) == (50.0, pytest.approx(200 / 3))
-    # commande publique: priority question 2 x 1 x (1 - 1/3) + clauses 3 x 1 x (1 - 1/3), over 2 + 3
-    assert scores.lever("commande_publique").score == pytest.approx(100 * (4 / 3 + 2) / 5)
-    # observation: unknown 2 x 1 x 1 + innov_priorite 1 x 0.5 x 1/3 + tiers-lieux 2 x 0.5 x 1/3
-    assert scores.lever("observation").score == pytest.approx(100 * (2 + 1 / 6 + 1 / 3) / 5)
-    assert [r.id for r in scores.levers] == ["commande_publique", "observation"]
+    # commande publique: priority question 2 x 1 x (1 - 1/3) + clauses 3 x 1 x (1 - 1/3);
+    # the "je ne sais pas" on emploi_chiffres pushes nothing here but its weight 1 counts
+    assert scores.lever("commande_publique").score == pytest.approx(100 * (4 / 3 + 2) / 6)
+    # observation: emploi_chiffres is a foundation (importance 1) answered "je ne sais pas":
+    # own link 3 x 1 + knowledge gap 2 x 1; innov_priorite 1 x 0.5 x 1/3; tiers-lieux 2 x 0.5 x 1/3
+    assert scores.lever("observation").score == pytest.approx(100 * (5 + 1 / 6 + 1 / 3) / 8)
+    assert [r.id for r in scores.levers] == ["observation", "commande_publique"]
     assert scores.knowledge_gaps == ("emploi_chiffres",)
     assert scores.answered == 5 and scores.answered_share == 1.0
     gap = scores.lever("observation").contributions[0]
-    assert (gap.question, gap.answer, gap.points) == ("emploi_chiffres", UNKNOWN, pytest.approx(40))
+    assert (gap.question, gap.answer, gap.points) == (
+        "emploi_chiffres",
+        UNKNOWN,
+        pytest.approx(62.5),
+    )
+
+    # the officials rank innovation first: emploi, unranked, weighs 0.6 of its importance
+    ranked = score_answers(MINI, answers, [MotivationId("innovation")])
+    assert ranked.lever("commande_publique").score == pytest.approx(100 * (0.8 + 1.2) / 6)
+    assert ranked.lever("observation").score == pytest.approx(100 * (5 + 1 / 6 + 1 / 3) / 8)
+
+    # tiers-lieux declined: innovation has no maturity answer left, its priority pushes nothing
+    declined = score_answers(MINI, {**answers, QuestionId("innov_tiers_lieux"): DECLINED})
+    assert declined.lever("observation").score == pytest.approx(100 * 5 / 5)
+    assert declined.declined == ("innov_tiers_lieux",) and declined.answered == 5
 
 
 def test_nothing_answered_gives_zero_everywhere() -> None:

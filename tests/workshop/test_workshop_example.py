@@ -121,10 +121,12 @@ def test_each_role_of_three_gets_its_own_group_sheet() -> None:
         "innov_priorite": 1,
     }
     assert elus.scores is not None and agents.scores is not None
-    assert elus.scores.lever("commande_publique").score == pytest.approx(100.0, abs=1e-4)
-    assert elus.scores.lever("observation").score == pytest.approx(40.0, abs=1e-4)
-    assert agents.scores.lever("commande_publique").score == pytest.approx(100 / 18, abs=1e-4)
-    assert agents.scores.lever("observation").score == pytest.approx(50 / 3, abs=1e-4)
+    # élus: (2 + 3) / (2 + 3 + 1), the "je ne sais pas" on emploi_chiffres counting its weight
+    assert elus.scores.lever("commande_publique").score == pytest.approx(500 / 6, abs=1e-4)
+    # élus: emploi_chiffres is a foundation not known: 3 + 2 over 3 + 2 + 1 + 2
+    assert elus.scores.lever("observation").score == pytest.approx(62.5, abs=1e-4)
+    assert agents.scores.lever("commande_publique").score == pytest.approx(50 / 6, abs=1e-4)
+    assert agents.scores.lever("observation").score == pytest.approx(100 / 3, abs=1e-4)
     assert agents.scores.motivation("innovation").maturity is None
 
 
@@ -138,13 +140,13 @@ def test_a_role_with_fewer_than_three_respondents_is_hidden() -> None:
 def test_role_gaps_largest_first() -> None:
     gaps = compare_roles(MINI, SUMMARY.roles, "elu", "agent")
     assert [(g.subject, g.item) for g in gaps] == [
-        ("lever", "commande_publique"),
         ("maturity", "emploi"),
+        ("lever", "commande_publique"),
         ("priority", "emploi"),
         ("priority", "innovation"),
         ("lever", "observation"),
     ]
-    assert [g.gap for g in gaps] == pytest.approx([850 / 9, -250 / 3, 50, 50, 70 / 3], abs=1e-4)
+    assert [g.gap for g in gaps] == pytest.approx([-250 / 3, 75, 50, 50, 62.5 - 100 / 3], abs=1e-4)
     assert gaps[2] == RoleGap("priority", "emploi", "elu", "agent", 100.0, 50.0)
     assert SUMMARY.role_gaps == gaps  # the only pair of visible roles
 
