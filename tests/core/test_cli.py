@@ -79,6 +79,20 @@ def test_referentiel_json_lists_questions(capsys: pytest.CaptureFixture[str]) ->
     assert question["label"]["fr"] and question["label"]["en"]
 
 
+def test_referentiel_json_shows_each_actions_conditions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--data", str(MINI), "referentiel", "--format", "json")
+    assert code == 0
+    actions = {a["id"]: a for lever in json.loads(out)["levers"] for a in lever["actions"]}
+    assert actions["cp_spaser"]["conditions"] == {
+        "questions": ["emploi_clauses"],
+        "done_from": 3,
+        "min_population": 20000,
+        "max_population": None,
+    }
+    assert actions["cp_clauses"]["next"]["fr"] == "Étendre les clauses sociales"
+    assert actions["cp_spaser"]["next"] is None
+
+
 def test_referentiel_csv_opens_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--data", str(MINI), "referentiel", "--format", "csv")
     table = pd.read_csv(io.StringIO(out), sep=";", decimal=",")
