@@ -40,7 +40,14 @@ def referentiel_to_dict(referentiel: Referentiel) -> dict[str, Any]:
                         "id": a.id,
                         "territory_types": sorted(a.territory_types),
                         "label": _text(a.label),
+                        "next": _text(a.next) if a.next is not None else None,
                         "detail": _text(a.detail),
+                        "conditions": {
+                            "questions": list(a.questions),
+                            "done_from": a.done_from,
+                            "min_population": a.min_population,
+                            "max_population": a.max_population,
+                        },
                     }
                     for a in referentiel.actions_of(lever.id)
                 ],
@@ -52,6 +59,21 @@ def referentiel_to_dict(referentiel: Referentiel) -> dict[str, Any]:
             for p in referentiel.providers
         ],
         "knowledge_gap_levers": dict(referentiel.knowledge_gap_levers),
+        "rules": {
+            "motivation_ranking": {
+                "max": referentiel.rules.ranking_max,
+                "factors": list(referentiel.rules.ranking_factors),
+                "unranked": referentiel.rules.ranking_unranked,
+            },
+            "need_words": {
+                "fort": referentiel.rules.need_strong,
+                "moyen": referentiel.rules.need_medium,
+            },
+            "confidence": {
+                "close_points": referentiel.rules.close_points,
+                "min_answered_share": referentiel.rules.min_answered_share,
+            },
+        },
         "questions": [_question(referentiel, q.id) for q in referentiel.questions],
     }
 
@@ -71,7 +93,11 @@ def _question(referentiel: Referentiel, question_id: str) -> dict[str, Any]:
         },
         "levers": dict(question.levers),
         "label": _text(question.label),
+        "short": _text(question.short_label),
         "help": _text(question.help),
+        "declinable": question.declinable,
+        "foundation": question.foundation,
+        "who_knows": list(question.who_knows),
     }
 
 

@@ -132,7 +132,7 @@ def test_score_csv(capsys: pytest.CaptureFixture[str], answers_file: Path) -> No
 
 def test_score_in_english(capsys: pytest.CaptureFixture[str], answers_file: Path) -> None:
     _, out, _ = run(capsys, "--lang", "en", "--data", str(MINI), "score", str(answers_file))
-    assert json.loads(out)["levers"][0]["label"] == "Responsible public procurement"
+    assert json.loads(out)["levers"][1]["label"] == "Responsible public procurement"
 
 
 @pytest.mark.parametrize(
