@@ -59,7 +59,10 @@ def read_file(path: str, lang: str) -> bytes:
 def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
     """The référentiel and the answers file read against it."""
     referentiel = ctx.referentiel()
-    return referentiel, from_json(read_file(path, ctx.lang), referentiel)
+    sheet = from_json(read_file(path, ctx.lang), referentiel)
+    if sheet.upgrade_note is not None:  # answers carried over from an earlier version
+        click.echo(sheet.upgrade_note.get(ctx.lang), err=True)
+    return referentiel, sheet
 
 
 def _fail(fr: str, en: str, lang: str) -> click.ClickException:

@@ -176,3 +176,24 @@ def test_console_script_is_installed(answers_file: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("section;id;label;score;rank")
+
+
+def test_a_2026_1_file_is_scored_and_says_what_was_carried_over(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    old = {
+        "referentiel_version": "2026.1",
+        "territory": {"name": "CC du Val", "type": "cc"},
+        "answers": {"poids_information_elus_agents": 1, "poids_priorite_connaissance": 3},
+    }
+    path = tmp_path / "ancien.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    code, out, err = run(capsys, "score", str(path))
+    assert code == 0
+    levers = {lv["id"]: lv for lv in json.loads(out)["levers"]}
+    assert levers["sensibilisation"]["questions"] == [
+        "poids_information_elus",
+        "poids_information_agents",
+    ]
+    assert "référentiel 2026.1" in err and "version 2026.2" in err
+    assert "1 réponse(s) n’ont pas pu être reprises" in err
