@@ -30,7 +30,8 @@ class Confidence:
 def assess(referentiel: Referentiel, scores: Scores) -> Confidence:
     """Whether too few questions were answered, and which leading levers are neck and neck."""
     rules = referentiel.rules
-    leading = [lever for lever in scores.levers if lever.score > 0][:CONSIDERED]
+    least = max(rules.need_minimum, 1e-9)
+    leading = [lever for lever in scores.levers if lever.score >= least][:CONSIDERED]
     groups: list[list[LeverId]] = []
     for before, after in pairwise(leading):
         if before.score - after.score >= rules.close_points:

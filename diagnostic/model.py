@@ -169,6 +169,7 @@ class Rules:
     ranking_unranked: float = 0.6
     need_strong: float = 60.0
     need_medium: float = 30.0
+    need_minimum: float = 10.0  # below it, a lever is not proposed to start with
     close_points: float = 5.0
     min_answered_share: float = 0.5
 

@@ -204,9 +204,10 @@ def recommend(
     scores: Scores | None = None,
     top: int = TOP_LEVERS,
 ) -> tuple[Recommendation, ...]:
-    """The levers to start with: the ``top`` highest needs that some answer pushed up."""
+    """The levers to start with: the ``top`` highest needs that answers pushed past the minimum."""
     explained = explain_all(referentiel, sheet, scores)
-    return tuple(r for r in explained if r.reasons and r.score > 0)[:top]
+    least = referentiel.rules.need_minimum
+    return tuple(r for r in explained if r.reasons and r.score >= least and r.score > 0)[:top]
 
 
 def strengths(

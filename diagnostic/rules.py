@@ -26,6 +26,7 @@ def read_rules(meta: dict[str, Any], problems: Problems) -> Rules:
         ),
         need_strong=_number(words, "need_words", "fort", DEFAULT.need_strong, problems, 100.0),
         need_medium=_number(words, "need_words", "moyen", DEFAULT.need_medium, problems, 100.0),
+        need_minimum=_number(words, "need_words", "minimum", DEFAULT.need_minimum, problems, 100.0),
         close_points=_number(
             confidence, "confidence", "close_points", DEFAULT.close_points, problems, 100.0
         ),
@@ -46,13 +47,13 @@ def read_rules(meta: dict[str, Any], problems: Problems) -> Rules:
             f"« factors » doit donner un coefficient par rang ({rules.ranking_max} attendus)",
             f"'factors' must give one factor per rank ({rules.ranking_max} expected)",
         )
-    if rules.need_medium >= rules.need_strong:
+    if not rules.need_minimum <= rules.need_medium < rules.need_strong:
         problems.add(
             META,
             None,
             "need_words",
-            "le seuil « moyen » doit être inférieur au seuil « fort »",
-            "the 'moyen' threshold must be lower than the 'fort' threshold",
+            "attendu : minimum ≤ moyen < fort",
+            "expected: minimum ≤ moyen < fort",
         )
     return rules
 

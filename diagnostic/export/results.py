@@ -68,6 +68,7 @@ def referentiel_to_dict(referentiel: Referentiel) -> dict[str, Any]:
             "need_words": {
                 "fort": referentiel.rules.need_strong,
                 "moyen": referentiel.rules.need_medium,
+                "minimum": referentiel.rules.need_minimum,
             },
             "confidence": {
                 "close_points": referentiel.rules.close_points,

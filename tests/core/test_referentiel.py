@@ -23,6 +23,8 @@ def build_nok(case: Path, target: Path) -> Path:
         if file.name == "REMOVE":
             for name in file.read_text(encoding="utf-8").split():
                 (target / name).unlink()
+        elif file.is_dir():
+            shutil.copytree(file, target / file.name, dirs_exist_ok=True)
         elif file.name != "expected.txt":
             shutil.copy(file, target / file.name)
     return target
