@@ -13,11 +13,13 @@ from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent
-from .pdf_annex import annex_section, gaps_section, method_section
+from .findings import need_text, numbered, ranking_labels
+from .pdf_annex import annex_section, choices_section, gaps_section, method_section
 from .pdf_layout import build_pdf, cover_page
 from .pdf_sections import (
     ReportData,
     charts_section,
+    join_words,
     levers_section,
     provider_names,
     providers_section,
@@ -35,9 +37,9 @@ def to_pdf(
     """The A4 report of one diagnostic, in French or English, with embedded fonts."""
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
-    story: list[Flowable] = [*cover_section(data), *summary_section(data)]
+    story: list[Flowable] = [*cover_section(data), *summary_section(data), *upgrade_section(data)]
     story += [*charts_section(data), *levers_section(data), *providers_section(data)]
-    story += gaps_section(data)
+    story += [*gaps_section(data), *choices_section(data)]
     story += [*method_section(data), *annex_section(data)]
     title = referentiel.title.get(lang)
     name = sheet.territory.name
@@ -63,6 +65,7 @@ def cover_section(data: ReportData) -> list[Flowable]:
             version=version,
             answers_version=fit(sheet.referentiel_version, FONT, 8.5, 40 * mm),
         )
+    ranking = numbered(ranking_labels(data.referentiel, data.scores, lang))
     facts = [(t("report.cover.type", lang), t(f"territory.{profile.type}", lang))]
     if profile.departement:
         facts.append((t("report.cover.departement", lang), profile.departement))
@@ -80,33 +83,31 @@ def cover_section(data: ReportData) -> list[Flowable]:
         (t("report.cover.generated", lang), format_date(data.generated_on, lang)),
         (t("report.cover.version", lang), version),
         (t("report.cover.answered", lang), _answered(data)),
+        (t("report.cover.ranking", lang), ranking or t("report.cover.ranking_none", lang)),
     ]
-    contents = [
-        t(key, lang)
-        for key in (
-            "report.summary.title",
-            "report.charts.motivations",
-            "report.charts.levers",
-            "report.levers.title",
-            "report.providers.title",
-            "report.gaps.title",
-            "report.method.title",
-            "report.annex.title",
-        )
-    ]
+    keys = ["report.summary.title"]
+    if data.sheet.upgrade_note is not None:
+        keys.append("report.summary.upgrade")
+    keys += ["report.charts.motivations", "report.charts.levers"]
+    keys += ["report.levers.title", "report.providers.title", "report.gaps.title"]
+    if data.scores.declined:
+        keys.append("report.choices.title")
+    contents = [t(key, lang) for key in (*keys, "report.method.title", "report.annex.title")]
     heading = (data.referentiel.title.get(lang), profile.name, t("report.subtitle", lang))
     return cover_page(heading, facts, t("report.cover.purpose", lang), contents, lang)
 
 
 def _answered(data: ReportData) -> str:
     scores, lang = data.scores, data.lang
+    key = "report.cover.answered_declined" if scores.declined else "report.cover.answered_value"
     return t(
-        "report.cover.answered_value",
+        key,
         lang,
         answered=scores.answered,
         total=scores.total,
         share=format_percent(100 * scores.answered_share, lang),
         unknown=len(scores.knowledge_gaps),
+        declined=len(scores.declined),
     )
 
 
@@ -116,8 +117,15 @@ def summary_section(data: ReportData) -> list[Flowable]:
     story: list[Flowable] = [
         paragraph(t("report.summary.title", lang), sheet_styles.h1),
         paragraph(t("report.summary.intro", lang), sheet_styles.lead),
-        paragraph(t("report.summary.start", lang), sheet_styles.h2),
     ]
+    ranking = ranking_labels(data.referentiel, data.scores, lang)
+    if ranking:
+        story.append(
+            paragraph(t("report.summary.ranking", lang, ranking=join_words(ranking, lang)))
+        )
+    story.append(paragraph(t("report.summary.start", lang), sheet_styles.h2))
+    bold = t("report.summary.confidence", lang)
+    story += [paragraph(line, sheet_styles.body, bold=bold) for line in data.confidence]
     for index, recommendation in enumerate(data.top, start=1):
         story.append(lever_sentence(data, recommendation, f"{index}."))
     if not data.top:
@@ -143,11 +151,26 @@ def summary_section(data: ReportData) -> list[Flowable]:
     return story
 
 
+def upgrade_section(data: ReportData) -> list[Flowable]:
+    """After the summary, what changed when the answers were carried over from an earlier
+    référentiel, if they were: the answers to check first."""
+    note, sheet_styles = data.sheet.upgrade_note, styles()
+    if note is None:
+        return []
+    story: list[Flowable] = [paragraph(t("report.summary.upgrade", data.lang), sheet_styles.h1)]
+    for line in note.get(data.lang).splitlines():
+        if line.startswith("- "):
+            story.append(paragraph(line[2:], sheet_styles.bullet, bullet="•"))
+        else:
+            story.append(paragraph(line))
+    return [*story, PageBreak()]
+
+
 def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str) -> Flowable:
-    """« Lever — besoin 72/100 : the top reason. Contact : providers. » as a numbered line."""
+    """« Lever — besoin 72/100, fort. Raison principale : … Contact : … » as a numbered line."""
     lang, referentiel = data.lang, data.referentiel
     reason = recommendation.reasons[0]
-    question = referentiel.question(reason.question).label.get(lang)
+    question = referentiel.question(reason.question).short_label.get(lang)
     if reason.answer == UNKNOWN:
         because = t("report.summary.reason.gap", lang, question=question)
     else:
@@ -169,6 +192,7 @@ def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str
         action=action,
         lever=recommendation.lever.label.get(lang),
         score=format_number(recommendation.score, lang),
+        need=need_text(recommendation, lang),
         reason=because,
         providers=providers,
     )

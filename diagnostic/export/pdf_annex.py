@@ -8,8 +8,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from ..i18n import t
 from ..model import Referentiel
 from ..recommend import answer_label
-from ..typography import format_number
-from .pdf_sections import ReportData, join_words, provider_names, quoted
+from ..typography import format_number, format_percent
+from .findings import capitalised, who_knows_names
+from .pdf_sections import ReportData, join_words, quoted
 from .pdf_styles import paragraph, rich, styles
 
 
@@ -34,18 +35,41 @@ def gaps_section(data: ReportData) -> list[Flowable]:
                 score=format_number(rec.score, lang),
             )
         )
-        providers = provider_names(rec.providers, lang)
-        story.append(paragraph(t("report.gaps.who", lang, providers=providers)))
     for motivation in referentiel.motivations:
         questions = [q for q in referentiel.questions_of(motivation.id) if q.id in gaps]
         if not questions:
             continue
         story.append(paragraph(motivation.label.get(lang), sheet_styles.h3))
         for question in questions:
+            who = who_knows_names(referentiel, question.id, lang)
             story += [
                 paragraph(question.label.get(lang), sheet_styles.bullet, bullet="☐"),
                 paragraph(question.help.get(lang), sheet_styles.comment),
+                paragraph(t("report.gaps.who_knows", lang, providers=who), sheet_styles.comment),
             ]
+    return [*story, Spacer(1, 8 * mm)]
+
+
+def choices_section(data: ReportData) -> list[Flowable]:
+    """The subjects declined on purpose (« non pertinent / choix assumé »): choices, not gaps."""
+    lang, referentiel, sheet_styles = data.lang, data.referentiel, styles()
+    if not data.scores.declined:
+        return []
+    story: list[Flowable] = [
+        paragraph(t("report.choices.title", lang), sheet_styles.h1),
+        paragraph(t("report.choices.intro", lang)),
+    ]
+    for question_id in data.scores.declined:
+        question = referentiel.question(question_id)
+        subject = capitalised(question.short_label.get(lang))
+        story += [
+            paragraph(subject, sheet_styles.bullet, bullet="•"),
+            paragraph(question.label.get(lang), sheet_styles.comment),
+        ]
+        comment = data.sheet.comments.get(question_id)
+        if comment:
+            bold = t("report.annex.comment", lang)
+            story.append(paragraph(comment, sheet_styles.comment, bold=bold))
     return [*story, Spacer(1, 8 * mm)]
 
 
@@ -64,10 +88,25 @@ def method_section(data: ReportData) -> list[Flowable]:
         paragraph(t("report.method.title", lang), sheet_styles.h1),
         paragraph(t("report.method.motivations", lang)),
         paragraph(t("report.method.levers", lang)),
+        paragraph(_ranking_note(referentiel, lang)),
         paragraph(t("report.method.gaps", lang, levers=join_words(gap_levers, lang))),
         paragraph(t("report.method.collegial", lang, version=referentiel.version)),
     ]
     return [KeepTogether(note), PageBreak()]
+
+
+def _ranking_note(referentiel: Referentiel, lang: str) -> str:
+    rules = referentiel.rules
+    factors = [format_percent(100 * factor, lang) for factor in rules.ranking_factors]
+    return t(
+        "report.method.ranking",
+        lang,
+        factors=join_words(factors, lang),
+        unranked=format_percent(100 * rules.ranking_unranked, lang),
+        strong=format_number(rules.need_strong, lang),
+        medium=format_number(rules.need_medium, lang),
+        close=format_number(rules.close_points, lang),
+    )
 
 
 def annex_section(data: ReportData) -> list[Flowable]:

@@ -9,18 +9,13 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
+from ..confidence import describe
 from ..i18n import t
 from ..model import AnswerSheet, Provider, Referentiel
-from ..recommend import (
-    Recommendation,
-    Strength,
-    describe_reason,
-    explain_all,
-    recommend,
-    strengths,
-)
+from ..recommend import ChosenAction, Recommendation, Strength, describe_reason
 from ..scoring import Scores
 from ..typography import NBSP, format_number
+from .findings import Findings, because_text, need_text, short_name
 from .pdf_charts import Series, radar, ranked_bars
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_styles import ACCENT, WARM, data_table, paragraph, styles
@@ -38,6 +33,7 @@ class ReportData:
     explained: tuple[Recommendation, ...]
     top: tuple[Recommendation, ...]
     strengths: tuple[Strength, ...]
+    confidence: tuple[str, ...]  # plain sentences before the ranking, when it is uncertain
 
     @classmethod
     def build(
@@ -48,21 +44,18 @@ class ReportData:
         lang: str,
         generated_on: dt.date,
     ) -> ReportData:
+        findings = Findings.of(referentiel, sheet, scores)
         return cls(
             referentiel=referentiel,
             sheet=sheet,
             scores=scores,
             lang=lang,
             generated_on=generated_on,
-            explained=explain_all(referentiel, sheet, scores),
-            top=recommend(referentiel, sheet, scores),
-            strengths=strengths(referentiel, sheet, scores),
+            explained=findings.explained,
+            top=findings.top,
+            strengths=findings.strengths,
+            confidence=tuple(describe(referentiel, findings.confidence, lang)),
         )
-
-
-def short_name(provider: Provider, lang: str) -> str:
-    """A provider's name before its expansion: « CRESS » for « CRESS — Chambre régionale… »."""
-    return provider.name.get(lang).split(" — ")[0]
 
 
 def join_words(words: Sequence[str], lang: str) -> str:
@@ -124,7 +117,12 @@ def charts_section(data: ReportData) -> list[Flowable]:
         [
             str(rec.rank),
             rec.lever.label.get(lang),
-            format_number(rec.score, lang),
+            t(
+                "report.table.need_value",
+                lang,
+                score=format_number(rec.score, lang),
+                need=need_text(rec, lang),
+            ),
             provider_names(rec.providers, lang),
         ]
         for rec in levers
@@ -132,7 +130,7 @@ def charts_section(data: ReportData) -> list[Flowable]:
     lever_header = [
         t(key, lang) for key in ("report.table.rank", "report.table.lever", "report.table.need")
     ] + [t("report.table.providers", lang)]
-    lever_widths = [14 * mm, 62 * mm, 18 * mm, CONTENT_WIDTH - 94 * mm]
+    lever_widths = [14 * mm, 62 * mm, 24 * mm, CONTENT_WIDTH - 100 * mm]
     return [
         KeepTogether(
             [
@@ -208,7 +206,12 @@ def lever_block(data: ReportData, rec: Recommendation) -> list[Flowable]:
         paragraph(t("report.lever.heading", lang, rank=rec.rank, lever=label), sheet_styles.h2),
         paragraph(
             rec.lever.description.get(lang),
-            bold=t("report.lever.need", lang, score=format_number(rec.score, lang)),
+            bold=t(
+                "report.lever.need",
+                lang,
+                score=format_number(rec.score, lang),
+                need=need_text(rec, lang),
+            ),
         ),
         paragraph(t("report.lever.why", lang), sheet_styles.h3),
     ]
@@ -220,8 +223,15 @@ def lever_block(data: ReportData, rec: Recommendation) -> list[Flowable]:
     story += [paragraph(p.name.get(lang), sheet_styles.bullet, bullet="•") for p in rec.providers]
     story.append(paragraph(t("report.lever.actions", lang), sheet_styles.h3))
     story += [
-        paragraph(a.detail.get(lang), sheet_styles.bullet, a.label.get(lang), "•", below=True)
+        paragraph(_action_detail(data, a), sheet_styles.bullet, a.label.get(lang), "•", below=True)
         for a in rec.actions
     ] or [paragraph(t("report.lever.no_actions", lang))]
     story.append(Spacer(1, 5 * mm))
     return story
+
+
+def _action_detail(data: ReportData, action: ChosenAction) -> str:
+    """How to go about an action, then the answers it follows from (« suite à : … »)."""
+    because = because_text(data.referentiel, action, data.lang)
+    detail = action.detail.get(data.lang)
+    return f"{detail}\n({because})" if because else detail

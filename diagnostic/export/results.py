@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..confidence import describe
+from ..i18n import t
 from ..model import AnswerSheet, Referentiel, Text
-from ..recommend import answer_label, describe_reason, recommend
+from ..recommend import ChosenAction, answer_label, describe_reason, need_word, who_knows
 from ..scoring import Scores
 from ..territory import profile_to_dict
+from .findings import Findings, because_text
 
 
 def _text(text: Text) -> dict[str, str]:
@@ -105,18 +108,33 @@ def _question(referentiel: Referentiel, question_id: str) -> dict[str, Any]:
 def scores_to_dict(
     referentiel: Referentiel, sheet: AnswerSheet, scores: Scores, lang: str = "fr"
 ) -> dict[str, Any]:
-    """Lever scores in rank order, motivations, knowledge gaps and explained recommendations."""
+    """Scores in rank order with need words, confidence, ranking, gaps, choices, advice."""
+    findings = Findings.of(referentiel, sheet, scores)
+    confidence = findings.confidence
     return {
         "referentiel_version": referentiel.version,
+        "answers_referentiel_version": sheet.referentiel_version,
+        "upgrade_note": sheet.upgrade_note.get(lang) if sheet.upgrade_note else None,
         "territory": profile_to_dict(sheet.territory),
         "answered": scores.answered,
         "total": scores.total,
         "answered_share": round(scores.answered_share, 4),
+        "priorities": [
+            {"id": m, "rank": rank, "label": referentiel.motivation(m).label.get(lang)}
+            for rank, m in enumerate(scores.priorities, start=1)
+        ],
+        "confidence": {
+            "sure": confidence.sure,
+            "few_answers": confidence.few_answers,
+            "close_groups": [list(group) for group in confidence.close_groups],
+            "notes": describe(referentiel, confidence, lang),
+        },
         "levers": [
             {
                 "id": r.id,
                 "label": referentiel.lever(r.id).label.get(lang),
                 "score": round(r.score, 2),
+                **_need(need_word(r.score, referentiel.rules), lang),
                 "rank": r.rank,
                 "questions": list(r.questions),
                 "contributions": [
@@ -142,16 +160,32 @@ def scores_to_dict(
                 "question": q,
                 "motivation": referentiel.question(q).motivation,
                 "label": referentiel.question(q).label.get(lang),
+                "short_label": referentiel.question(q).short_label.get(lang),
+                "who_knows": [
+                    {"id": p.id, "name": p.name.get(lang)} for p in who_knows(referentiel, q)
+                ],
             }
             for q in scores.knowledge_gaps
+        ],
+        "declined": [
+            {
+                "question": q,
+                "motivation": referentiel.question(q).motivation,
+                "label": referentiel.question(q).label.get(lang),
+                "short_label": referentiel.question(q).short_label.get(lang),
+                "answer_label": answer_label(referentiel, q, sheet.answer(q), lang),
+            }
+            for q in scores.declined
         ],
         "recommendations": [
             {
                 "lever": rec.lever.id,
                 "rank": rec.rank,
                 "score": round(rec.score, 2),
+                **_need(rec.need, lang),
                 "providers": [p.name.get(lang) for p in rec.providers],
                 "actions": [a.label.get(lang) for a in rec.actions],
+                "chosen_actions": [_action(referentiel, a, lang) for a in rec.actions],
                 "reasons": [
                     {
                         "question": reason.question,
@@ -165,6 +199,22 @@ def scores_to_dict(
                     for reason in rec.reasons
                 ],
             }
-            for rec in recommend(referentiel, sheet, scores)
+            for rec in findings.top
         ],
+    }
+
+
+def _need(word: str, lang: str) -> dict[str, str]:
+    return {"need": word, "need_label": t(f"need.{word}", lang)}
+
+
+def _action(referentiel: Referentiel, action: ChosenAction, lang: str) -> dict[str, Any]:
+    """A chosen action: its wording here, whether under way, the answers it follows from."""
+    return {
+        "id": action.id,
+        "label": action.label.get(lang),
+        "detail": action.detail.get(lang),
+        "under_way": action.under_way,
+        "because": list(action.because),
+        "because_text": because_text(referentiel, action, lang) or None,
     }

@@ -6,23 +6,30 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..confidence import describe
 from ..i18n import t
-from ..model import UNKNOWN, AnswerSheet, Provider, Referentiel
-from ..recommend import answer_label, describe_reason, explain_all, recommend, strengths
+from ..model import AnswerSheet, Provider, QuestionId, Referentiel
+from ..recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
 from ..scoring import Scores, score_sheet
 from ..territory import clean_text
-from .csvfmt import safe_cell, to_french_csv_bytes
+from .csvfmt import to_french_csv_bytes
+from .findings import Findings, action_text, need_text, numbered, ranking_labels
+from .xlsx_cells import (
+    SCORE_FORMAT,
+    Fact,
+    Row,
+    write_facts,
+    write_note,
+    write_table,
+    write_titled,
+    xlsx_text,
+)
 
-XLSX_CELL_MAX = 32_767
-Row = list[object]
-HEADER_FILL = PatternFill("solid", start_color="FFDCE6F0")
-SCORE_FORMAT = "0.0"
-SUMMARY_WIDTHS = (34, 40, 14, 60)
-Fact = tuple[str, object, str | None]  # label, value, number format (None: general)
+LEVER_WIDTHS = (8, 32, 14, 14, 48, 90, 90)
+QUESTION_WIDTHS = (34, 30, 70, 48, 60)
 
 
 def answer_header(lang: str) -> list[str]:
@@ -32,7 +39,7 @@ def answer_header(lang: str) -> list[str]:
 
 
 def answer_rows(referentiel: Referentiel, sheet: AnswerSheet, lang: str) -> list[Row]:
-    """One row per question in référentiel order; no level for « je ne sais pas » or no answer."""
+    """One row per question in référentiel order; a level only for an answer on the scale."""
     rows: list[Row] = []
     for question in referentiel.questions:
         answer = sheet.answer(question.id)
@@ -42,7 +49,7 @@ def answer_rows(referentiel: Referentiel, sheet: AnswerSheet, lang: str) -> list
                 question.id,
                 question.label.get(lang),
                 t(f"kind.{question.kind}", lang),
-                None if answer is None or answer == UNKNOWN else answer,
+                answer if isinstance(answer, int) else None,
                 answer_label(referentiel, question.id, answer, lang),
                 clean_text(sheet.comments.get(question.id, "")) or None,
             ]
@@ -52,22 +59,32 @@ def answer_rows(referentiel: Referentiel, sheet: AnswerSheet, lang: str) -> list
 
 def lever_header(lang: str) -> list[str]:
     """Columns of the lever scores table."""
-    return [t(f"report.col.{key}", lang) for key in ("rank", "lever", "score", "providers", "why")]
+    keys = ("rank", "lever", "score", "need", "providers", "why", "actions")
+    return [t(f"report.col.{key}", lang) for key in keys]
 
 
 def lever_rows(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str, scores: Scores | None = None
 ) -> list[Row]:
-    """Every lever in rank order: rank, label, need (one decimal), providers, reasons."""
+    """Every lever in rank order (see ``lever_table``)."""
+    return lever_table(referentiel, explain_all(referentiel, sheet, scores), lang)
+
+
+def lever_table(
+    referentiel: Referentiel, explained: Sequence[Recommendation], lang: str
+) -> list[Row]:
+    """Rank, label, need (one decimal) and its word, providers, reasons, actions with theirs."""
     return [
         [
             rec.rank,
             rec.lever.label.get(lang),
             round(rec.score, 1),
+            need_text(rec, lang),
             _names(rec.providers, lang),
             "\n".join(describe_reason(referentiel, reason, lang) for reason in rec.reasons),
+            "\n".join(action_text(referentiel, action, lang) for action in rec.actions),
         ]
-        for rec in explain_all(referentiel, sheet, scores)
+        for rec in explained
     ]
 
 
@@ -110,21 +127,17 @@ def levers_csv(
 def to_xlsx(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str = "fr", scores: Scores | None = None
 ) -> bytes:
-    """A workbook with four sheets: summary, lever scores, motivation scores, answers."""
+    """Summary, lever scores, motivation scores, what to find out, choices, answers."""
     scores = scores or score_sheet(referentiel, sheet)
+    findings = Findings.of(referentiel, sheet, scores)
     book = Workbook()
     summary = book.active
     assert summary is not None
     summary.title = t("report.sheet.summary", lang)
-    _summary(summary, referentiel, sheet, scores, lang)
+    _summary(summary, referentiel, sheet, scores, findings, lang)
     levers = book.create_sheet(t("report.sheet.levers", lang))
-    write_table(
-        levers,
-        lever_header(lang),
-        lever_rows(referentiel, sheet, lang, scores),
-        widths=(8, 32, 14, 48, 90),
-        number_formats={2: SCORE_FORMAT},
-    )
+    rows = lever_table(referentiel, findings.explained, lang)
+    write_table(levers, lever_header(lang), rows, LEVER_WIDTHS, {2: SCORE_FORMAT})
     motivations = book.create_sheet(t("report.sheet.motivations", lang))
     write_table(
         motivations,
@@ -133,6 +146,12 @@ def to_xlsx(
         widths=(52, 16, 16, 16, 18, 12),
         number_formats={1: SCORE_FORMAT, 2: SCORE_FORMAT},
     )
+    gaps = book.create_sheet(t("report.sheet.gaps", lang))
+    rows = question_rows(referentiel, sheet, scores.knowledge_gaps, lang, gap=True)
+    write_table(gaps, question_header(lang, "who_knows"), rows, QUESTION_WIDTHS)
+    choices = book.create_sheet(t("report.sheet.choices", lang))
+    rows = question_rows(referentiel, sheet, scores.declined, lang, gap=False)
+    write_table(choices, question_header(lang, "subject"), rows, QUESTION_WIDTHS)
     answers = book.create_sheet(t("report.sheet.answers", lang))
     write_table(
         answers,
@@ -147,42 +166,38 @@ def to_xlsx(
     return buffer.getvalue()
 
 
-def xlsx_text(value: str) -> str:
-    """Text a cell holds and shows literally: no control character, formula-safe, not too long."""
-    return str(safe_cell(clean_text(value)))[:XLSX_CELL_MAX]
+def question_header(lang: str, extra: str) -> list[str]:
+    """Columns of a list of questions: motivation, id, question, ``extra``, comment."""
+    keys = ("motivation", "question_id", "question", extra, "comment")
+    return [t(f"report.col.{key}", lang) for key in keys]
 
 
-def xlsx_value(value: object) -> object:
-    """A cell value: text made safe, numbers (negative ones too) kept numeric."""
-    return xlsx_text(value) if isinstance(value, str) else value
-
-
-def write_table(
-    sheet: Worksheet,
-    header: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    widths: Sequence[float],
-    number_formats: dict[int, str] | None = None,
-    first_row: int = 1,
-) -> None:
-    """A header row (bold, shaded, frozen when on top) then wrapped, top-aligned data rows."""
-    for column, name in enumerate(header, start=1):
-        cell = sheet.cell(row=first_row, column=column, value=xlsx_text(name))
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    formats = number_formats or {}
-    for offset, values in enumerate(rows, start=1):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=first_row + offset, column=column, value=xlsx_value(value))
-            cell.alignment = wrap
-            if column - 1 in formats and isinstance(value, int | float):
-                cell.number_format = formats[column - 1]
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    if first_row == 1:
-        sheet.freeze_panes = "A2"
+def question_rows(
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    questions: Sequence[QuestionId],
+    lang: str,
+    gap: bool,
+) -> list[Row]:
+    """One row per question: who can answer it (``gap``) or the subject declined."""
+    rows: list[Row] = []
+    for question_id in questions:
+        question = referentiel.question(question_id)
+        extra = (
+            _names(who_knows(referentiel, question_id), lang)
+            if gap
+            else question.short_label.get(lang)
+        )
+        rows.append(
+            [
+                referentiel.motivation(question.motivation).label.get(lang),
+                question.id,
+                question.label.get(lang),
+                extra,
+                clean_text(sheet.comments.get(question_id, "")) or None,
+            ]
+        )
+    return rows
 
 
 def _summary(
@@ -190,6 +205,7 @@ def _summary(
     referentiel: Referentiel,
     sheet: AnswerSheet,
     scores: Scores,
+    findings: Findings,
     lang: str,
 ) -> None:
     profile = sheet.territory
@@ -209,34 +225,26 @@ def _summary(
         (t("report.cover.version", lang), referentiel.version, None),
         (t("report.xlsx.answered_share", lang), scores.answered_share, percent),
         (t("report.xlsx.unknown", lang), len(scores.knowledge_gaps), None),
+        (t("report.xlsx.declined", lang), len(scores.declined), None),
+        (
+            t("report.cover.ranking", lang),
+            numbered(ranking_labels(referentiel, scores, lang)) or None,
+            None,
+        ),
     ]
     row = write_facts(book_sheet, facts, lang)
-    write_recommendations(book_sheet, referentiel, sheet, scores, lang, row)
-
-
-def write_facts(book_sheet: Worksheet, facts: Sequence[Fact], lang: str) -> int:
-    """An item / value table, each value with its number format; returns the next free row."""
-    header = [t("report.col.item", lang), t("report.col.value", lang)]
-    write_table(book_sheet, header, [[label, value] for label, value, _ in facts], SUMMARY_WIDTHS)
-    for offset, (_, value, number_format) in enumerate(facts, start=2):
-        if number_format and value is not None:
-            book_sheet.cell(row=offset, column=2).number_format = number_format
-    return len(facts) + 3
-
-
-def write_titled(
-    book_sheet: Worksheet,
-    row: int,
-    title: str,
-    header: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    number_formats: dict[int, str] | None = None,
-    widths: Sequence[float] = SUMMARY_WIDTHS,
-) -> int:
-    """A bold title on ``row`` with a table under it; returns the row after a blank line."""
-    book_sheet.cell(row=row, column=1, value=xlsx_text(title)).font = Font(bold=True)
-    write_table(book_sheet, header, rows, widths, number_formats, row + 1)
-    return row + len(rows) + 3
+    notes = describe(referentiel, findings.confidence, lang)
+    if notes:
+        book_sheet.cell(row=row, column=1, value=xlsx_text(t("report.xlsx.confidence", lang)))
+        book_sheet.cell(row=row, column=1).font = Font(bold=True)
+        for offset, line in enumerate(notes, start=1):
+            write_note(book_sheet, row + offset, line)
+        row += len(notes) + 2
+    row = write_findings(book_sheet, referentiel, findings, lang, row)
+    if sheet.upgrade_note is not None:
+        book_sheet.cell(row=row, column=1, value=xlsx_text(t("report.summary.upgrade", lang)))
+        book_sheet.cell(row=row, column=1).font = Font(bold=True)
+        write_note(book_sheet, row + 1, sheet.upgrade_note.get(lang))
 
 
 def write_recommendations(
@@ -248,21 +256,36 @@ def write_recommendations(
     row: int,
 ) -> int:
     """The levers to start with, then the strengths, from ``row``; returns the next free row."""
+    findings = Findings.of(referentiel, sheet, scores)
+    return write_findings(book_sheet, referentiel, findings, lang, row)
+
+
+def write_findings(
+    book_sheet: Worksheet, referentiel: Referentiel, findings: Findings, lang: str, row: int
+) -> int:
+    """The levers to start with (need and its word), then the strengths; returns the next row."""
     top = [
-        [rec.rank, rec.lever.label.get(lang), round(rec.score, 1), _names(rec.providers, lang)]
-        for rec in recommend(referentiel, sheet, scores)
+        [
+            rec.rank,
+            rec.lever.label.get(lang),
+            round(rec.score, 1),
+            need_text(rec, lang),
+            _names(rec.providers, lang),
+        ]
+        for rec in findings.top
     ]
-    header = [t(f"report.col.{key}", lang) for key in ("rank", "lever", "score", "providers")]
-    row = write_titled(
-        book_sheet, row, t("report.xlsx.start", lang), header, top, {2: SCORE_FORMAT}
-    )
+    keys = ("rank", "lever", "score", "need", "providers")
+    header = [t(f"report.col.{key}", lang) for key in keys]
+    widths = (34, 40, 14, 14, 60)
+    title = t("report.xlsx.start", lang)
+    row = write_titled(book_sheet, row, title, header, top, {2: SCORE_FORMAT}, widths)
     found = [
         [referentiel.motivation(s.motivation).label.get(lang), round(s.maturity, 1)]
-        for s in strengths(referentiel, sheet, scores)
+        for s in findings.strengths
     ]
     header = [t("report.col.motivation", lang), t("report.col.maturity", lang)]
     title = t("report.xlsx.strengths", lang)
-    return write_titled(book_sheet, row, title, header, found, {1: SCORE_FORMAT})
+    return write_titled(book_sheet, row, title, header, found, {1: SCORE_FORMAT}, widths)
 
 
 def _names(providers: Sequence[Provider], lang: str) -> str:

@@ -21,7 +21,7 @@ from ..i18n import t
 from ..model import ROLES, AnswerSheet, Referentiel, Role
 from ..scoring import Scores
 from ..workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
-from .tabular import Row
+from .xlsx_cells import Row
 
 if TYPE_CHECKING:
     from ..storage import ParticipantSheet, WorkshopRecord

@@ -7,12 +7,10 @@ a role of fewer than 3 respondents is masked (see that module).
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..groups import SUBJECTS
@@ -21,28 +19,29 @@ from ..model import Referentiel
 from ..territory import clean_text
 from .csvfmt import to_french_csv_bytes
 from .tabular import (
-    SCORE_FORMAT,
-    Fact,
-    Row,
     answer_header,
     answer_rows,
     lever_header,
     lever_rows,
     motivation_header,
     motivation_rows,
-    write_facts,
     write_recommendations,
-    write_table,
-    write_titled,
-    xlsx_text,
 )
 from .workshop_data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
+from .xlsx_cells import (
+    SCORE_FORMAT,
+    Fact,
+    Row,
+    write_facts,
+    write_note,
+    write_table,
+    write_titled,
+)
 
 if TYPE_CHECKING:
     from ..storage import ParticipantSheet, WorkshopRecord
 
 DIVERGENCE_FORMAT = "0.000"
-NOTE_WIDTH = 140  # characters across the merged cells of a note
 
 
 def anonymous_header(lang: str) -> list[str]:
@@ -136,14 +135,6 @@ def _summary(book_sheet: Worksheet, data: WorkshopData, lang: str) -> None:
             book_sheet, data.referentiel, data.group, group.scores, lang, row
         )
     write_note(book_sheet, row, t("workshop.xlsx.privacy", lang))
-
-
-def write_note(book_sheet: Worksheet, row: int, text: str, columns: int = 4) -> None:
-    """A wrapped paragraph across the first ``columns`` cells of ``row``."""
-    cell = book_sheet.cell(row=row, column=1, value=xlsx_text(text))
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    book_sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-    book_sheet.row_dimensions[row].height = 15 * math.ceil(len(text) / NOTE_WIDTH)
 
 
 def _discuss(book_sheet: Worksheet, data: WorkshopData, lang: str) -> None:

@@ -17,7 +17,8 @@ from diagnostic.settings import PROJECT_DATA
 HERE = Path(__file__).resolve().parent
 MINI = load_referentiel(HERE.parent / "data" / "ok")
 SHIPPED = load_referentiel(PROJECT_DATA)
-SAMPLE_FILE = HERE / "data" / "cc_val_doeuvre.json"
+SAMPLE_FILE = HERE / "data" / "cc_val_doeuvre_2026_2.json"
+EARLIER_FILE = HERE / "data" / "cc_val_doeuvre.json"  # the same territory, answered with 2026.1
 DAY = dt.date(2026, 11, 27)
 PAGE_NUMBER = re.compile(r"Page \d+ (/|of) \d+")
 
@@ -37,8 +38,14 @@ HOSTILE_COMMENTS = (
 
 
 def sample_sheet() -> AnswerSheet:
-    """A communauté de communes's answers on the shipped référentiel, with gaps and comments."""
+    """A communauté de communes's answers on the shipped référentiel: gaps, a declined subject,
+    the officials' ranking and comments."""
     return from_json(SAMPLE_FILE.read_bytes(), SHIPPED)
+
+
+def earlier_sheet() -> AnswerSheet:
+    """The same territory's answers given with référentiel 2026.1, carried over on loading."""
+    return from_json(EARLIER_FILE.read_bytes(), SHIPPED)
 
 
 def mini_sheet(name: str = "Communauté de communes de l’Essai", **comments: str) -> AnswerSheet:

@@ -8,20 +8,24 @@ import math
 
 import pandas as pd
 import pytest
-from export_support import HOSTILE_COMMENTS, HOSTILE_NAME, MINI, SHIPPED, hostile_sheet, mini_sheet
+from export_support import (
+    HOSTILE_COMMENTS,
+    HOSTILE_NAME,
+    MINI,
+    SHIPPED,
+    earlier_sheet,
+    hostile_sheet,
+    mini_sheet,
+)
 from export_support import sample_sheet as sample
 from openpyxl import Workbook, load_workbook
 
-from diagnostic.export.tabular import (
-    levers_csv,
-    to_csv,
-    to_xlsx,
-    write_table,
-    xlsx_text,
-)
-from diagnostic.model import UNKNOWN, AnswerSheet, TerritoryProfile
-from diagnostic.recommend import describe_reason, explain_all
-from diagnostic.scoring import score_answers
+from diagnostic.confidence import assess, describe
+from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
+from diagnostic.export.xlsx_cells import write_table, xlsx_text
+from diagnostic.model import AnswerSheet, TerritoryProfile
+from diagnostic.recommend import describe_reason, explain_all, recommend, who_knows
+from diagnostic.scoring import score_sheet
 from diagnostic.territory import clean_text
 from diagnostic.typography import french_spacing
 
@@ -68,7 +72,7 @@ def test_answers_csv_reads_back_to_the_same_values() -> None:
         answer = sheet.answer(question.id)
         assert row[0] == SHIPPED.motivation(question.motivation).label.fr
         assert row[2] == question.label.fr
-        if answer is None or answer == UNKNOWN:
+        if not isinstance(answer, int):  # no answer, « je ne sais pas » or declined
             assert math.isnan(row[4])
         else:
             assert row[4] == answer
@@ -78,6 +82,7 @@ def test_answers_csv_reads_back_to_the_same_values() -> None:
     assert labels["emploi_clauses_insertion"] == "Rien n’est engagé"
     assert labels["poids_connaissance_chiffres"] == "Je ne sais pas"
     assert labels["innovation_evaluation_collegiale"] == "Sans réponse"
+    assert labels["emploi_tzcld"] == "Non pertinent / choix assumé"
 
 
 def test_levers_csv_has_decimal_commas_and_reads_back() -> None:
@@ -85,24 +90,34 @@ def test_levers_csv_has_decimal_commas_and_reads_back() -> None:
     data = levers_csv(MINI, sheet)
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == (
-        "Rang;Levier;Besoin (0 à 100);Qui contacter;Pourquoi (réponses qui y ont conduit)"
+        "Rang;Levier;Besoin (0 à 100);Niveau de besoin;Qui contacter;"
+        "Pourquoi (réponses qui y ont conduit);"
+        "Actions proposées (et réponses dont elles découlent)"
     )
-    assert lines[1].startswith("1;Commande publique responsable;66,7;CRESS — Chambre régionale de")
+    explained = explain_all(MINI, sheet)
+    assert lines[1].startswith('1;Observation;68,8;fort;"CRESS — Chambre régionale de')
     frame = read_french_csv(data)
     assert list(frame["Rang"]) == [1, 2]
-    assert list(frame["Besoin (0 à 100)"]) == [66.7, 50.0]
-    assert frame["Qui contacter"][1] == "CRESS — Chambre régionale de l’ESS\nUniversité"
-    reasons = [describe_reason(MINI, r, "fr") for r in explain_all(MINI, sheet)[1].reasons]
-    assert frame["Pourquoi (réponses qui y ont conduit)"][1] == "\n".join(reasons)
+    assert list(frame["Besoin (0 à 100)"]) == [round(rec.score, 1) for rec in explained]
+    assert list(frame["Niveau de besoin"]) == ["fort", "moyen"]
+    assert frame["Qui contacter"][0] == "CRESS — Chambre régionale de l’ESS\nUniversité"
+    reasons = [describe_reason(MINI, r, "fr") for r in explained[0].reasons]
+    assert frame["Pourquoi (réponses qui y ont conduit)"][0] == "\n".join(reasons)
+    points = explained[0].reasons[0].points
     assert reasons[0] == french_spacing(
-        "« Connaissez-vous les emplois de l’ESS ? » — réponse : « je ne sais pas » "
-        "(à éclaircir) (+40,0 points)"
-    )
+        f"emplois de l’ESS : « je ne sais pas » (à éclaircir) (+{points:.1f} points)"
+    ).replace(".", ",")
+    actions = frame["Actions proposées (et réponses dont elles découlent)"]
+    assert list(actions) == [
+        french_spacing("Réaliser un diagnostic partagé (suite à : emplois de l’ESS)"),
+        french_spacing("Étendre les clauses sociales (suite à : clauses sociales)"),
+    ]
 
 
 def test_english_headers() -> None:
     assert levers_csv(MINI, mini_sheet(), "en").startswith(
-        "\ufeffRank;Lever;Need (0 to 100);Who to contact;Why (answers that led there)\r\n".encode()
+        "\ufeffRank;Lever;Need (0 to 100);Need level;Who to contact;Why (answers that led there);"
+        "Proposed actions (and the answers they follow from)\r\n".encode()
     )
     assert to_csv(MINI, mini_sheet(), "en").decode("utf-8-sig").split("\r\n")[1] == (
         "Supporting job creation;emploi_priorite;How much does job creation matter?;"
@@ -135,20 +150,36 @@ def workbook() -> Workbook:
     return load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample())))
 
 
-def test_xlsx_has_the_four_sheets_with_frozen_headers(workbook: Workbook) -> None:
-    assert workbook.sheetnames == ["Synthèse", "Leviers", "Motivations", "Réponses"]
+def test_xlsx_has_its_six_sheets_with_frozen_headers(workbook: Workbook) -> None:
+    assert workbook.sheetnames == [
+        "Synthèse",
+        "Leviers",
+        "Motivations",
+        "À éclaircir",
+        "Choix assumés",
+        "Réponses",
+    ]
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet["A1"].font.bold
     english = load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample(), "en")))
-    assert english.sheetnames == ["Summary", "Levers", "Motivations", "Answers"]
+    assert english.sheetnames == [
+        "Summary",
+        "Levers",
+        "Motivations",
+        "To find out",
+        "Deliberate choices",
+        "Answers",
+    ]
     assert english["Levers"]["C1"].value == "Need (0 to 100)"
 
 
 def test_xlsx_summary(workbook: Workbook) -> None:
     summary = workbook["Synthèse"]
-    facts = {row[0]: row[1] for row in summary.iter_rows(min_row=2, max_row=11, values_only=True)}
-    scores = score_answers(SHIPPED, sample().answers)
+    facts = {row[0]: row[1] for row in summary.iter_rows(min_row=2, max_row=13, values_only=True)}
+    sheet = sample()
+    scores = score_sheet(SHIPPED, sheet)
+    ranking = [SHIPPED.motivation(m).label.fr for m in sheet.priorities]
     assert facts == {
         "Territoire": "Communauté de communes du Val d’Œuvre",
         "Type de territoire": "Communauté de communes (CC)",
@@ -157,25 +188,92 @@ def test_xlsx_summary(workbook: Workbook) -> None:
         "SIREN": None,
         "Qui a répondu": "Agent ou technicien de collectivité",
         "Date du diagnostic": dt.datetime(2026, 11, 20),
-        "Version du référentiel": "2026.1",
+        "Version du référentiel": SHIPPED.version,
         "Part des questions répondues": pytest.approx(scores.answered_share),
         french_spacing("Réponses « je ne sais pas »"): 5,
+        french_spacing("Réponses « non pertinent / choix assumé »"): 1,
+        "Motivations classées en tête par les élus": (
+            f"1. {ranking[0]}\n2. {ranking[1]}\n3. {ranking[2]}"
+        ),
     }
     assert summary["B10"].number_format == '0" "%'
-    assert summary["A13"].value == "Leviers par lesquels commencer"
-    top = [row for row in summary.iter_rows(min_row=15, max_row=17, values_only=True)]
-    assert [row[:3] for row in top] == [
-        (1, "Commande publique responsable", 72.7),
-        (2, "Sensibilisation", 60.7),
-        (3, "Observation", 51.6),
+    (note,) = describe(SHIPPED, assess(SHIPPED, scores), "fr")
+    assert "au coude-à-coude" in note
+    assert (summary["A15"].value, summary["A16"].value) == ("À lire avant le classement", note)
+    assert summary["A18"].value == "Leviers par lesquels commencer"
+    assert [c.value for c in summary[19]] == [
+        "Rang",
+        "Levier",
+        "Besoin (0 à 100)",
+        "Niveau de besoin",
+        "Qui contacter",
     ]
-    assert top[0][3] == (
+    top = [row for row in summary.iter_rows(min_row=20, max_row=22, values_only=True)]
+    expected = recommend(SHIPPED, sheet, scores)
+    assert [row[:4] for row in top] == [
+        (rec.rank, rec.lever.label.fr, round(rec.score, 1), "fort") for rec in expected
+    ]
+    assert [rec.lever.id for rec in expected] == [
+        "observation",
+        "commande_publique",
+        "sensibilisation",
+    ]
+    assert top[1][4].startswith(
         "Facilitateurs des clauses sociales\nCRESS — Chambre régionale de l’économie sociale "
         "et solidaire"
     )
-    assert summary["A19"].value == "Points d’appui (maturité)"
-    assert summary["A21"].value == "Répondre aux besoins des habitants"
-    assert summary["B21"].value == 81.2
+    assert summary["A24"].value == "Points d’appui (maturité)"
+    assert summary["A26"].value == "Répondre aux besoins des habitants"
+
+
+def test_xlsx_lists_what_to_find_out_with_who_can_answer(workbook: Workbook) -> None:
+    rows = list(workbook["À éclaircir"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Motivation",
+        "Identifiant de la question",
+        "Question",
+        "Qui peut répondre",
+        "Commentaire",
+    )
+    gaps = score_sheet(SHIPPED, sample()).knowledge_gaps
+    assert [row[1] for row in rows[1:]] == list(gaps)
+    for row in rows[1:]:
+        assert row[3] == "\n".join(p.name.fr for p in who_knows(SHIPPED, row[1]))
+    by_id = {row[1]: row for row in rows[1:]}
+    assert by_id["endogene_srdeii"][3] == (
+        "Région — Conseil régional\nCRESS — Chambre régionale de l’économie sociale et solidaire"
+    )
+    assert by_id["poids_connaissance_chiffres"][4].startswith("Nous n’avons jamais demandé")
+
+
+def test_xlsx_lists_the_deliberate_choices(workbook: Workbook) -> None:
+    rows = list(workbook["Choix assumés"].iter_rows(values_only=True))
+    assert rows[0][3] == "Sujet"
+    question = SHIPPED.question("emploi_tzcld")
+    assert rows[1:] == [
+        (
+            "Soutien à la création d’emplois",
+            "emploi_tzcld",
+            question.label.fr,
+            "démarche TZCLD",
+            sample().comments["emploi_tzcld"],
+        )
+    ]
+    empty = load_workbook(io.BytesIO(to_xlsx(MINI, mini_sheet())))["Choix assumés"]
+    assert empty.max_row == 1
+
+
+def test_xlsx_says_when_answers_were_carried_over() -> None:
+    sheet = earlier_sheet()
+    assert sheet.upgrade_note is not None
+    summary = load_workbook(io.BytesIO(to_xlsx(SHIPPED, sheet)))["Synthèse"]
+    values = [row[0] for row in summary.iter_rows(values_only=True)]
+    title = values.index("Réponses reprises d’une version précédente")
+    assert values[title + 1] == sheet.upgrade_note.fr
+    plain = load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample())))["Synthèse"]
+    assert "Réponses reprises d’une version précédente" not in [
+        row[0] for row in plain.iter_rows(values_only=True)
+    ]
 
 
 def test_xlsx_scores_are_numbers(workbook: Workbook) -> None:
@@ -184,8 +282,10 @@ def test_xlsx_scores_are_numbers(workbook: Workbook) -> None:
         "Rang",
         "Levier",
         "Besoin (0 à 100)",
+        "Niveau de besoin",
         "Qui contacter",
         "Pourquoi (réponses qui y ont conduit)",
+        "Actions proposées (et réponses dont elles découlent)",
     ]
     explained = explain_all(SHIPPED, sample())
     for row, rec in zip(levers.iter_rows(min_row=2), explained, strict=True):
@@ -193,19 +293,32 @@ def test_xlsx_scores_are_numbers(workbook: Workbook) -> None:
         assert row[1].value == rec.lever.label.fr
         assert row[2].value == round(rec.score, 1)
         assert row[2].data_type == "n" and row[2].number_format == "0.0"
-        assert row[4].alignment.wrap_text
+        assert row[3].value == {"fort": "fort", "moyen": "moyen", "faible": "faible"}[rec.need]
+        assert row[5].alignment.wrap_text
+        assert row[6].value.count("\n") == len(rec.actions) - 1
+    assert [row[3] for row in levers.iter_rows(min_row=2, values_only=True)] == (
+        ["fort"] * 3 + ["moyen"] * 2 + ["faible"]
+    )
+    assert levers["G2"].value.startswith(
+        french_spacing(
+            "Demander à l’observatoire de la CRESS les chiffres de l’ESS du territoire "
+            "(suite à : chiffres de l’ESS du territoire)\n"
+        )
+    )
     motivations = workbook["Motivations"]
+    awareness = score_sheet(SHIPPED, sample()).motivations[0]
     assert [c.value for c in motivations[2]] == [
         "Prise de conscience du poids et des dynamiques de l’ESS",
-        83.3,
-        16.7,
-        6,
+        round(awareness.priority or 0, 1),
+        round(awareness.maturity or 0, 1),
+        8,
         1,
-        6,
+        8,
     ]
     answers = workbook["Réponses"]
     assert answers.max_row == 1 + len(SHIPPED.questions)
-    assert [c.value for c in answers[4]][:6] == [
+    assert SHIPPED.questions[1].id == "poids_connaissance_chiffres"
+    assert [c.value for c in answers[3]][:6] == [
         "Prise de conscience du poids et des dynamiques de l’ESS",
         "poids_connaissance_chiffres",
         SHIPPED.question("poids_connaissance_chiffres").label.fr,
@@ -213,7 +326,8 @@ def test_xlsx_scores_are_numbers(workbook: Workbook) -> None:
         None,
         "Je ne sais pas",
     ]
-    assert answers["E2"].value == 2 and answers["E2"].data_type == "n"
+    assert answers["E2"].value == 3 == sample().answer(SHIPPED.questions[0].id)
+    assert answers["E2"].data_type == "n"
     assert answers.column_dimensions["C"].width == 70
 
 

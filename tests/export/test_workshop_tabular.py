@@ -225,19 +225,28 @@ def test_roles_sheet(book: Workbook) -> None:
         "Besoin du levier",
         "Commande publique responsable",
         66.7,
-        100,
-        5.6,
+        83.3,
+        8.3,
         MASKED,
     )
     assert rows[15][0] == "Écarts entre rôles (sur 100)"
     assert rows[17] == (
+        "Maturité",
+        "Soutien à la création d’emplois",
+        "Élus",
+        "Agents",
+        0,
+        83.3,
+        -83.3,
+    )
+    assert rows[18] == (
         "Besoin du levier",
         "Commande publique responsable",
         "Élus",
         "Agents",
-        100,
-        5.6,
-        94.4,
+        83.3,
+        8.3,
+        75,
     )
     assert len([row for row in rows[17:] if row[0]]) == 5
 
