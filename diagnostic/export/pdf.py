@@ -152,8 +152,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
 
 
 def upgrade_section(data: ReportData) -> list[Flowable]:
-    """After the summary, what changed when the answers were carried over from an earlier
-    référentiel, if they were: the answers to check first."""
+    """After the summary: what changed when the answers were carried over, if they were."""
     note, sheet_styles = data.sheet.upgrade_note, styles()
     if note is None:
         return []

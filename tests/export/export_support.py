@@ -38,8 +38,7 @@ HOSTILE_COMMENTS = (
 
 
 def sample_sheet() -> AnswerSheet:
-    """A communauté de communes's answers on the shipped référentiel: gaps, a declined subject,
-    the officials' ranking and comments."""
+    """A CC's 2026.2 answers: gaps, a declined subject, the officials' ranking, comments."""
     return from_json(SAMPLE_FILE.read_bytes(), SHIPPED)
 
 
