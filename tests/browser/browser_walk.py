@@ -75,7 +75,8 @@ class Walker:
     def progress(self, answered: int, unknown: int) -> None:
         """Wait for the progress line to count ``answered`` answers (so they are saved)."""
         try:
-            self.see(f"Réponses\u00a0: {answered} sur 42, dont {unknown} ")
+            total = len(shipped_referentiel().questions)
+            self.see(f"Réponses\u00a0: {answered} sur {total}, dont {unknown} ")
         except PlaywrightTimeout:
             shown = self.page.locator('[data-testid="stProgress"]').all_inner_texts()
             alerts = self.page.locator(

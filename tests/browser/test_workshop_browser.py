@@ -32,6 +32,7 @@ from diagnostic.ui.workshop_session import REFRESH_VARIABLE
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TERRITORY = "Communauté de communes du Toulois"
+TOTAL = len(shipped_referentiel().questions)
 CLOSED = "Cet atelier est clos\u00a0: il ne reçoit plus de réponses."
 
 
@@ -114,9 +115,9 @@ def test_an_adviser_runs_a_live_workshop_with_three_participants(
     adviser.page.get_by_text("2 participants", exact=True).wait_for()
 
     done = answer_some(first, referentiel, 0, 3)
-    adviser.page.get_by_text("3 sur 42", exact=True).wait_for()
+    adviser.page.get_by_text(f"3 sur {TOTAL}", exact=True).wait_for()
     answer_some(second, referentiel, 1, 2)
-    adviser.page.get_by_text("2 sur 42", exact=True).wait_for()
+    adviser.page.get_by_text(f"2 sur {TOTAL}", exact=True).wait_for()
     adviser.open_tab("Résultat du groupe")
     expect(adviser.page.get_by_text("masqué\u00a0: moins de 3 répondants").first).to_be_visible()
 
