@@ -184,6 +184,10 @@ def score(ctx: Context, answers: str, output_format: str) -> None:
         )
     for gap in result["knowledge_gaps"]:
         rows.append(["knowledge_gap", gap["question"], gap["label"], None, None, None, None, ""])
+    for question in result.get("declined", []):
+        rows.append(["declined", question["question"], question["label"], *[None] * 4, ""])
+    for note in result["confidence"]["notes"]:
+        rows.append(["confidence", "", note, None, None, None, None, ""])
     click.echo(to_french_csv(header, rows), nl=False)
 
 

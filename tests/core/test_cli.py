@@ -197,3 +197,16 @@ def test_a_2026_1_file_is_scored_and_says_what_was_carried_over(
     ]
     assert "référentiel 2026.1" in err and "version 2026.2" in err
     assert "1 réponse(s) n’ont pas pu être reprises" in err
+
+
+def test_score_csv_lists_choices_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:
+    persona = Path(__file__).resolve().parents[1] / "personas" / "cc_refuse_tzcld.json"
+    code, out, _ = run(capsys, "score", str(persona), "--format", "csv")
+    table = pd.read_csv(io.StringIO(out), sep=";", decimal=",")
+    assert code == 0
+    assert list(table[table["section"] == "declined"]["id"]) == [
+        "emploi_tzcld",
+        "ressources_monnaie_locale",
+    ]
+    notes = list(table[table["section"] == "confidence"]["label"])
+    assert notes and all("coude-à-coude" in note for note in notes)
