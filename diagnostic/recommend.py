@@ -117,7 +117,8 @@ def need_word(score: float, rules: Rules) -> NeedWord:
 
 def describe_reason(referentiel: Referentiel, reason: Reason, lang: str) -> str:
     """One short sentence saying which answer led to the lever and how much it weighed."""
-    question = referentiel.question(reason.question).short_label.get(lang)
+    short = referentiel.question(reason.question).short_label.get(lang)
+    question = short[:1].upper() + short[1:]  # the sentence starts with the short label
     if reason.answer == UNKNOWN:
         text = t("reason.gap", lang, question=question)
     else:

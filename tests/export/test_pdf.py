@@ -143,7 +143,7 @@ def test_every_lever_has_its_section_in_rank_order(sample_text: str) -> None:
     assert positions == sorted(positions)
     assert [rec.need for rec in explained] == ["fort"] * 3 + ["moyen"] * 2 + ["faible"]
     first = sample_text[positions[0] : positions[1]]
-    assert "Pourquoi ce levier • chiffres de l’ESS du territoire : « je ne sais pas »" in first
+    assert "Pourquoi ce levier • Chiffres de l’ESS du territoire : « je ne sais pas »" in first
     assert "À qui s’adresser • CRESS — Chambre" in first
     assert "Premières actions • Demander à l’observatoire de la CRESS les chiffres" in first
 

@@ -105,7 +105,7 @@ def test_levers_csv_has_decimal_commas_and_reads_back() -> None:
     assert frame["Pourquoi (réponses qui y ont conduit)"][0] == "\n".join(reasons)
     points = explained[0].reasons[0].points
     assert reasons[0] == french_spacing(
-        f"emplois de l’ESS : « je ne sais pas » (à éclaircir) (+{points:.1f} points)"
+        f"Emplois de l’ESS : « je ne sais pas » (à éclaircir) (+{points:.1f} points)"
     ).replace(".", ",")
     actions = frame["Actions proposées (et réponses dont elles découlent)"]
     assert list(actions) == [

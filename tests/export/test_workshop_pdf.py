@@ -106,8 +106,8 @@ def test_summary_gives_the_group_levers_in_rank_order_with_the_answers_behind(te
         "L’essentiel de l’atelier Par où commencer "
         "1. Commande publique responsable — besoin 67/100. Contact : CRESS. "
         "Les réponses du groupe qui y ont conduit : "
-        "• clauses sociales : « Des premières actions » (+33,3 points) "
-        "• création d’emplois : « Un enjeu prioritaire » (+22,2 points) "
+        "• Clauses sociales : « Des premières actions » (+33,3 points) "
+        "• Création d’emplois : « Un enjeu prioritaire » (+22,2 points) "
         "Première action : Étendre les clauses sociales. "
         "2. Observation — besoin 42/100. Contact : CRESS, Université. "
     )
