@@ -14,6 +14,7 @@ from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_answers
 from ..typography import format_date, format_number, format_percent
 from .pdf_annex import annex_section, gaps_section, method_section
+from .pdf_contacts import contacts_section
 from .pdf_layout import build_pdf, cover_page
 from .pdf_sections import (
     ReportData,
@@ -36,7 +37,8 @@ def to_pdf(
     scores = scores or score_answers(referentiel, sheet.answers)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
     story: list[Flowable] = [*cover_section(data), *summary_section(data)]
-    story += [*charts_section(data), *levers_section(data), *providers_section(data)]
+    story += [*charts_section(data), *levers_section(data), *contacts_section(data)]
+    story += providers_section(data)
     story += gaps_section(data)
     story += [*method_section(data), *annex_section(data)]
     title = referentiel.title.get(lang)
@@ -88,6 +90,7 @@ def cover_section(data: ReportData) -> list[Flowable]:
             "report.charts.motivations",
             "report.charts.levers",
             "report.levers.title",
+            "contacts.title",
             "report.providers.title",
             "report.gaps.title",
             "report.method.title",

@@ -16,12 +16,14 @@ from ..recommend import answer_label, describe_reason, explain_all, recommend, s
 from ..scoring import Scores, score_answers
 from ..territory import clean_text
 from .csvfmt import safe_cell, to_french_csv_bytes
+from .who_to_call import call_list, call_table
 
 XLSX_CELL_MAX = 32_767
 Row = list[object]
 HEADER_FILL = PatternFill("solid", start_color="FFDCE6F0")
 SCORE_FORMAT = "0.0"
 SUMMARY_WIDTHS = (34, 40, 14, 60)
+CALL_WIDTHS = (40, 48, 30, 48, 60, 16)
 Fact = tuple[str, object, str | None]  # label, value, number format (None: general)
 
 
@@ -110,7 +112,7 @@ def levers_csv(
 def to_xlsx(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str = "fr", scores: Scores | None = None
 ) -> bytes:
-    """A workbook with four sheets: summary, lever scores, motivation scores, answers."""
+    """A workbook: summary, lever scores, motivation scores, answers, who to call."""
     scores = scores or score_answers(referentiel, sheet.answers)
     book = Workbook()
     summary = book.active
@@ -139,6 +141,12 @@ def to_xlsx(
         answer_header(lang),
         answer_rows(referentiel, sheet, lang),
         widths=(34, 30, 70, 14, 12, 34, 60),
+    )
+    calls = call_list(
+        referentiel, recommend(referentiel, sheet, scores), sheet.territory.departement, lang
+    )
+    write_table(
+        book.create_sheet(t("contacts.title", lang)), *call_table(calls, lang), widths=CALL_WIDTHS
     )
     book.properties.title = f"{referentiel.title.get(lang)} — {clean_text(sheet.territory.name)}"
     book.properties.creator = referentiel.title.get(lang)

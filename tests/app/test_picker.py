@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import new_app, screen, start, visit
+from app_support import fill_everything, go, new_app, screen, start, visit
 
 from diagnostic import territories
 from diagnostic.storage import Repository
@@ -149,3 +149,18 @@ def test_a_renamed_workshop_territory_keeps_no_siren(
     at.button(key="animation-create").click().run()
     record = repository.check_admin(at.query_params["code"], at.query_params["key"])
     assert record.profile.name == "Pays de Rennes" and record.profile.siren is None
+
+
+def test_results_name_the_regional_contact(database_url: str, referentiel) -> None:
+    at = new_app()
+    start(at)
+    pick(at, "val d ille", "243500667")
+    fill_everything(at, referentiel)
+    go(at, "resultats")
+    assert not at.exception
+    [calls] = [header for header in at.header if header.value == "Qui appeler"]
+    assert calls
+    text = screen(at)
+    assert "Région\u00a0: Bretagne" in text
+    assert "**CRESS Bretagne** (CRESS — Chambre régionale" in text
+    assert "https://www.ess-bretagne.org" in text

@@ -136,12 +136,12 @@ def workbook() -> Workbook:
 
 
 def test_xlsx_has_the_four_sheets_with_frozen_headers(workbook: Workbook) -> None:
-    assert workbook.sheetnames == ["Synthèse", "Leviers", "Motivations", "Réponses"]
+    assert workbook.sheetnames == ["Synthèse", "Leviers", "Motivations", "Réponses", "Qui appeler"]
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet["A1"].font.bold
     english = load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample(), "en")))
-    assert english.sheetnames == ["Summary", "Levers", "Motivations", "Answers"]
+    assert english.sheetnames == ["Summary", "Levers", "Motivations", "Answers", "Who to call"]
     assert english["Levers"]["C1"].value == "Need (0 to 100)"
 
 
