@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args
 from .errors import Problem, ReferentielError
 from .settings import PROJECT_DATA
 from .territories_data import checked_columns
+from .typography import french_spacing
 
 TERRITORIES_FILE = "territoires.json.gz"
 QUERY_MAX = 100  # longer queries are cut: no name is that long
@@ -287,7 +288,7 @@ def attribution(territories: Territories, lang: str) -> str:
             f"Administrative division {territories.millesime}: {source['producers']} "
             f"({source['package']}, {source['licence']})."
         )
-    return (
+    return french_spacing(
         f"Découpage administratif {territories.millesime} : {source['producers']} "
         f"({source['package']}, {source['licence']})."
     )

@@ -9,7 +9,7 @@ from ..i18n import t
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_sections import ReportData
 from .pdf_styles import data_table, paragraph, styles
-from .who_to_call import call_list, sources_note
+from .who_to_call import call_list, sources_note, territories_note
 
 WIDTHS = (0.27, 0.33, 0.2, 0.2)
 
@@ -35,4 +35,5 @@ def contacts_section(data: ReportData) -> list[Flowable]:
     story.append(paragraph(sources_note(calls, lang), sheet_styles.small))
     for line in calls.named:
         story.append(paragraph(f"— {line.source}", sheet_styles.small, bold=line.who))
+    story.append(paragraph(territories_note(lang), sheet_styles.small))
     return story

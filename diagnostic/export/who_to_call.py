@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..contacts import Contact, region_name, who_to_call
+from ..errors import ReferentielError
 from ..i18n import t
 from ..model import Provider, Referentiel
 from ..recommend import Recommendation
+from ..territories import attribution, official_territories
 from ..typography import format_date
 
 
@@ -127,4 +129,15 @@ def call_table(calls: CallList, lang: str) -> tuple[list[str], list[list[object]
         ]
         for line in calls.lines
     ]
-    return header, rows
+    notes = [sources_note(calls, lang), territories_note(lang)]
+    return header, rows + [[None] * len(keys)] + [
+        [note] + [None] * (len(keys) - 1) for note in notes if note
+    ]
+
+
+def territories_note(lang: str) -> str:
+    """Where the territories come from (millésime, producers, licence); empty if unreadable."""
+    try:
+        return attribution(official_territories(), lang)
+    except ReferentielError:
+        return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..export.who_to_call import call_list, sources_note
+from ..export.who_to_call import call_list, sources_note, territories_note
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
 from ..recommend import recommend
@@ -34,3 +34,12 @@ def who_to_call_view(
         lines.append(text)
     st.markdown("\n".join(lines))
     st.caption(sources_note(calls, lang))
+
+
+def sources_view(lang: str) -> None:
+    """The method page's note on the official territories and the regional directory."""
+    st.header(t("contacts.method.title", lang))
+    note = territories_note(lang)
+    if note:
+        st.markdown(escape_markdown(note))
+    st.markdown(t("contacts.method.directory", lang))

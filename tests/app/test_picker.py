@@ -164,3 +164,11 @@ def test_results_name_the_regional_contact(database_url: str, referentiel) -> No
     assert "Région\u00a0: Bretagne" in text
     assert "**CRESS Bretagne** (CRESS — Chambre régionale" in text
     assert "https://www.ess-bretagne.org" in text
+
+
+def test_method_page_gives_the_territories_source(database_url: str) -> None:
+    at = visit("methode")
+    assert not at.exception
+    text = screen(at)
+    assert "Territoires et contacts" in text
+    assert "Découpage administratif 2026" in text and "Licence Ouverte" in text

@@ -110,6 +110,11 @@ def test_pdf_and_xlsx_name_the_regional_contact(referentiel: Referentiel) -> Non
     calls = book["Qui appeler"]
     assert [cell.value for cell in calls[1]][:2] == ["Qui", "Rôle"]
     assert calls["A2"].value == "CRESS Bretagne"
+    notes = [row[0] for row in calls.iter_rows(values_only=True) if row[0] and not row[1]]
+    assert notes[0].startswith("Contacts tirés de l’annuaire régional")
+    assert notes[1].startswith("Découpage administratif 2026\u00a0: INSEE")
+    assert "Licence Ouverte" in notes[1]
+    assert "Découpage administratif 2026" in text and "decoupage-administratif 6.0.0" in text
 
 
 def test_pdf_without_departement_lists_generic_providers(referentiel: Referentiel) -> None:
