@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -31,6 +32,7 @@ TERRITORIES_FILE = "territoires.json.gz"
 QUERY_MAX = 100  # longer queries are cut: no name is that long
 MIN_LETTERS = 2
 LIMIT = 20
+CODE_WIDTH, SIREN_WIDTH = 5, 9
 
 OfficialKind = Literal["commune", "cc", "ca", "cu", "metropole"]
 OFFICIAL_KINDS: tuple[OfficialKind, ...] = get_args(OfficialKind)
@@ -99,19 +101,20 @@ class Territories:
             code: (name, region) for code, (name, region) in data["departements"].items()
         }
         count = len(communes[0]) + len(epci[0])
-        self._kinds: list[str] = ["commune"] * len(communes[0]) + epci[2]
-        self._codes: list[str] = communes[0] + epci[0]
+        self._communes = len(communes[0])
+        self._kinds: list[str] = ["commune"] * self._communes + epci[2]
         self._names: list[str] = communes[1] + epci[1]
-        self._sirens: list[str] = communes[2] + epci[0]
+        # INSEE codes (5 characters) and SIRENs (9) as one string each: row N at N × width.
+        self._code_text = "".join(communes[0])
+        self._siren_text = "".join(communes[2] + epci[0])
         departements = communes[3] + epci[3]
         shared = {code: code for code in self.departements}  # one string per département
         self._departements: list[str] = list(map(shared.get, departements, departements))
-        self._populations: list[int] = communes[4] + epci[4]
+        self._populations = array("l", communes[4] + epci[4])
         self._extras: list[str] = communes[5] + epci[5]  # postcodes or members
-        self._by_code = dict(zip(self._codes, range(count), strict=True))
-        self._by_siren = dict(zip(self._sirens, range(count), strict=True))
-        known = list(map(self._by_code.__contains__, former[2]))
-        targets = [*range(count), *map(self._by_code.__getitem__, compress(former[2], known))]
+        by_code = dict(zip(communes[0], range(self._communes), strict=True))
+        known = list(map(by_code.__contains__, former[2]))
+        targets = [*range(count), *map(by_code.__getitem__, compress(former[2], known))]
         names = [*self._names, *compress(former[0], known)]
         weights = list(map(self._populations.__getitem__, targets))
         order = sorted(range(len(targets)), key=weights.__getitem__, reverse=True)  # stable
@@ -126,7 +129,7 @@ class Territories:
         self._postcode_starts = _line_starts(communes[5], 2)
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return len(self._names)
 
     def territory(self, index: int, former_name: str | None = None) -> Territory:
         """The territory of row ``index``."""
@@ -136,8 +139,8 @@ class Territories:
         return Territory(
             kind=kind,  # type: ignore[arg-type]
             name=self._names[index],
-            siren=self._sirens[index],
-            code=self._codes[index],
+            siren=self._siren(index),
+            code=self._code(index),
             departement=departement,
             region=self.departements.get(departement, ("", ""))[1],
             population=self._populations[index],
@@ -148,12 +151,13 @@ class Territories:
 
     def by_siren(self, siren: str) -> Territory | None:
         """The commune or EPCI with this SIREN (spaces allowed), if any."""
-        index = self._by_siren.get(_BLANKS.sub("", siren))
+        index = self._row_of(_BLANKS.sub("", siren))
         return None if index is None else self.territory(index)
 
     def members(self, epci: Territory) -> tuple[Territory, ...]:
         """An EPCI's member communes, most populated first."""
-        found = [self.territory(self._by_code[c]) for c in epci.members if c in self._by_code]
+        rows = [self._row_of(code) for code in epci.members]
+        found = [self.territory(row) for row in rows if row is not None]
         return tuple(sorted(found, key=lambda t: (-t.population, t.name)))
 
     def region_name(self, code: str) -> str:
@@ -228,7 +232,8 @@ class Territories:
         if len(digits) < MIN_LETTERS or len(digits) > 9 or limit <= 0:
             return ()
         if len(digits) <= 5:
-            rows = [self._by_code[digits]] if digits in self._by_code else []
+            code = self._row_of(digits)
+            rows = [] if code is None else [code]
             postcodes, needle = self._postcodes, " " + digits
             position = postcodes.find(needle)
             while position != -1:
@@ -237,16 +242,43 @@ class Territories:
                 position = postcodes.find(needle, self._postcode_starts[line + 1])
             rows = [row for row in rows if self._kinds[row] == "commune"]
         elif len(digits) == 9:
-            rows = [self._by_siren[digits]] if digits in self._by_siren else []
+            siren = self._row_of(digits)
+            rows = [] if siren is None else [siren]
         else:
-            rows = [row for row, siren in enumerate(self._sirens) if siren.startswith(digits)]
+            rows = list(self._aligned(self._siren_text, digits, SIREN_WIDTH))
         unique = list(dict.fromkeys(rows))
-        exact = [row for row in unique if digits in (self._codes[row], self._sirens[row])]
+        exact = [row for row in unique if digits in (self._code(row), self._siren(row))]
         others = sorted(
             (row for row in unique if row not in exact),
             key=lambda row: (-self._populations[row], self._names[row]),
         )
         return tuple(self.territory(row) for row in [*exact, *others][:limit])
+
+    def _code(self, row: int) -> str:
+        """A commune's INSEE code, an EPCI's SIREN."""
+        if row >= self._communes:
+            return self._siren(row)
+        return self._code_text[CODE_WIDTH * row : CODE_WIDTH * (row + 1)]
+
+    def _siren(self, row: int) -> str:
+        return self._siren_text[SIREN_WIDTH * row : SIREN_WIDTH * (row + 1)]
+
+    def _row_of(self, code: str) -> int | None:
+        """The row of a commune's INSEE code or of a SIREN, if any."""
+        if len(code) == CODE_WIDTH:
+            return next(self._aligned(self._code_text, code, CODE_WIDTH), None)
+        if len(code) == SIREN_WIDTH:
+            return next(self._aligned(self._siren_text, code, SIREN_WIDTH), None)
+        return None
+
+    @staticmethod
+    def _aligned(text: str, start: str, width: int) -> Iterator[int]:
+        """The rows whose ``width``-character field in ``text`` begins with ``start``."""
+        position = text.find(start)
+        while position != -1:
+            if position % width == 0:
+                yield position // width
+            position = text.find(start, position + 1)
 
     def bare_scan(self, prefix: str) -> list[str]:
         """Names starting with ``prefix`` as typed (the benchmark's baseline)."""

@@ -23,6 +23,15 @@ def checked_columns(data: Any, source: str) -> tuple[Columns, Columns, Columns]:
     former = _columns(data["former"], _SHAPE["former"], source, "former")
     if not set(epci[2]) <= set(EPCI_KINDS):
         raise _error(source, "type d’EPCI inconnu", "unknown EPCI kind", "epci")
+    widths = (("communes", "code", communes[0], 5), ("communes", "siren", communes[2], 9))
+    for table, field, column, width in (*widths, ("epci", "siren", epci[0], 9)):
+        if column and set(map(len, column)) != {width}:
+            raise _error(
+                source,
+                f"{width} caractères attendus",
+                f"{width} characters expected",
+                f"{table}.{field}",
+            )
     return communes, epci, former
 
 
