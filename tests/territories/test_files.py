@@ -185,3 +185,10 @@ def test_deployment_folder_adds_and_replaces_rows(tmp_path: Path) -> None:
     assert [c.provider for c in directory.for_territory("53", "29")] == ["cress"]
     assert directory.for_territory(None, "35") == ()
     assert Directory().for_territory("53", "35") == ()
+
+
+def test_every_directory_column_is_documented() -> None:
+    dictionary = (PROJECT_DATA / "README.md").read_text(encoding="utf-8")
+    section = dictionary.split("## `annuaire/*.csv`", 1)[1].split("\n## ", 1)[0]
+    for column in COLUMNS:
+        assert f"`{column}`" in section, column
