@@ -96,9 +96,13 @@ def directory_file(folder: Path, *rows: str, name: str = "contacts.csv") -> Path
 def test_shipped_directory_rows_all_have_a_source_and_a_date() -> None:
     directory = load_directory([PROJECT_DATA / "annuaire"])
     assert directory.contacts
+    regions = load_territories(SHIPPED).regions
     for contact in directory.contacts:
-        assert contact.source.startswith("https://") and contact.website.startswith("https://")
+        assert contact.source.startswith(("https://", "http://")), contact
+        assert contact.website.startswith(("https://", "http://")), contact
         assert contact.checked <= dt.date.today()
+        assert contact.region in regions, contact
+    assert len({contact.region for contact in directory.contacts}) == len(directory.contacts)
 
 
 ROW = "53;;cress;CRESS Bretagne;https://www.ess-bretagne.org;https://www.ess-bretagne.org/x;2026-01-05"
