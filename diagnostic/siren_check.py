@@ -7,10 +7,10 @@ from .i18n import t
 from .model import TerritoryProfile
 from .territories import EPCI_PREFIXES, Territories, Territory, normalise, official_territories
 
-Warning = tuple[str, str]  # (French, English)
+Message = tuple[str, str]  # (French, English)
 
 
-def profile_warnings(profile: TerritoryProfile, territories: Territories) -> list[Warning]:
+def profile_warnings(profile: TerritoryProfile, territories: Territories) -> list[Message]:
     """What disagrees between the profile and the territory its SIREN designates."""
     if not profile.siren:
         return []
@@ -26,7 +26,7 @@ def profile_warnings(profile: TerritoryProfile, territories: Territories) -> lis
                 f"{territories.millesime} division",
             )
         ]
-    warnings: list[Warning] = []
+    warnings: list[Message] = []
     if not same_name(profile.name, official):
         warnings.append(
             (
@@ -60,7 +60,7 @@ def _words(name: str) -> list[str]:
     return words[1:] if words[:1] and words[0] in EPCI_PREFIXES else words
 
 
-def safe_profile_warnings(profile: TerritoryProfile) -> list[Warning]:
+def safe_profile_warnings(profile: TerritoryProfile) -> list[Message]:
     """profile_warnings against the shipped data; none when that data cannot be read."""
     try:
         return profile_warnings(profile, official_territories())
