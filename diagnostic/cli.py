@@ -14,7 +14,9 @@ from typing import Any
 
 import click
 
-from .errors import DiagnosticError
+from .cli_territory import territory
+from .contacts import DIRECTORY_FOLDER, load_directory
+from .errors import DiagnosticError, ReferentielError
 from .export.csvfmt import to_french_csv
 from .export.jsonio import from_json, to_json
 from .export.pdf import to_pdf
@@ -26,6 +28,7 @@ from .model import AnswerSheet, Referentiel
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_sheet
 from .settings import Settings
+from .siren_check import safe_profile_warnings
 from .typography import french_spacing
 
 
@@ -62,6 +65,8 @@ def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
     sheet = from_json(read_file(path, ctx.lang), referentiel)
     if sheet.upgrade_note is not None:  # answers carried over from an earlier version
         click.echo(sheet.upgrade_note.get(ctx.lang), err=True)
+    for fr, en in safe_profile_warnings(sheet.territory):
+        _say(f"Attention : {fr}.", f"Warning: {en}.", ctx.lang, err=True)
     return referentiel, sheet
 
 
@@ -69,8 +74,8 @@ def _fail(fr: str, en: str, lang: str) -> click.ClickException:
     return click.ClickException(en if lang == "en" else french_spacing(fr))
 
 
-def _say(fr: str, en: str, lang: str) -> None:
-    click.echo(en if lang == "en" else french_spacing(fr))
+def _say(fr: str, en: str, lang: str, err: bool = False) -> None:
+    click.echo(en if lang == "en" else french_spacing(fr), err=err)
 
 
 def _print_json(value: Any) -> None:
@@ -110,6 +115,10 @@ def validate(ctx: Context, directory: Path | None) -> None:
     """Vérifie le référentiel et liste tous ses problèmes / check the référentiel."""
     target = directory or ctx.data
     problems = validate_referentiel(target)
+    try:
+        load_directory([target / DIRECTORY_FOLDER])
+    except ReferentielError as error:
+        problems = [*problems, *error.problems]
     if problems:
         for problem in problems:
             click.echo(problem.message(ctx.lang), err=True)
@@ -273,6 +282,9 @@ def report(
         (json_path, lambda: to_json(sheet, ref)),
     ]
     write_outputs(builders, lang)
+
+
+cli.add_command(territory)
 
 
 @cli.group()

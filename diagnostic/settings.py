@@ -25,13 +25,16 @@ class Settings:
     - ``DIAGNOSTIC_REFERENTIEL_DIR``: the référentiel folder (``data/`` by default);
     - ``DIAGNOSTIC_LANG``: ``fr`` (default) or ``en``;
     - ``DIAGNOSTIC_PUBLIC_URL``: the address participants use to reach the app
-      (e.g. ``http://192.168.1.20:8501``), used in resume and join links.
+      (e.g. ``http://192.168.1.20:8501``), used in resume and join links;
+    - ``DIAGNOSTIC_ANNUAIRE_DIR``: a folder of regional contacts (CSV) that add to or
+      replace the shipped ``data/annuaire/`` (none by default).
     """
 
     database_url: str
     referentiel_dir: Path
     lang: str
     public_url: str
+    annuaire_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -42,4 +45,7 @@ class Settings:
             referentiel_dir=Path(env.get("DIAGNOSTIC_REFERENTIEL_DIR") or PROJECT_DATA),
             lang=lang if lang in ("fr", "en") else "fr",
             public_url=env.get("DIAGNOSTIC_PUBLIC_URL", "").rstrip("/"),
+            annuaire_dir=Path(env["DIAGNOSTIC_ANNUAIRE_DIR"])
+            if env.get("DIAGNOSTIC_ANNUAIRE_DIR")
+            else None,
         )

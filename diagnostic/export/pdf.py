@@ -15,6 +15,7 @@ from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
+from .pdf_contacts import contacts_section
 from .pdf_layout import build_pdf, cover_page
 from .pdf_sections import (
     ReportData,
@@ -38,8 +39,8 @@ def to_pdf(
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
     story: list[Flowable] = [*cover_section(data), *summary_section(data), *upgrade_section(data)]
-    story += [*charts_section(data), *levers_section(data), *providers_section(data)]
-    story += [*gaps_section(data), *choices_section(data)]
+    story += [*charts_section(data), *levers_section(data), *contacts_section(data)]
+    story += [*providers_section(data), *gaps_section(data), *choices_section(data)]
     story += [*method_section(data), *annex_section(data)]
     title = referentiel.title.get(lang)
     name = sheet.territory.name
@@ -89,7 +90,8 @@ def cover_section(data: ReportData) -> list[Flowable]:
     if data.sheet.upgrade_note is not None:
         keys.append("report.summary.upgrade")
     keys += ["report.charts.motivations", "report.charts.levers"]
-    keys += ["report.levers.title", "report.providers.title", "report.gaps.title"]
+    keys += ["report.levers.title", "contacts.title", "report.providers.title"]
+    keys.append("report.gaps.title")
     if data.scores.declined:
         keys.append("report.choices.title")
     contents = [t(key, lang) for key in (*keys, "report.method.title", "report.annex.title")]

@@ -17,6 +17,7 @@ from ..scoring import Scores, score_sheet
 from ..territory import clean_text
 from .csvfmt import to_french_csv_bytes
 from .findings import Findings, action_text, need_text, numbered, ranking_labels
+from .who_to_call import call_list, call_table
 from .xlsx_cells import (
     SCORE_FORMAT,
     Fact,
@@ -30,6 +31,7 @@ from .xlsx_cells import (
 
 LEVER_WIDTHS = (8, 32, 14, 14, 48, 90, 90)
 QUESTION_WIDTHS = (34, 30, 70, 48, 60)
+CALL_WIDTHS = (40, 48, 30, 48, 60, 16)
 
 
 def answer_header(lang: str) -> list[str]:
@@ -158,6 +160,10 @@ def to_xlsx(
         answer_header(lang),
         answer_rows(referentiel, sheet, lang),
         widths=(34, 30, 70, 14, 12, 34, 60),
+    )
+    calls = call_list(referentiel, findings.top, sheet.territory.departement, lang)
+    write_table(
+        book.create_sheet(t("contacts.title", lang)), *call_table(calls, lang), widths=CALL_WIDTHS
     )
     book.properties.title = f"{referentiel.title.get(lang)} — {clean_text(sheet.territory.name)}"
     book.properties.creator = referentiel.title.get(lang)

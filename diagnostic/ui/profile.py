@@ -23,6 +23,7 @@ from ..model import ROLES, TERRITORY_TYPES, TerritoryProfile
 from ..territory import NAME_MAX, POPULATION_MAX, clean_text, parse_profile
 from ..typography import format_number
 from .literal import escape_markdown
+from .territory_picker import Targets, territory_facts, territory_picker
 
 SaveProfile = Callable[[TerritoryProfile], None]
 FIELDS = ("type", "name", "siren", "departement", "population", "role")
@@ -77,6 +78,7 @@ def profile_form(
 ) -> None:
     """The profile fields, filled from ``saved`` when not yet on screen, with their messages."""
     _seed(saved, key_prefix)
+    territory_picker(lang, key_prefix, profile_targets(key_prefix))
     territory_type_select(lang, field_key("type", key_prefix))
     _error(errors, "type")
     territory_name_input(lang, field_key("name", key_prefix))
@@ -90,6 +92,11 @@ def profile_form(
                 key=field_key(field, key_prefix),
             )
             _error(errors, field)
+    territory_facts(
+        lang,
+        st.session_state.get(field_key("siren", key_prefix)),
+        st.session_state.get(field_key("departement", key_prefix)),
+    )
     st.selectbox(
         t("app.profile.role", lang),
         ROLES,
@@ -99,6 +106,12 @@ def profile_form(
         key=field_key("role", key_prefix),
     )
     _error(errors, "save")
+
+
+def profile_targets(prefix: str = "") -> Targets:
+    """The profile fields a territory picked from the official list fills."""
+    keys = {field: field_key(field, prefix) for field in (*TEXT_FIELDS, "type", "name")}
+    return Targets(**keys)
 
 
 def territory_type_select(lang: str, key: str) -> None:

@@ -100,7 +100,7 @@ def test_each_chosen_action_says_which_answers_it_follows_from() -> None:
         ),
     }
     assert first["chosen_actions"][1]["detail"].startswith("Avec la CRESS")
-    assert first["reasons"][0]["text"].startswith("chiffres de l’ESS du territoire\u00a0:")
+    assert first["reasons"][0]["text"].startswith("Chiffres de l’ESS du territoire\u00a0:")
     assert any(a["because_text"] is None for a in first["chosen_actions"])
 
 

@@ -150,7 +150,7 @@ def workbook() -> Workbook:
     return load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample())))
 
 
-def test_xlsx_has_its_six_sheets_with_frozen_headers(workbook: Workbook) -> None:
+def test_xlsx_has_its_seven_sheets_with_frozen_headers(workbook: Workbook) -> None:
     assert workbook.sheetnames == [
         "Synthèse",
         "Leviers",
@@ -158,6 +158,7 @@ def test_xlsx_has_its_six_sheets_with_frozen_headers(workbook: Workbook) -> None
         "À éclaircir",
         "Choix assumés",
         "Réponses",
+        "Qui appeler",
     ]
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
@@ -170,6 +171,7 @@ def test_xlsx_has_its_six_sheets_with_frozen_headers(workbook: Workbook) -> None
         "To find out",
         "Deliberate choices",
         "Answers",
+        "Who to call",
     ]
     assert english["Levers"]["C1"].value == "Need (0 to 100)"
 

@@ -1,27 +1,39 @@
 """Creating a workshop: the territory, the date, and optionally the motivations to work on.
 
 Widget keys: ``animation-type``, ``animation-name``, ``animation-date``,
-``animation-motivations``, ``animation-create``.
+``animation-motivations``, ``animation-create``, and the official territory picker's
+``animation-profile-search`` and ``animation-profile-pick``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 import streamlit as st
 
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import TERRITORY_TYPES, TerritoryProfile, TerritoryType
+from ...territories import official_territories
 from ...territory import clean_text
 from .. import state
 from ..literal import escape_markdown
 from ..profile import territory_name_input, territory_type_select
+from ..territory_picker import Targets, territory_picker
 from ..workshop_session import remember_admin
 
 TYPE, NAME, DATE, MOTIVATIONS, CREATE = (
     f"animation-{name}" for name in ("type", "name", "date", "motivations", "create")
+)
+# Filled by the picker, not widgets: kept only while the name is the one picked.
+PICKED_SIREN = "animation-picked-siren"
+PICKED = Targets(
+    type=TYPE,
+    name=NAME,
+    siren=PICKED_SIREN,
+    departement="animation-picked-departement",
+    population="animation-picked-population",
 )
 
 
@@ -31,6 +43,7 @@ def render(ctx: state.Context) -> None:
     state.show_flashes()
     st.title(t("atelier.create.title", lang))
     st.markdown(t("atelier.create.intro", lang))
+    territory_picker(lang, "animation-", PICKED)
     territory_type_select(lang, TYPE)
     territory_name_input(lang, NAME)
     st.date_input(
@@ -48,6 +61,19 @@ def render(ctx: state.Context) -> None:
     if st.button(t("atelier.create.button", lang), key=CREATE, type="primary"):
         create(ctx)
     st.caption(t("atelier.create.have_link", lang))
+
+
+def picked_facts(name: str) -> dict[str, Any]:
+    """SIREN, département and population of the territory picked, if its name was kept."""
+    siren = st.session_state.get(PICKED_SIREN)
+    official = official_territories().by_siren(siren) if siren else None
+    if official is None or official.name != name:
+        return {}
+    return {
+        "siren": official.siren,
+        "departement": official.departement,
+        "population": official.population,
+    }
 
 
 def create(ctx: state.Context) -> None:
@@ -68,6 +94,7 @@ def create(ctx: state.Context) -> None:
         name=name,
         type=cast(TerritoryType, kind),
         date=day if isinstance(day, dt.date) else dt.date.today(),
+        **picked_facts(name),
     )
     chosen = set(st.session_state.get(MOTIVATIONS) or ())
     ordered = [m.id for m in ctx.referentiel.motivations if m.id in chosen]

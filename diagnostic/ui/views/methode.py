@@ -13,6 +13,7 @@ from ...recommend import MAX_REASONS, STRENGTH_MATURITY, TOP_LEVERS
 from ...scoring import NEUTRAL_PRIORITY
 from ...typography import format_number
 from .. import pending, state
+from ..contacts_view import sources_view
 from ..wording import join_words
 
 METHOD_DOC = Path(__file__).resolve().parents[3] / "docs" / "methode.md"
@@ -52,6 +53,7 @@ def render() -> None:
         "app.method.recommend.body", lang, top=TOP_LEVERS, reasons=MAX_REASONS, strength=strength
     )
     st.markdown(body)
+    sources_view(lang)
     with st.expander(t("app.method.weights.title", lang)):
         st.markdown(t("app.method.weights.body", lang))
         st.table(weights_table(ref, lang), hide_index=True)

@@ -12,6 +12,7 @@ from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, Territor
 from ...scoring import score_sheet
 from .. import frame, pending, state
 from ..components import answered_counts
+from ..contacts_view import who_to_call_view
 from ..files import report_downloads
 from ..resources import referentiel_at
 from ..results import results_view
@@ -43,6 +44,7 @@ def render() -> None:
     report_downloads(referentiel, sheet, scores, lang)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     drawn_results(str(ctx.settings.referentiel_dir), answers, sheet.territory.type, lang)
+    who_to_call_view(referentiel, sheet, scores, lang)
     st.divider()
     st.caption(t("app.results.conversation", lang))
 

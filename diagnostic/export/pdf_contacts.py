@@ -1,0 +1,39 @@
+"""The report's « Qui appeler » section: the territory's regional contacts first."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable
+
+from ..i18n import t
+from .pdf_layout import CONTENT_WIDTH
+from .pdf_sections import ReportData
+from .pdf_styles import data_table, paragraph, styles
+from .who_to_call import call_list, sources_note, territories_note
+
+WIDTHS = (0.27, 0.33, 0.2, 0.2)
+
+
+def contacts_section(data: ReportData) -> list[Flowable]:
+    """Who to call, with each contact's website and the levers it serves."""
+    lang, sheet_styles = data.lang, styles()
+    calls = call_list(data.referentiel, data.top, data.sheet.territory.departement, lang)
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        paragraph(t("contacts.title", lang), sheet_styles.h1),
+        paragraph(t("contacts.intro", lang), sheet_styles.lead),
+    ]
+    if calls.region:
+        story.append(paragraph(t("contacts.region", lang, region=calls.region)))
+    header = [t(f"contacts.col.{key}", lang) for key in ("who", "role", "website", "levers")]
+    missing = t("report.table.missing", lang)
+    rows = [
+        [line.who, line.role, line.website or missing, ", ".join(line.levers) or missing]
+        for line in calls.lines
+    ]
+    story.append(data_table(header, rows, [CONTENT_WIDTH * share for share in WIDTHS]))
+    story.append(paragraph(sources_note(calls, lang), sheet_styles.small))
+    for line in calls.named:
+        story.append(paragraph(f"— {line.source}", sheet_styles.small, bold=line.who))
+    story.append(paragraph(territories_note(lang), sheet_styles.small))
+    return story

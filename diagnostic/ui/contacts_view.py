@@ -1,0 +1,45 @@
+"""The results page's « Qui appeler »: the territory's regional contacts, then other providers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..export.who_to_call import call_list, sources_note, territories_note
+from ..i18n import t
+from ..model import AnswerSheet, Referentiel
+from ..recommend import recommend
+from ..scoring import Scores
+from .literal import escape_markdown
+
+
+def who_to_call_view(
+    referentiel: Referentiel, sheet: AnswerSheet, scores: Scores, lang: str
+) -> None:
+    """Each contact with its role, its website and the levers it serves."""
+    recommendations = recommend(referentiel, sheet, scores)
+    calls = call_list(referentiel, recommendations, sheet.territory.departement, lang)
+    if not calls.lines:
+        return
+    st.header(t("contacts.title", lang))
+    if calls.region:
+        st.markdown(t("contacts.region", lang, region=escape_markdown(calls.region)))
+    lines = []
+    for line in calls.lines:
+        text = f"- **{escape_markdown(line.who)}** ({escape_markdown(line.role)})"
+        if line.website:
+            text += f" — [{escape_markdown(line.website)}]({line.website})"
+        if line.levers:
+            levers = escape_markdown(", ".join(line.levers))
+            text += f" — {t('contacts.for', lang, levers=levers)}"
+        lines.append(text)
+    st.markdown("\n".join(lines))
+    st.caption(sources_note(calls, lang))
+
+
+def sources_view(lang: str) -> None:
+    """The method page's note on the official territories and the regional directory."""
+    st.header(t("contacts.method.title", lang))
+    note = territories_note(lang)
+    if note:
+        st.markdown(escape_markdown(note))
+    st.markdown(t("contacts.method.directory", lang))
