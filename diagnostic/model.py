@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, NewType, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
+
+if TYPE_CHECKING:
+    from .plan.model import PlanAction
 
 MotivationId = NewType("MotivationId", str)
 LeverId = NewType("LeverId", str)
@@ -198,12 +201,18 @@ class TerritoryProfile:
 
 @dataclass(frozen=True)
 class AnswerSheet:
-    """A territory's answers: question id -> level or ``"unknown"``, plus comments."""
+    """A territory's answers: question id -> level or ``"unknown"``, plus comments.
+
+    ``plan`` is its feuille de route; ``previous``, for a re-diagnosis, the earlier
+    diagnostic's profile and answers, kept to compare the two.
+    """
 
     territory: TerritoryProfile
     answers: Mapping[QuestionId, Answer] = field(default_factory=dict)
     comments: Mapping[QuestionId, str] = field(default_factory=dict)
     referentiel_version: str | None = None
+    plan: tuple[PlanAction, ...] = ()
+    previous: AnswerSheet | None = None
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(QuestionId(question_id))
