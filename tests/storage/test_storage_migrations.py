@@ -23,8 +23,8 @@ MIGRATION_0002 = '''"""Test only: a later migration adding a column."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003_note"
+down_revision = "0002_plan"
 branch_labels = None
 depends_on = None
 
@@ -48,7 +48,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0001"
+    assert _revision(engine) == head_revision() == "0002_plan"
     engine.dispose()
 
 
@@ -90,13 +90,13 @@ def test_a_later_migration_keeps_saved_diagnostics(database_url: str, tmp_path: 
     close_repositories()
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_note.py").write_text(MIGRATION_0002, encoding="utf-8")
+    (scripts / "versions" / "0003_note.py").write_text(MIGRATION_0002, encoding="utf-8")
     engine = create_engine_for(database_url)
 
     upgrade(engine, scripts)
     upgrade(engine, scripts)
 
-    assert _revision(engine) == "0002"
+    assert _revision(engine) == "0003_note"
     assert "note" in {column["name"] for column in inspect(engine).get_columns("diagnostics")}
     assert row_counts(database_url) == counts
     with engine.connect() as connection:
@@ -136,10 +136,15 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
     for process in processes:
         process.join(timeout=60)
     assert [process.exitcode for process in processes] == [0, 0, 0, 0]
-    assert row_counts(database_url) == {"workshops": 0, "diagnostics": 4, "answers": 4}
+    assert row_counts(database_url) == {
+        "workshops": 0,
+        "diagnostics": 4,
+        "answers": 4,
+        "plan_actions": 0,
+    }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [
-            ("0001",)
+            ("0002_plan",)
         ]
     engine.dispose()
