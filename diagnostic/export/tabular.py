@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Provider, Referentiel
+from ..plan.compare import Comparison, comparison_of
 from ..recommend import answer_label, describe_reason, explain_all, recommend, strengths
 from ..scoring import Scores, score_answers
 from ..territory import clean_text
@@ -108,9 +109,16 @@ def levers_csv(
 
 
 def to_xlsx(
-    referentiel: Referentiel, sheet: AnswerSheet, lang: str = "fr", scores: Scores | None = None
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    lang: str = "fr",
+    scores: Scores | None = None,
+    comparison: Comparison | None = None,
 ) -> bytes:
-    """A workbook with four sheets: summary, lever scores, motivation scores, answers."""
+    """A workbook with four sheets: summary, lever scores, motivation scores, answers.
+
+    A plan adds its sheet; a re-diagnosis, the comparison with the earlier diagnostic.
+    """
     scores = scores or score_answers(referentiel, sheet.answers)
     book = Workbook()
     summary = book.active
@@ -140,11 +148,30 @@ def to_xlsx(
         answer_rows(referentiel, sheet, lang),
         widths=(34, 30, 70, 14, 12, 34, 60),
     )
+    add_plan_sheets(book, referentiel, sheet, lang, comparison)
     book.properties.title = f"{referentiel.title.get(lang)} — {clean_text(sheet.territory.name)}"
     book.properties.creator = referentiel.title.get(lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def add_plan_sheets(
+    book: Workbook,
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    lang: str,
+    comparison: Comparison | None,
+) -> None:
+    """The plan's sheet and the comparison's, when the diagnostic has them."""
+    # Imported here: export.plan.tabular builds on this module's table writers.
+    from .plan.tabular import add_comparison_sheet, add_plan_sheet
+
+    if sheet.plan:
+        add_plan_sheet(book, referentiel, sheet.plan, lang)
+    comparison = comparison or comparison_of(referentiel, sheet)
+    if comparison is not None:
+        add_comparison_sheet(book, referentiel, comparison, lang)
 
 
 def xlsx_text(value: str) -> str:
