@@ -1,6 +1,7 @@
 """Results: what to do first, who to call and why; knowledge gaps; charts with their tables.
 
-Widget keys: ``to-questions`` and the ``download-*`` buttons (see files.report_downloads).
+Widget keys: ``to-questions`` and the ``download-*`` buttons (see files.report_downloads);
+the feuille de route's ``plan-*`` and the re-diagnosis' ``redo-*`` (see ui/plan).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ...scoring import score_answers
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..files import report_downloads
+from ..plan.section import flush_diagnostic_plan, plan_section
 from ..resources import referentiel_at
 from ..results import results_view
 from ..wording import territory_line
@@ -40,9 +42,11 @@ def render() -> None:
     if answered < total:
         to_questions(ctx, sheet)
     scores = score_answers(referentiel, sheet.answers)
+    sheet = flush_diagnostic_plan(ctx, sheet)
     report_downloads(referentiel, sheet, scores, lang)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     drawn_results(str(ctx.settings.referentiel_dir), answers, sheet.territory.type, lang)
+    plan_section(ctx, sheet, scores)
     st.divider()
     st.caption(t("app.results.conversation", lang))
 
