@@ -6,9 +6,11 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import AnswersError
 from ..model import (
@@ -33,8 +35,7 @@ class ComparisonError(AnswersError):
     """Two diagnostics that cannot be compared (other territory, unmappable référentiel)."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """A 0-100 value then and now; None where nothing was answered."""
 
     before: float | None
@@ -54,8 +55,7 @@ class Change:
         return abs(self.after - self.before) > SAME
 
 
-@dataclass(frozen=True)
-class MotivationChange:
+class MotivationChange(NamedTuple):
     """A motivation's priority and maturity, then and now."""
 
     id: MotivationId
@@ -63,16 +63,14 @@ class MotivationChange:
     maturity: Change
 
 
-@dataclass(frozen=True)
-class LeverChange:
+class LeverChange(NamedTuple):
     """A lever's need, then and now."""
 
     id: LeverId
     need: Change
 
 
-@dataclass(frozen=True)
-class AnswerChange:
+class AnswerChange(NamedTuple):
     """A question whose answer moved: up or down the scale, or to or from « je ne sais pas »."""
 
     question: QuestionId
@@ -125,6 +123,7 @@ def same_territory(first: TerritoryProfile, second: TerritoryProfile) -> bool:
     return first.type == second.type and _folded(first.name) == _folded(second.name)
 
 
+@lru_cache(maxsize=4096)
 def _folded(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
@@ -171,63 +170,75 @@ def compare_many(
     """Compare many (earlier, later) pairs, scoring all of them in one batch."""
     for earlier, later in pairs:
         check_comparable(referentiel, earlier, later)
-    sheets = [sheet.answers for pair in pairs for sheet in pair]
-    batch = score_matrix(referentiel, answers_matrix(referentiel, sheets))
-    questions = tuple(q.id for q in referentiel.questions)
+    matrix = answers_matrix(referentiel, [sheet.answers for pair in pairs for sheet in pair])
+    batch = score_matrix(referentiel, matrix)
+    columns = _Columns(batch, matrix, tuple(q.id for q in referentiel.questions))
     return [
-        _comparison(referentiel, questions, batch, 2 * index, earlier, later)
+        _comparison(columns, 2 * index, earlier, later)
         for index, (earlier, later) in enumerate(pairs)
     ]
 
 
+class _Columns:
+    """The batch's arrays as plain lists (None for NaN), read row by row."""
+
+    def __init__(
+        self,
+        batch: BatchScores,
+        matrix: npt.NDArray[np.float64],
+        questions: tuple[QuestionId, ...],
+    ) -> None:
+        self.motivations = batch.motivation_ids
+        self.levers = batch.lever_ids
+        self.questions = questions
+        self.priority = _plain(batch.priority)
+        self.maturity = _plain(batch.maturity)
+        self.needs: list[list[float]] = batch.levers.tolist()
+        before, after = matrix[0::2], matrix[1::2]
+        same = (before == after) | (np.isnan(before) & np.isnan(after))
+        # Per pair, the columns whose answer differs.
+        self.moved: list[list[int]] = [np.flatnonzero(~row).tolist() for row in same]
+
+
+def _plain(values: npt.NDArray[np.float64]) -> list[list[float | None]]:
+    return [[None if v != v else v for v in row] for row in values.tolist()]
+
+
 def _comparison(
-    referentiel: Referentiel,
-    questions: tuple[QuestionId, ...],
-    batch: BatchScores,
-    row: int,
-    earlier: AnswerSheet,
-    later: AnswerSheet,
+    columns: _Columns, row: int, earlier: AnswerSheet, later: AnswerSheet
 ) -> Comparison:
+    then, now = row, row + 1
+    priority, maturity, needs = columns.priority, columns.maturity, columns.needs
     motivations = tuple(
         MotivationChange(
             motivation,
-            Change(_value(batch.priority[row, i]), _value(batch.priority[row + 1, i])),
-            Change(_value(batch.maturity[row, i]), _value(batch.maturity[row + 1, i])),
+            Change(priority[then][i], priority[now][i]),
+            Change(maturity[then][i], maturity[now][i]),
         )
-        for i, motivation in enumerate(batch.motivation_ids)
+        for i, motivation in enumerate(columns.motivations)
     )
     levers = tuple(
-        LeverChange(lever, Change(float(batch.levers[row, i]), float(batch.levers[row + 1, i])))
-        for i, lever in enumerate(batch.lever_ids)
+        LeverChange(lever, Change(needs[then][i], needs[now][i]))
+        for i, lever in enumerate(columns.levers)
     )
     before_plan = {action.id: action.status for action in earlier.plan}
+    moved = []
+    for index in columns.moved[row // 2]:
+        question = columns.questions[index]
+        before, after = earlier.answers.get(question), later.answers.get(question)
+        moved.append(AnswerChange(question, before, after, _direction(before, after)))
     return Comparison(
         territory=later.territory,
         earlier_date=earlier.territory.date,
         later_date=later.territory.date,
         motivations=motivations,
         levers=levers,
-        answers=_moved(questions, earlier, later),
+        answers=tuple(moved),
         plan=tuple(PlanLine(action, before_plan.get(action.id)) for action in later.plan),
     )
-
-
-def _moved(
-    questions: tuple[QuestionId, ...], earlier: AnswerSheet, later: AnswerSheet
-) -> tuple[AnswerChange, ...]:
-    moved = []
-    for question in questions:
-        before, after = earlier.answers.get(question), later.answers.get(question)
-        if before != after:
-            moved.append(AnswerChange(question, before, after, _direction(before, after)))
-    return tuple(moved)
 
 
 def _direction(before: Answer | None, after: Answer | None) -> Direction:
     if before is None or after is None or before == UNKNOWN or after == UNKNOWN:
         return "changed"
     return "up" if int(after) > int(before) else "down"
-
-
-def _value(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)

@@ -6,15 +6,24 @@ import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from ...i18n import t
 from ...model import AnswerSheet, Referentiel
 from ...plan.compare import AnswerChange, Comparison
 from ...plan.model import Plan
+from ...typography import NBSP
 from ..pdf_charts import Series
 from ..pdf_layout import CONTENT_WIDTH, build_pdf
-from ..pdf_styles import ACCENT, RULE, WARM, data_table, paragraph, styles
+from ..pdf_styles import ACCENT, RULE, WARM, data_table, escaped, paragraph, styles
 from .charts import paired_bars
 from .wording import (
     answer_text,
@@ -53,11 +62,13 @@ def plan_page(referentiel: Referentiel, plan: Plan, lang: str) -> list[Flowable]
         story.append(
             paragraph(t("plan.pdf.heading", lang, number=number, label=action.label), sheet.h3)
         )
-        story += [
-            paragraph(value, sheet.bullet, bold=label + colon.rstrip(), bullet="•")
+        # One paragraph per line, its facts one under the other: a 20-line plan stays fast.
+        markup = "<br/>".join(
+            f"<b>{escaped(label + colon.rstrip())}</b> {escaped(value)}"
             for label, value in facts
             if value
-        ]
+        )
+        story.append(Paragraph(markup, sheet.bullet))
     story += [Spacer(1, 6 * mm), signoff(lang), PageBreak()]
     return story
 
@@ -120,17 +131,16 @@ def comparison_section(
     story += _answer_lists(referentiel, comparison, lang)
     if comparison.plan:
         story.append(paragraph(t("compare.plan", lang), sheet.h2))
-        header = [t(f"plan.col.{key}", lang) for key in ("action", "before", "status")]
-        rows = [
-            [
-                line.action.label,
-                status_name(line.before, lang),
-                status_text(line.action, lang),
-            ]
+        colon = t("app.colon", lang)
+        lines = (
+            f"•{NBSP}"
+            + escaped(
+                f"{_short(line.action.label)}{colon}{status_name(line.before, lang)} → "
+                f"{status_text(line.action, lang)}"
+            )
             for line in comparison.plan
-        ]
-        widths = [CONTENT_WIDTH - 70 * mm, 40 * mm, 30 * mm]
-        story.append(data_table(header, [[_short(r[0]), r[1], r[2]] for r in rows], widths))
+        )
+        story.append(Paragraph("<br/>".join(lines), sheet.bullet))
     story.append(PageBreak())
     return story
 
@@ -188,10 +198,8 @@ def _answer_lists(
         found = [c for c in comparison.answers if c.direction == direction]
         if found:
             story.append(paragraph(t(f"compare.{direction}", lang), sheet.h3))
-            story += [
-                paragraph(answer_line(referentiel, c, lang), sheet.bullet, bullet="•")
-                for c in found
-            ]
+            lines = (f"•{NBSP}" + escaped(answer_line(referentiel, c, lang)) for c in found)
+            story.append(Paragraph("<br/>".join(lines), sheet.bullet))
     return story
 
 
