@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 
+import pytest
 from app_support import go, new_app, screen
+from atelier_support import dashboard, fill_group, new_workshop
 
+from diagnostic.export.jsonio import to_json
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
-from diagnostic.plan.model import Quarter
+from diagnostic.plan.model import PlanAction, Quarter
 from diagnostic.storage import Repository
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.state import TOKEN_KEY
@@ -124,3 +129,94 @@ def test_redoing_with_empty_answers_starts_blank(
     assert (
         dataclasses.replace(sheet.previous, plan=()).answers == repository.load_sheet(token).answers
     )
+
+
+def test_the_adviser_builds_the_workshop_plan_on_the_dashboard(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    workshop, key = new_workshop(repository)
+    fill_group(repository, referentiel, workshop.code, questions=30)
+    at = dashboard(workshop.code, key)
+    assert not at.exception, at.exception
+    assert "Notre feuille de route" in [h.value for h in at.header]
+    picked = at.selectbox(key="animation-plan-pick").value
+    at.button(key="animation-plan-add").click().run()
+    [line] = repository.load_workshop_plan(workshop.code)
+    assert line.action == picked
+    at.selectbox(key=f"animation-plan-{line.id}-status").set_value("fait").run()
+    at.text_input(key=f"animation-plan-{line.id}-owner").input("Service économie").run()
+    assert not at.exception, at.exception
+    [saved] = repository.load_workshop_plan(workshop.code)
+    assert (saved.status, saved.owner) == ("fait", "Service économie")
+
+
+def test_a_small_workshop_offers_only_own_actions(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    workshop, key = new_workshop(repository)
+    at = dashboard(workshop.code, key)
+    assert not at.exception, at.exception
+    assert not [s for s in at.selectbox if s.key == "animation-plan-pick"]
+    at.text_input(key="animation-plan-own").input("Réunir les acteurs du territoire").run()
+    at.button(key="animation-plan-add-own").click().run()
+    assert [a.label for a in repository.load_workshop_plan(workshop.code)] == [
+        "Réunir les acteurs du territoire"
+    ]
+
+
+def file_with_plan(referentiel: Referentiel, **change: object) -> bytes:
+    """A re-diagnosis file of PROFILE: one plan line, the earlier diagnostic carried."""
+    token_sheet = AnswerSheet(
+        PROFILE,
+        {q.id: referentiel.scale(q.scale).values()[1] for q in referentiel.questions},
+        {},
+        referentiel.version,
+    )
+    line = PlanAction("a1", "Former les élus", dt.date(2026, 11, 27), status="en_cours")
+    later = dataclasses.replace(token_sheet, plan=(line,), previous=token_sheet)
+    raw = json.loads(to_json(later, referentiel))
+    raw["plan"][0].update(change)
+    return (json.dumps(raw, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def test_an_imported_file_brings_its_plan_and_its_earlier_diagnostic(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = new_app(token=token, step=8).run()
+    go(at, "diagnostic")
+    data = file_with_plan(referentiel)
+    at.file_uploader(key="import-replace").upload("r.json", data, "application/json").run()
+    assert not at.exception, at.exception
+    saved = repository.load_sheet(token)
+    assert [(a.id, a.status) for a in saved.plan] == [("a1", "en_cours")]
+    assert saved.previous is not None
+    assert to_json(saved, referentiel) == data  # the same bytes after the round trip
+    shown = go(at, "resultats")
+    assert "Comparaison avec le diagnostic précédent" in [h.value for h in shown.header]
+    assert "Aucune différence entre les deux diagnostics." not in screen(shown)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            {"quarter": "2020-Q1"},
+            "l’échéance «\u00a02020-Q1\u00a0» (1er\u00a0trimestre 2020) est déjà passée",
+        ),
+        ({"status": "termine"}, "statut «\u00a0termine\u00a0» inconnu"),
+    ],
+)
+def test_a_bad_plan_line_in_an_imported_file_says_why_and_changes_nothing(
+    repository: Repository, referentiel: Referentiel, change: dict[str, object], reason: str
+) -> None:
+    token = answered(repository, referentiel)
+    before = repository.load_sheet(token)
+    at = new_app(token=token, step=8).run()
+    go(at, "diagnostic")
+    data = file_with_plan(referentiel, **change)
+    at.file_uploader(key="import-replace").upload("r.json", data, "application/json").run()
+    assert not at.exception, at.exception
+    [error] = [e.value for e in at.error]
+    assert escape_markdown(f"Feuille de route, action n°\u00a01\u00a0: {reason}") in error
+    assert repository.load_sheet(token) == before
