@@ -342,9 +342,10 @@ def workshop_export(
     repository = open_repository(Settings.from_env().database_url)
     record = repository.get_workshop(code)
     sheets = repository.group_sheets(record.code)
+    plan = repository.load_workshop_plan(record.code)
     builders: Builders = [
-        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang)),
-        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang)),
+        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang, plan=plan)),
+        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang, plan=plan)),
         (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
     ]
     write_outputs(builders, lang)

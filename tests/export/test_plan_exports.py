@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from pathlib import Path
 
 from export_support import (
     DAY,
@@ -17,14 +18,17 @@ from export_support import (
     pdf_pages,
 )
 from openpyxl import load_workbook
+from workshop_export_support import stored_workshop
 
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.plan.pdf import comparison_pdf
 from diagnostic.export.plan.tabular import comparison_xlsx, plan_csv
 from diagnostic.export.tabular import to_xlsx
+from diagnostic.export.workshop_pdf import workshop_pdf
+from diagnostic.export.workshop_tabular import workshop_xlsx
 from diagnostic.model import UNKNOWN, AnswerSheet, QuestionId
 from diagnostic.plan.compare import compare
-from diagnostic.plan.model import PlanAction, Quarter
+from diagnostic.plan.model import TEXT_MAX, PlanAction, Quarter
 
 ADDED = dt.date(2026, 3, 2)
 FORMULA = '=HYPERLINK("http://exemple.invalid","clic")'
@@ -145,3 +149,28 @@ def test_the_plan_csv_neutralises_formulas() -> None:
     assert lines[0].startswith("N°;Action;Levier;Porteur (élu, service);Partenaires;Échéance")
     assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text and ";=HYPERLINK" not in text
     assert lines[1].endswith(";2026-03-02")
+
+
+def test_every_field_at_its_longest_and_hostile_is_laid_out_and_shown_literally() -> None:
+    longest = ("<b>x</b> =1+1 & **gras** " * 500)[:TEXT_MAX]
+    line = plan_line(1, label=longest, owner=longest, partners=longest, note=longest)
+    sheet = dataclasses.replace(mini_sheet(), plan=(line,))
+    text = body_text(to_pdf(MINI, sheet, "fr", generated_on=DAY))
+    assert text.count(fold(longest)) == 4
+    row = list(load_workbook(io.BytesIO(to_xlsx(MINI, sheet, "fr")))["Feuille de route"][2])
+    assert row[1].value == longest and row[7].value == longest
+
+
+def test_the_workshop_reports_carry_the_group_plan(tmp_path: Path) -> None:
+    plan = (plan_line(1), plan_line(2, status="fait"))
+    with stored_workshop(tmp_path) as example:
+        pdf = workshop_pdf(MINI, example.record, example.sheets, generated_on=DAY, plan=plan)
+        book = workshop_xlsx(MINI, example.record, example.sheets, plan=plan)
+        plain = workshop_xlsx(MINI, example.record, example.sheets)
+    pages = pdf_pages(pdf)
+    summary = next(i for i, page in enumerate(pages) if "Notre feuille de route" in page)
+    assert pages[summary].startswith("Notre feuille de route")
+    assert "Action 2 : réunir les acteurs" in body_text(pdf)
+    sheet = load_workbook(io.BytesIO(book))["Feuille de route"]
+    assert [sheet["G2"].value, sheet["G3"].value] == ["en cours", "fait"]
+    assert "Feuille de route" not in load_workbook(io.BytesIO(plain)).sheetnames
