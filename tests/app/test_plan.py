@@ -220,3 +220,33 @@ def test_a_bad_plan_line_in_an_imported_file_says_why_and_changes_nothing(
     [error] = [e.value for e in at.error]
     assert escape_markdown(f"Feuille de route, action n°\u00a01\u00a0: {reason}") in error
     assert repository.load_sheet(token) == before
+
+
+def test_a_change_made_elsewhere_is_shown_not_overwritten(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = results(token)
+    at.button(key="plan-add").click().run()
+    [line] = repository.load_plan(token)
+    other = dataclasses.replace(line, owner="Saisi dans un autre onglet")
+    repository.save_plan_action(token, other)  # another tab, meanwhile
+
+    at.selectbox(key=f"plan-{line.id}-status").set_value("fait").run()
+    assert not at.exception, at.exception
+    [saved] = repository.load_plan(token)
+    assert (saved.owner, saved.status) == ("Saisi dans un autre onglet", "fait")
+    assert at.text_input(key=f"plan-{line.id}-owner").value == "Saisi dans un autre onglet"
+
+
+def test_an_emptied_wording_is_not_saved_and_comes_back(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = results(token)
+    at.text_input(key="plan-own").input("Créer un comité ESS").run()
+    at.button(key="plan-add-own").click().run()
+    [line] = repository.load_plan(token)
+    at.text_input(key=f"plan-{line.id}-label").input("   ").run()
+    assert repository.load_plan(token)[0].label == "Créer un comité ESS"
+    assert at.text_input(key=f"plan-{line.id}-label").value == "Créer un comité ESS"

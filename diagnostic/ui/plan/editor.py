@@ -38,6 +38,7 @@ from ..literal import escape_markdown
 
 FIELDS = ("label", "owner", "partners", "quarter", "status", "note")
 NO_QUARTER = ""
+SYNCED = "-synced"
 
 
 @dataclass(frozen=True)
@@ -54,37 +55,64 @@ def key(prefix: str, entry: str, field: str) -> str:
 
 
 def flush_plan(plan: Plan, store: PlanStore, prefix: str, lang: str) -> tuple[Plan, list[str]]:
-    """Save what the line widgets hold where it differs from ``plan``; returns the plan saved.
+    """Save what the user changed in the line widgets; returns the plan as saved.
 
+    Each widget's value is compared with the value it was last given from the database
+    (kept under ``…-synced``), not with the database itself: a change made elsewhere
+    meanwhile (another tab, another adviser) is shown rather than overwritten.
     Call it first thing in a page run, so that every export drawn afterwards holds it.
     """
     saved: list[PlanAction] = []
     failures: list[str] = []
     for action in plan:
-        values = {f: st.session_state.get(key(prefix, action.id, f)) for f in FIELDS}
+        typed: dict[str, Any] = {}
+        for field in FIELDS:
+            widget = key(prefix, action.id, field)
+            shown, synced = st.session_state.get(widget), st.session_state.get(widget + SYNCED)
+            if shown is None or synced is None:
+                continue  # not drawn yet in this session
+            if shown != synced:
+                typed[field] = shown
+            elif widget_value(action, field) != synced:
+                sync(widget, widget_value(action, field))
         try:
-            changed = _edited(action, values)
+            changed = _edited(action, typed)
             if changed != action:
                 store.save(changed)
         except DiagnosticError as error:
             failures.append(error.message(lang))
             changed = action
+        for field in typed:
+            sync(key(prefix, action.id, field), widget_value(changed, field))
         saved.append(changed)
     return tuple(saved), failures
 
 
-def _edited(action: PlanAction, values: dict[str, Any]) -> PlanAction:
+def widget_value(action: PlanAction, field: str) -> str:
+    """What the line's widget for ``field`` shows of a saved line."""
+    if field == "quarter":
+        return str(action.quarter) if action.quarter else NO_QUARTER
+    return str(getattr(action, field))
+
+
+def sync(widget: str, value: str) -> None:
+    """Show ``value`` in a widget (before it is drawn) and remember it came from the database."""
+    st.session_state[widget] = value
+    st.session_state[widget + SYNCED] = value
+
+
+def _edited(action: PlanAction, typed: dict[str, Any]) -> PlanAction:
     changes: dict[str, Any] = {}
     for field in ("owner", "partners", "note"):
-        if isinstance(values[field], str):
-            changes[field] = check_text(values[field], field)
-    label = values["label"]
+        if isinstance(typed.get(field), str):
+            changes[field] = check_text(typed[field], field)
+    label = typed.get("label")
     if isinstance(label, str) and label.strip():
         changes["label"] = check_text(label, "label")
-    if values["status"] in STATUSES:
-        changes["status"] = values["status"]
-    if isinstance(values["quarter"], str):
-        changes["quarter"] = Quarter.parse(values["quarter"])
+    if typed.get("status") in STATUSES:
+        changes["status"] = typed["status"]
+    if isinstance(typed.get("quarter"), str):
+        changes["quarter"] = Quarter.parse(typed["quarter"])
     return dataclasses.replace(action, **changes)
 
 
@@ -199,16 +227,9 @@ def _line(
     prefix: str,
 ) -> None:
     """One line in a bordered box; values come from the saved plan on a first draw."""
-    defaults: dict[str, Any] = {
-        "label": action.label,
-        "owner": action.owner,
-        "partners": action.partners,
-        "quarter": str(action.quarter) if action.quarter else NO_QUARTER,
-        "status": action.status,
-        "note": action.note,
-    }
-    for field, value in defaults.items():
-        st.session_state.setdefault(key(prefix, action.id, field), value)
+    for field in FIELDS:
+        if key(prefix, action.id, field) not in st.session_state:
+            sync(key(prefix, action.id, field), widget_value(action, field))
     quarters = [NO_QUARTER] + [str(q) for q in quarter_choices(dt.date.today(), action.quarter)]
     with st.container(border=True):
         head, remove = st.columns([6, 1])
