@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
-from ..plan.compare import Comparison, comparison_of
+from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_answers
 from ..typography import format_date, format_number, format_percent
@@ -42,7 +42,7 @@ def to_pdf(
     """
     scores = scores or score_answers(referentiel, sheet.answers)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
-    comparison = comparison or comparison_of(referentiel, sheet)
+    comparison = comparison or comparison_for_report(referentiel, sheet)
     story: list[Flowable] = [*cover_section(data, comparison), *summary_section(data)]
     if sheet.plan:
         story += plan_page(referentiel, sheet.plan, lang)

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Provider, Referentiel
-from ..plan.compare import Comparison, comparison_of
+from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import answer_label, describe_reason, explain_all, recommend, strengths
 from ..scoring import Scores, score_answers
 from ..territory import clean_text
@@ -169,7 +169,7 @@ def add_plan_sheets(
 
     if sheet.plan:
         add_plan_sheet(book, referentiel, sheet.plan, lang)
-    comparison = comparison or comparison_of(referentiel, sheet)
+    comparison = comparison or comparison_for_report(referentiel, sheet)
     if comparison is not None:
         add_comparison_sheet(book, referentiel, comparison, lang)
 

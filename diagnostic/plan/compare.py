@@ -164,6 +164,17 @@ def comparison_of(referentiel: Referentiel, sheet: AnswerSheet) -> Comparison | 
     return compare(referentiel, sheet.previous, sheet)
 
 
+def comparison_for_report(referentiel: Referentiel, sheet: AnswerSheet) -> Comparison | None:
+    """The comparison a report shows, None when there is none or it cannot be made.
+
+    The app says why a comparison cannot be made; a report leaves the section out.
+    """
+    try:
+        return comparison_of(referentiel, sheet)
+    except AnswersError:
+        return None
+
+
 def compare_many(
     referentiel: Referentiel, pairs: Sequence[tuple[AnswerSheet, AnswerSheet]]
 ) -> list[Comparison]:

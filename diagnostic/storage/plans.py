@@ -211,10 +211,18 @@ class PlanMethods:
             delete_action(connection, ("workshop_id", row.id), entry)
 
     def rediagnose(
-        self, token: str, prefill: bool, today: dt.date | None = None
+        self,
+        token: str,
+        prefill: bool,
+        today: dt.date | None = None,
+        referentiel_version: str | None = None,
     ) -> DiagnosticRecord:
         """A new diagnostic following ``token``'s: same profile dated ``today``, plan carried
         over with its statuses, answers copied when ``prefill``, the earlier one kept to compare.
+
+        ``referentiel_version``, the version the earlier answers were given with when the
+        database does not know it, stamps the kept copy so that it can be mapped later.
+        The kept copy is dated with the earlier diagnostic's last change if it had no date.
         """
         token = check_token(token)
         now = queries.utcnow()
@@ -223,14 +231,21 @@ class PlanMethods:
             row = queries.find_diagnostic(connection, token)
             rows = connection.execute(select(answers).where(answers.c.diagnostic_id == row.id))
             plan = read_plan(connection, ("diagnostic_id", row.id))
-            earlier = dataclasses.replace(_earlier_sheet(row, list(rows.all())), plan=plan)
+            earlier = _earlier_sheet(row, list(rows.all()))
+            version = earlier.referentiel_version or referentiel_version
+            dated = dataclasses.replace(
+                earlier.territory, date=earlier.territory.date or row.updated_at.date()
+            )
+            earlier = dataclasses.replace(
+                earlier, territory=dated, plan=plan, referentiel_version=version
+            )
             profile = dataclasses.replace(earlier.territory, date=today or dt.date.today())
             inserted = connection.execute(
                 diagnostics.insert().values(
                     token=new,
                     created_at=now,
                     updated_at=now,
-                    referentiel_version=row.referentiel_version,
+                    referentiel_version=version,
                     previous=snapshot_text(earlier),
                     **profile_values(profile),
                 )

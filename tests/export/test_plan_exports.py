@@ -174,3 +174,10 @@ def test_the_workshop_reports_carry_the_group_plan(tmp_path: Path) -> None:
     sheet = load_workbook(io.BytesIO(book))["Feuille de route"]
     assert [sheet["G2"].value, sheet["G3"].value] == ["en cours", "fait"]
     assert "Feuille de route" not in load_workbook(io.BytesIO(plain)).sheetnames
+
+
+def test_a_report_leaves_out_a_comparison_that_cannot_be_made() -> None:
+    earlier = dataclasses.replace(mini_sheet(), referentiel_version="1999.1")
+    sheet = dataclasses.replace(planned_sheet(), previous=earlier)
+    assert "Ce qui a bougé" not in body_text(to_pdf(MINI, sheet, "fr", generated_on=DAY))
+    assert "Comparaison" not in load_workbook(io.BytesIO(to_xlsx(MINI, sheet, "fr"))).sheetnames

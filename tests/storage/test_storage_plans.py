@@ -145,3 +145,17 @@ def test_deleting_a_diagnostic_or_a_workshop_deletes_its_plan(
     with engine.connect() as connection:
         assert connection.scalar(text("SELECT count(*) FROM plan_actions")) == 0
     engine.dispose()
+
+
+def test_the_kept_copy_is_dated_and_stamped_with_the_referentiel_version(
+    repo: Repository,
+) -> None:
+    undated = dataclasses.replace(PROFILE, date=None)
+    record = repo.create_diagnostic(undated)
+    repo.save_answer(record.token, QUESTIONS[0], 1)
+    changed = repo.get_diagnostic(record.token).updated_at.date()
+    later = repo.rediagnose(record.token, prefill=False, referentiel_version="2026.1")
+    earlier = repo.load_sheet(later.token).previous
+    assert earlier is not None
+    assert earlier.territory.date == changed
+    assert earlier.referentiel_version == "2026.1"

@@ -32,11 +32,14 @@ def redo_panel(ctx: state.Context, token: str) -> None:
     if not st.button(t("plan.redo.start", lang), key="redo-start", type="primary"):
         return
     try:
-        record = ctx.repository.rediagnose(token, prefill=start == "prefill")
+        record = ctx.repository.rediagnose(
+            token, prefill=start == "prefill", referentiel_version=ctx.referentiel.version
+        )
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         return
     sheet = ctx.repository.load_sheet(record.token, ctx.referentiel.version)
+    state.forget_widgets(("plan-", "redo-"))
     state.open_diagnostic(record.token, state.first_blank_step(ctx.referentiel, sheet, True))
     state.flash("success", t("plan.redo.started", lang))
     st.switch_page(frame.DIAGNOSTIC, query_params={state.TOKEN_PARAM: record.token})
