@@ -176,12 +176,7 @@ def test_deleting_needs_the_code_then_removes_every_row_and_every_link(
     ]
     assert at.title[0].value == t("atelier.create.title", "fr")
     assert "code" not in at.query_params and "key" not in at.query_params
-    assert row_counts(database_url) == {
-        "workshops": 0,
-        "diagnostics": 1,
-        "answers": 1,
-        "plan_actions": 0,
-    }
+    assert row_counts(database_url) == {"workshops": 0, "diagnostics": 1, "answers": 1}
 
     again = dashboard(workshop.code, key)
     assert [e.value for e in again.error] == [escape_markdown(not_found(workshop.code))]
