@@ -26,8 +26,10 @@ def paired_bars(
     chart.x, chart.y = LABEL_WIDTH, 8 * mm
     chart.width = width - LABEL_WIDTH - 12 * mm
     chart.height = ROW * len(labels)
-    chart.data = [[0.0 if v is None else v for v in s.values] for s in series]
-    for index, one in enumerate(series):
+    # reportlab draws a group's first series at its bottom: reversed, the first is on top.
+    drawn = list(reversed(series))
+    chart.data = [[0.0 if v is None else v for v in s.values] for s in drawn]
+    for index, one in enumerate(drawn):
         chart.bars[index].fillColor = one.colour
         chart.bars[index].strokeColor = None
     chart.barWidth = 3.5 * mm

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -23,7 +25,16 @@ from ...plan.model import Plan
 from ...typography import NBSP
 from ..pdf_charts import Series
 from ..pdf_layout import CONTENT_WIDTH, build_pdf
-from ..pdf_styles import ACCENT, RULE, WARM, data_table, escaped, paragraph, styles
+from ..pdf_styles import (
+    ACCENT,
+    RULE,
+    WARM,
+    KeptParagraph,
+    data_table,
+    escaped,
+    paragraph,
+    styles,
+)
 from .charts import paired_bars
 from .wording import (
     answer_text,
@@ -37,6 +48,12 @@ from .wording import (
 )
 
 SIGN_ROW = 14 * mm
+
+
+@lru_cache(maxsize=1)
+def line_style() -> ParagraphStyle:
+    """A plan line: body text, a little air above."""
+    return ParagraphStyle("plan_line", parent=styles().body, spaceBefore=7, spaceAfter=3)
 
 
 def plan_page(referentiel: Referentiel, plan: Plan, lang: str) -> list[Flowable]:
@@ -58,17 +75,15 @@ def plan_page(referentiel: Referentiel, plan: Plan, lang: str) -> list[Flowable]
             (t("plan.col.status", lang), status_text(action, lang)),
             (t("plan.col.note", lang), action.note),
         ]
-        story.append(CondPageBreak(30 * mm))
-        story.append(
-            paragraph(t("plan.pdf.heading", lang, number=number, label=action.label), sheet.h3)
-        )
-        # One paragraph per line, its facts one under the other: a 20-line plan stays fast.
-        markup = "<br/>".join(
+        # One paragraph per line, heading then facts one under the other: a 20-line plan
+        # stays fast to lay out, and a short line is never cut from its heading.
+        heading = t("plan.pdf.heading", lang, number=number, label=action.label)
+        markup = f"<b>{escaped(heading)}</b><br/>" + "<br/>".join(
             f"<b>{escaped(label + colon.rstrip())}</b> {escaped(value)}"
             for label, value in facts
             if value
         )
-        story.append(Paragraph(markup, sheet.bullet))
+        story.append(KeptParagraph(markup, line_style()))
     story += [Spacer(1, 6 * mm), signoff(lang), PageBreak()]
     return story
 
@@ -171,7 +186,13 @@ def _lever_table(
 def _motivation_table(
     referentiel: Referentiel, comparison: Comparison, lang: str
 ) -> tuple[list[str], list[list[str]], list[float]]:
-    keys = ("priority_before", "priority_after", "maturity_before", "maturity_after", "delta")
+    keys = (
+        "priority_before",
+        "priority_after",
+        "maturity_before",
+        "maturity_after",
+        "maturity_delta",
+    )
     header = [t("report.table.motivation", lang)] + [t(f"compare.col.{k}", lang) for k in keys]
     rows = [
         [

@@ -55,7 +55,7 @@ def comparison_view(referentiel: Referentiel, comparison: Comparison, lang: str)
         t("compare.col.priority_after", lang): [score(m.priority.after, lang) for m in rows],
         t("compare.col.maturity_before", lang): [score(m.maturity.before, lang) for m in rows],
         t("compare.col.maturity_after", lang): [score(m.maturity.after, lang) for m in rows],
-        t("compare.col.delta", lang): [delta(m.maturity, lang) for m in rows],
+        t("compare.col.maturity_delta", lang): [delta(m.maturity, lang) for m in rows],
     }
     st.dataframe(pd.DataFrame(motivation_table), hide_index=True, key="compare-maturity-table")
     answers_moved(referentiel, comparison, lang)
