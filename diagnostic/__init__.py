@@ -1,6 +1,7 @@
 """Diagnostic ESS territorial: a territory's self-diagnostic on the social and solidarity economy.
 
-The public API: load the référentiel, read an answers file, score it, explain it.
+The public API: load the référentiel, read an answers file, score it, explain it,
+and compare two diagnostics of one territory over time.
 """
 
 from .answers import check_answer, check_comment
@@ -22,6 +23,8 @@ from .model import (
     Referentiel,
     TerritoryProfile,
 )
+from .plan.compare import Comparison, ComparisonError, compare
+from .plan.model import PlanAction, Quarter
 from .recommend import Recommendation, explain_all, recommend, strengths
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import BatchScores, Scores, answers_matrix, score_answers, score_matrix
@@ -33,10 +36,14 @@ __all__ = [
     "AnswerSheet",
     "AnswersError",
     "BatchScores",
+    "Comparison",
+    "ComparisonError",
     "DiagnosticError",
     "ExportError",
     "NotFoundError",
+    "PlanAction",
     "Problem",
+    "Quarter",
     "Recommendation",
     "Referentiel",
     "ReferentielError",
@@ -46,6 +53,7 @@ __all__ = [
     "answers_matrix",
     "check_answer",
     "check_comment",
+    "compare",
     "explain_all",
     "from_json",
     "load_referentiel",

@@ -20,6 +20,9 @@ from .model import (
     Referentiel,
     Text,
 )
+from .plan.codec import plan_from_raw, plan_to_raw
+from .plan.model import Plan
+from .plan.versions import map_answers
 from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict
 from .upgrade import carry_over, describe
 
@@ -33,7 +36,10 @@ TOP_LEVEL = (
     "priorities",
     "answers",
     "comments",
+    "plan",
+    "previous",
 )
+PREVIOUS_KEYS = ("referentiel_version", "territory", "answers", "plan")
 
 
 def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answer:
@@ -121,6 +127,8 @@ def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
     answers = _answers(raw_answers, referentiel, problems)
     comments = _comments(raw_comments, referentiel, problems)
     priorities = _priorities(raw.get("priorities", []), referentiel, problems)
+    plan = _plan(raw.get("plan", []), problems)
+    previous = _previous(raw.get("previous"), referentiel, problems)
     if problems:
         raise AnswersError(
             "\n".join(p.message("fr") for p in problems),
@@ -131,9 +139,56 @@ def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
         answers,
         comments,
         str(ref_version) if ref_version is not None else None,
-        priorities,
-        note,
+        priorities=priorities,
+        upgrade_note=note,
+        plan=plan,
+        previous=previous,
     )
+
+
+def _plan(raw: Any, problems: list[AnswersError]) -> Plan:
+    try:
+        return plan_from_raw(raw)
+    except AnswersError as error:
+        problems.append(error)
+        return ()
+
+
+def _previous(
+    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+) -> AnswerSheet | None:
+    """The earlier diagnostic a re-diagnosis is compared with: its profile and answers."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or any(key not in PREVIOUS_KEYS for key in raw):
+        problems.append(
+            AnswersError(
+                "« previous » doit décrire le diagnostic précédent : « referentiel_version », "
+                "« territory », « answers » et « plan ».",
+                "'previous' must describe the earlier diagnostic: 'referentiel_version', "
+                "'territory', 'answers' and 'plan'.",
+            )
+        )
+        return None
+    version = raw.get("referentiel_version")
+    version = str(version) if version is not None else None
+    found: list[AnswersError] = []
+    try:
+        territory = parse_profile(raw.get("territory"))
+        mapped = map_answers(version, raw.get("answers") or {}, referentiel)
+    except AnswersError as error:
+        problems.append(error)
+        return None
+    answers = _answers(mapped, referentiel, found)
+    plan = _plan(raw.get("plan", []), found)
+    for problem in found:
+        problems.append(
+            AnswersError(
+                "Diagnostic précédent : " + problem.message("fr"),
+                "Earlier diagnostic: " + problem.message("en"),
+            )
+        )
+    return AnswerSheet(territory, answers, {}, referentiel.version, plan=plan)
 
 
 def _priorities(
@@ -238,7 +293,7 @@ def check_comment(referentiel: Referentiel, question_id: str, text: Any) -> str:
 def sheet_to_dict(sheet: AnswerSheet, referentiel: Referentiel) -> dict[str, Any]:
     """The answers file as JSON-ready values, in référentiel order (stable bytes)."""
     order = [q.id for q in referentiel.questions]
-    return {
+    values: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "referentiel_version": referentiel.version,
@@ -247,3 +302,15 @@ def sheet_to_dict(sheet: AnswerSheet, referentiel: Referentiel) -> dict[str, Any
         "answers": {q: sheet.answers[q] for q in order if q in sheet.answers},
         "comments": {q: sheet.comments[q] for q in order if sheet.comments.get(q)},
     }
+    if sheet.plan:
+        values["plan"] = plan_to_raw(sheet.plan)
+    if sheet.previous is not None:
+        earlier = sheet.previous
+        values["previous"] = {
+            "referentiel_version": referentiel.version,
+            "territory": profile_to_dict(earlier.territory),
+            "answers": {q: earlier.answers[q] for q in order if q in earlier.answers},
+        }
+        if earlier.plan:
+            values["previous"]["plan"] = plan_to_raw(earlier.plan)
+    return values

@@ -20,11 +20,16 @@ from .errors import DiagnosticError, ReferentielError
 from .export.csvfmt import to_french_csv
 from .export.jsonio import from_json, to_json
 from .export.pdf import to_pdf
+from .export.plan.pdf import comparison_pdf
+from .export.plan.results import comparison_to_dict
+from .export.plan.tabular import comparison_xlsx
+from .export.plan.text import comparison_text
 from .export.results import referentiel_to_dict, scores_to_dict
 from .export.tabular import levers_csv, to_csv, to_xlsx
 from .export.workshop_pdf import workshop_pdf
 from .export.workshop_tabular import workshop_csv, workshop_xlsx
 from .model import AnswerSheet, Referentiel
+from .plan.compare import compare as compare_sheets
 from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_sheet
 from .settings import Settings
@@ -287,6 +292,46 @@ def report(
 cli.add_command(territory)
 
 
+@cli.command()
+@click.argument("earlier", type=str)
+@click.argument("later", type=str)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format de sortie / output format.",
+)
+@click.option("--pdf", "pdf_path", type=OUTPUT, help="Comparaison en PDF / comparison as PDF.")
+@click.option("--xlsx", "xlsx_path", type=OUTPUT, help="Comparaison en XLSX / as XLSX.")
+@REPORT_LANG
+@click.pass_obj
+def compare(
+    ctx: Context,
+    earlier: str,
+    later: str,
+    output_format: str,
+    pdf_path: Path | None,
+    xlsx_path: Path | None,
+    report_lang: str | None,
+) -> None:
+    """Compare deux diagnostics d'un même territoire / compare two diagnostics of one territory."""
+    lang = ctx.lang = report_lang or ctx.lang
+    ref, before = load_sheet(ctx, earlier)
+    after = from_json(read_file(later, lang), ref)
+    comparison = compare_sheets(ref, before, after)
+    if output_format == "json":
+        _print_json(comparison_to_dict(ref, comparison, lang))
+    else:
+        click.echo(comparison_text(ref, comparison, lang), nl=False)
+    builders: Builders = [
+        (pdf_path, lambda: comparison_pdf(ref, after, comparison, lang)),
+        (xlsx_path, lambda: comparison_xlsx(ref, after, comparison, lang)),
+    ]
+    write_outputs(builders, lang)
+
+
 @cli.group()
 def workshop() -> None:
     """Les ateliers : exporter les résultats d'un groupe / workshops: export a group's results."""
@@ -316,9 +361,10 @@ def workshop_export(
     repository = open_repository(Settings.from_env().database_url)
     record = repository.get_workshop(code)
     sheets = repository.group_sheets(record.code)
+    plan = repository.load_workshop_plan(record.code)
     builders: Builders = [
-        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang)),
-        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang)),
+        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang, plan=plan)),
+        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang, plan=plan)),
         (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
     ]
     write_outputs(builders, lang)

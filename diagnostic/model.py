@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, NewType, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
+
+if TYPE_CHECKING:
+    from .plan.model import PlanAction
 
 MotivationId = NewType("MotivationId", str)
 LeverId = NewType("LeverId", str)
@@ -242,7 +245,9 @@ class TerritoryProfile:
 class AnswerSheet:
     """A territory's answers: question id -> level, ``"unknown"`` or ``"declined"``.
 
-    ``priorities`` are the motivations the officials ranked as mattering most, first first.
+    ``priorities`` are the motivations the officials ranked as mattering most, first first;
+    ``plan`` is its feuille de route; ``previous``, for a re-diagnosis, the earlier
+    diagnostic's profile and answers, kept to compare the two.
     """
 
     territory: TerritoryProfile
@@ -251,6 +256,8 @@ class AnswerSheet:
     referentiel_version: str | None = None
     priorities: tuple[MotivationId, ...] = ()
     upgrade_note: Text | None = None  # set once answers were carried over from a version
+    plan: tuple[PlanAction, ...] = ()
+    previous: AnswerSheet | None = None
 
     def answer(self, question_id: str) -> Answer | None:
         return self.answers.get(QuestionId(question_id))

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
+from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent
@@ -26,6 +27,7 @@ from .pdf_sections import (
     providers_section,
 )
 from .pdf_styles import FONT, fit, paragraph, rich, styles
+from .plan.pdf import comparison_section, plan_page
 
 
 def to_pdf(
@@ -34,13 +36,25 @@ def to_pdf(
     lang: str = "fr",
     scores: Scores | None = None,
     generated_on: dt.date | None = None,
+    comparison: Comparison | None = None,
 ) -> bytes:
-    """The A4 report of one diagnostic, in French or English, with embedded fonts."""
+    """The A4 report of one diagnostic, in French or English, with embedded fonts.
+
+    A plan adds « Notre feuille de route » after the summary; a re-diagnosis, the
+    comparison with the earlier diagnostic (``comparison``, computed if not given).
+    """
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
-    story: list[Flowable] = [*cover_section(data), *summary_section(data), *upgrade_section(data)]
-    story += [*charts_section(data), *levers_section(data), *contacts_section(data)]
-    story += [*providers_section(data), *gaps_section(data), *choices_section(data)]
+    comparison = comparison or comparison_for_report(referentiel, sheet)
+    story: list[Flowable] = [*cover_section(data, comparison), *summary_section(data)]
+    story += upgrade_section(data)
+    if sheet.plan:
+        story += plan_page(referentiel, sheet.plan, lang)
+    story += charts_section(data)
+    if comparison is not None:
+        story += comparison_section(referentiel, comparison, lang)
+    story += [*levers_section(data), *contacts_section(data), *providers_section(data)]
+    story += [*gaps_section(data), *choices_section(data)]
     story += [*method_section(data), *annex_section(data)]
     title = referentiel.title.get(lang)
     name = sheet.territory.name
@@ -53,7 +67,7 @@ def to_pdf(
     )
 
 
-def cover_section(data: ReportData) -> list[Flowable]:
+def cover_section(data: ReportData, comparison: Comparison | None = None) -> list[Flowable]:
     """Territory, type, dates, who answered, référentiel version, purpose and contents."""
     lang, sheet = data.lang, data.sheet
     profile = sheet.territory
@@ -95,6 +109,12 @@ def cover_section(data: ReportData) -> list[Flowable]:
     if data.scores.declined:
         keys.append("report.choices.title")
     contents = [t(key, lang) for key in (*keys, "report.method.title", "report.annex.title")]
+    if sheet.plan:
+        contents.insert(contents.index(t("report.charts.motivations", lang)), t("plan.title", lang))
+    if comparison is not None:
+        contents.insert(
+            contents.index(t("report.charts.levers", lang)) + 1, t("compare.title", lang)
+        )
     heading = (data.referentiel.title.get(lang), profile.name, t("report.subtitle", lang))
     return cover_page(heading, facts, t("report.cover.purpose", lang), contents, lang)
 

@@ -155,6 +155,21 @@ def ranked_bars(
     chart.bars[0].strokeColor = None
     chart.barWidth = 5 * mm
     chart.groupSpacing = 4 * mm
+    style_bar_axes(chart, labels, label_width, lang)
+    chart.barLabels.fontName = FONT_BOLD
+    chart.barLabels.fontSize = 8.5
+    chart.barLabels.fillColor = INK
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    drawing.add(Line(chart.x, chart.y, chart.x, chart.y + chart.height, strokeColor=MUTED))
+    return drawing
+
+
+def style_bar_axes(
+    chart: HorizontalBarChart, labels: Sequence[str], label_width: float, lang: str
+) -> None:
+    """Labels on the left, first at the top; a 0-100 value axis with a light grid."""
     chart.categoryAxis.categoryNames = [clean_text(label) for label in labels]
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.strokeColor = RULE
@@ -177,14 +192,6 @@ def ranked_bars(
     chart.valueAxis.labels.fillColor = MUTED
     chart.valueAxis.labelTextFormat = lambda value: format_number(value, lang)
     chart.barLabelFormat = lambda value: format_number(value, lang)
-    chart.barLabels.fontName = FONT_BOLD
-    chart.barLabels.fontSize = 8.5
-    chart.barLabels.fillColor = INK
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    drawing.add(chart)
-    drawing.add(Line(chart.x, chart.y, chart.x, chart.y + chart.height, strokeColor=MUTED))
-    return drawing
 
 
 def share_bar(share: float, width: float, height: float, colour: colors.Color = ACCENT) -> Drawing:

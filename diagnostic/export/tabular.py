@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..confidence import describe
 from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
+from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
 from ..scoring import Scores, score_sheet
 from ..territory import clean_text
@@ -127,7 +128,11 @@ def levers_csv(
 
 
 def to_xlsx(
-    referentiel: Referentiel, sheet: AnswerSheet, lang: str = "fr", scores: Scores | None = None
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    lang: str = "fr",
+    scores: Scores | None = None,
+    comparison: Comparison | None = None,
 ) -> bytes:
     """Summary, lever scores, motivation scores, what to find out, choices, answers."""
     scores = scores or score_sheet(referentiel, sheet)
@@ -165,6 +170,7 @@ def to_xlsx(
     write_table(
         book.create_sheet(t("contacts.title", lang)), *call_table(calls, lang), widths=CALL_WIDTHS
     )
+    add_plan_sheets(book, referentiel, sheet, lang, comparison)
     book.properties.title = f"{referentiel.title.get(lang)} — {clean_text(sheet.territory.name)}"
     book.properties.creator = referentiel.title.get(lang)
     buffer = io.BytesIO()
@@ -176,6 +182,24 @@ def question_header(lang: str, extra: str) -> list[str]:
     """Columns of a list of questions: motivation, id, question, ``extra``, comment."""
     keys = ("motivation", "question_id", "question", extra, "comment")
     return [t(f"report.col.{key}", lang) for key in keys]
+
+
+def add_plan_sheets(
+    book: Workbook,
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    lang: str,
+    comparison: Comparison | None,
+) -> None:
+    """The plan's sheet and the comparison's, when the diagnostic has them."""
+    # Imported here: export.plan.tabular builds on this module's table writers.
+    from .plan.tabular import add_comparison_sheet, add_plan_sheet
+
+    if sheet.plan:
+        add_plan_sheet(book, referentiel, sheet.plan, lang)
+    comparison = comparison or comparison_for_report(referentiel, sheet)
+    if comparison is not None:
+        add_comparison_sheet(book, referentiel, comparison, lang)
 
 
 def question_rows(

@@ -18,11 +18,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..i18n import t
 from ..model import Referentiel
+from ..plan.model import Plan
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
 from ..typography import format_date, format_number
 from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page
 from .pdf_sections import ReportData, charts_section, provider_names, quoted
 from .pdf_styles import data_table, paragraph, rich, styles
+from .plan.pdf import plan_page
 from .workshop_data import WorkshopData
 from .workshop_pdf_sections import (
     discuss_section,
@@ -45,17 +47,24 @@ def workshop_pdf(
     sheets: Sequence[ParticipantSheet],
     lang: str = "fr",
     generated_on: dt.date | None = None,
+    plan: Plan = (),
 ) -> bytes:
-    """The A4 report of a workshop's group result, in French or English."""
+    """The A4 report of a workshop's group result, in French or English.
+
+    ``plan``, the feuille de route built with the group, follows the summary.
+    """
     data = WorkshopData.build(referentiel, workshop, sheets)
     day = generated_on or dt.date.today()
     scores = data.summary.group.scores
     story = cover_section(data, lang, day)
     if data.group is None or scores is None:
         story += hidden_section(data, lang)
+        story += plan_page(referentiel, plan, lang) if plan else []
     else:
         report = ReportData.build(referentiel, data.group, scores, lang, day)
-        story += [*summary_section(data, report), *charts_section(report)]
+        story += summary_section(data, report)
+        story += plan_page(referentiel, plan, lang) if plan else []
+        story += charts_section(report)
         story += [*discuss_section(data, lang), *roles_section(data, lang)]
     story += [*participants_section(data, lang), *method_section(data, lang)]
     title, name = referentiel.title.get(lang), workshop.profile.name

@@ -16,8 +16,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..groups import SUBJECTS
 from ..i18n import t
 from ..model import Referentiel
+from ..plan.model import Plan
 from ..territory import clean_text
 from .csvfmt import to_french_csv_bytes
+from .plan.tabular import add_plan_sheet
 from .tabular import (
     answer_header,
     answer_rows,
@@ -78,8 +80,12 @@ def workshop_xlsx(
     workshop: WorkshopRecord,
     sheets: Sequence[ParticipantSheet],
     lang: str = "fr",
+    plan: Plan = (),
 ) -> bytes:
-    """Summary, the group's levers and motivations, divergences, roles, anonymised answers."""
+    """Summary, the group's levers and motivations, divergences, roles, anonymised answers.
+
+    ``plan``, the feuille de route built with the group, gets its own sheet.
+    """
     data = WorkshopData.build(referentiel, workshop, sheets)
     group = data.summary.group
     book = Workbook()
@@ -105,6 +111,8 @@ def workshop_xlsx(
     widths = (16, 22, 34, 30, 70, 14, 12, 34)
     write_table(answers, anonymous_header(lang), anonymous_rows(data, lang), widths, first_row=3)
     answers.freeze_panes = "A4"
+    if plan:
+        add_plan_sheet(book, referentiel, plan, lang)
     name = clean_text(workshop.profile.name)
     book.properties.title = f"{referentiel.title.get(lang)} — {name}"
     book.properties.creator = referentiel.title.get(lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from .checks import (
 )
 from .engine import create_engine_for, reading, safe_url, writing
 from .migrate import upgrade
+from .plans import PlanMethods, read_plan, snapshot_sheet, snapshot_text, write_plan
 from .records import (
     DiagnosticRecord,
     answer_values,
@@ -65,7 +67,7 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods):
+class Repository(WorkshopMethods, PlanMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.
@@ -150,12 +152,14 @@ class Repository(WorkshopMethods):
             rows = connection.execute(
                 select(answers).where(answers.c.diagnostic_id == row.id)
             ).all()
+            plan = read_plan(connection, ("diagnostic_id", row.id))
         version = (
             referentiel_version if referentiel_version is not None else row.referentiel_version
         )
-        return build_sheet(
+        sheet = build_sheet(
             profile_from_row(row), rows, version, row.priorities or "", row.upgrade_note or ""
         )
+        return dataclasses.replace(sheet, plan=plan, previous=snapshot_sheet(row.previous))
 
     def save_priorities(self, token: str, priorities: Sequence[str]) -> None:
         """Save the officials' ranking of the motivations, first first."""
@@ -175,7 +179,10 @@ class Repository(WorkshopMethods):
         return upgrade_saved(self._engine, referentiel)
 
     def replace_sheet(self, token: str, sheet: AnswerSheet) -> None:
-        """Replace profile, answers and comments at once; on any error nothing changes."""
+        """Replace profile, answers, comments, plan and previous diagnostic at once.
+
+        On any error nothing changes.
+        """
         token = check_token(token)
         profile = check_profile(sheet.territory)
         rows = sheet_rows(sheet)
@@ -191,11 +198,13 @@ class Repository(WorkshopMethods):
             "referentiel_version": version,
             "priorities": "|".join(check_priorities(sheet.priorities)),
             "upgrade_note": note_to_column(sheet.upgrade_note),
+            "previous": snapshot_text(sheet.previous),
         }
         with writing(self._engine) as connection:
             diagnostic_id = queries.touch_writable(connection, token, values)
             queries.delete_answers_of(connection, [diagnostic_id])
             queries.insert_answers(connection, diagnostic_id, rows)
+            write_plan(connection, ("diagnostic_id", diagnostic_id), sheet.plan)
 
     def delete_diagnostic(self, token: str) -> None:
         """Delete a diagnostic and its answers for good; NotFoundError if unknown."""

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     false,
 )
 
@@ -103,6 +104,8 @@ diagnostics = Table(
     Column("upgrade_note", Text, nullable=False, default="", server_default=""),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # A re-diagnosis: the earlier diagnostic's profile and answers, as JSON (see plans.py).
+    Column("previous", Text),
 )
 
 answers = Table(
@@ -121,4 +124,40 @@ answers = Table(
     Column("comment", Text, nullable=False, default=""),
     Column("updated_at", UTCDateTime, nullable=False),
     CheckConstraint("NOT (dont_know AND level IS NOT NULL)", name="level_or_dont_know"),
+)
+
+plan_actions = Table(
+    "plan_actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("entry", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("action_id", String(64)),
+    Column("lever_id", String(64)),
+    Column("label", Text, nullable=False),
+    Column("owner", Text, nullable=False, default=""),
+    Column("partners", Text, nullable=False, default=""),
+    Column("quarter", String(7)),
+    Column("status", String(10), nullable=False, default="a_lancer"),
+    Column("note", Text, nullable=False, default=""),
+    Column("added", Date, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("(diagnostic_id IS NULL) <> (workshop_id IS NULL)", name="one_owner"),
+    CheckConstraint("status IN ('a_lancer', 'en_cours', 'fait', 'abandonne')", name="plan_status"),
+    UniqueConstraint("diagnostic_id", "entry", name="uq_plan_actions_diagnostic_entry"),
+    UniqueConstraint("workshop_id", "entry", name="uq_plan_actions_workshop_entry"),
 )

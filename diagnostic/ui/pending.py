@@ -11,6 +11,7 @@ typed just before leaving the step or the page is saved too.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -86,7 +87,7 @@ def flush(ctx: Context, sheet: AnswerSheet, step: Step | None = None) -> Flushed
     if profile_shown and (step is None or step.kind == "profile"):
         profile, errors = save_profile_changes(ctx.lang, saved_profile(sheet), saver.profile)
         if profile is not None and profile != sheet.territory:
-            sheet = AnswerSheet(profile, sheet.answers, sheet.comments, sheet.referentiel_version)
+            sheet = dataclasses.replace(sheet, territory=profile)
     return Flushed(sheet, failures, errors)
 
 

@@ -265,5 +265,10 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
 
     with pytest.raises(NotFoundError):
         repo.get_diagnostic(gone)
-    assert row_counts(database_url) == {"workshops": 0, "diagnostics": 1, "answers": 2}
+    assert row_counts(database_url) == {
+        "workshops": 0,
+        "diagnostics": 1,
+        "answers": 2,
+        "plan_actions": 0,
+    }
     assert repo.load_sheet(kept).answers == {"q01": 2}

@@ -48,7 +48,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0002_referentiel"
+    assert _revision(engine) == head_revision() == "0003_plan"
     engine.dispose()
 
 
@@ -137,7 +137,12 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
     for process in processes:
         process.join(timeout=60)
     assert [process.exitcode for process in processes] == [0, 0, 0, 0]
-    assert row_counts(database_url) == {"workshops": 0, "diagnostics": 4, "answers": 4}
+    assert row_counts(database_url) == {
+        "workshops": 0,
+        "diagnostics": 4,
+        "answers": 4,
+        "plan_actions": 0,
+    }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [

@@ -211,7 +211,16 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
 
     repo.delete_workshop(workshop.code, key)
 
-    assert row_counts(database_url) == before == {"workshops": 1, "diagnostics": 2, "answers": 2}
+    assert (
+        row_counts(database_url)
+        == before
+        == {
+            "workshops": 1,
+            "diagnostics": 2,
+            "answers": 2,
+            "plan_actions": 0,
+        }
+    )
     with pytest.raises(NotFoundError):
         repo.get_workshop(workshop.code)
     with pytest.raises(NotFoundError):

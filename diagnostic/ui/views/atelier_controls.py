@@ -92,12 +92,16 @@ def exports(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> Non
 
 def builder(ctx: state.Context, code: str, admin_key: str, kind: str) -> Callable[[], bytes]:
     """A function that builds one export from what the database holds when it is called."""
-    export = EXPORTS[kind]
 
     def build() -> bytes:
         workshop = ctx.repository.check_admin(code, admin_key)
         sheets = ctx.repository.participants(code, admin_key)
-        return export(ctx.referentiel, workshop, sheets, ctx.lang)
+        if kind == "csv":
+            return workshop_csv(ctx.referentiel, workshop, sheets, ctx.lang)
+        plan = ctx.repository.load_workshop_plan(code)  # the group's feuille de route
+        if kind == "pdf":
+            return workshop_pdf(ctx.referentiel, workshop, sheets, ctx.lang, plan=plan)
+        return workshop_xlsx(ctx.referentiel, workshop, sheets, ctx.lang, plan=plan)
 
     return build
 

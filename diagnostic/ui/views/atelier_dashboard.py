@@ -24,6 +24,7 @@ from ...storage import WorkshopRecord
 from ...workshop import WorkshopSummary
 from .. import state
 from ..literal import escape_markdown
+from ..plan.workshop import workshop_plan_section
 from ..wording import join_words, territory_line, tn
 from ..workshop_group import group_result, summarise
 from ..workshop_panels import discuss_panel, participants_panel, roles_panel
@@ -68,6 +69,7 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
     tabs = st.tabs([t(f"atelier.tab.{name}", lang) for name in TABS], key=TABS_KEY)
     live = st.fragment(run_every=refresh_seconds(), key=LIVE_KEY)(live_panels)
     live(ctx, workshop.code, admin_key, head, tabs)
+    workshop_plan_section(ctx, workshop, admin_key)
 
 
 def join_panel(ctx: state.Context, code: str) -> DeltaGenerator:

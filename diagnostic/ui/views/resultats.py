@@ -1,6 +1,7 @@
 """Results: what to do first, who to call and why; knowledge gaps; charts with their tables.
 
-Widget keys: ``to-questions`` and the ``download-*`` buttons (see files.report_downloads).
+Widget keys: ``to-questions`` and the ``download-*`` buttons (see files.report_downloads);
+the feuille de route's ``plan-*`` and the re-diagnosis' ``redo-*`` (see ui/plan).
 """
 
 from __future__ import annotations
@@ -8,12 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ...i18n import t
-from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
+from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
 from ...scoring import score_sheet
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view
 from ..files import report_downloads
+from ..plan.section import flush_diagnostic_plan, plan_section
 from ..resources import referentiel_at
 from ..results import results_view
 from ..wording import territory_line
@@ -41,10 +43,14 @@ def render() -> None:
     if answered < total:
         to_questions(ctx, sheet)
     scores = score_sheet(referentiel, sheet)
+    sheet = flush_diagnostic_plan(ctx, sheet)
     report_downloads(referentiel, sheet, scores, lang)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
-    drawn_results(str(ctx.settings.referentiel_dir), answers, sheet.territory.type, lang)
+    territory = TerritoryProfile("", sheet.territory.type, population=sheet.territory.population)
+    directory = str(ctx.settings.referentiel_dir)
+    drawn_results(directory, answers, sheet.priorities, territory, lang)
     who_to_call_view(referentiel, sheet, scores, lang)
+    plan_section(ctx, sheet, scores)
     st.divider()
     st.caption(t("app.results.conversation", lang))
 
@@ -53,16 +59,18 @@ def render() -> None:
 def drawn_results(
     directory: str,
     answers: tuple[tuple[QuestionId, Answer], ...],
-    territory_type: TerritoryType,
+    priorities: tuple[MotivationId, ...],
+    territory: TerritoryProfile,
     lang: str,
 ) -> None:
     """The results display, drawn once per set of answers and replayed on later reruns.
 
     Streamlit records the elements drawn by a cached function and replays them on a
-    hit, so charts and tables are not rebuilt when nothing changed.
+    hit, so charts and tables are not rebuilt when nothing changed. Everything the
+    results depend on is an argument: the answers, the ranking, the type and population.
     """
     referentiel = referentiel_at(directory)
-    sheet = AnswerSheet(TerritoryProfile("", territory_type), dict(answers))
+    sheet = AnswerSheet(territory, dict(answers), priorities=priorities)
     results_view(referentiel, sheet, score_sheet(referentiel, sheet), lang)
 
 

@@ -1,0 +1,1 @@
+"""Exporters of the feuille de route and of the comparison over time: results -> bytes."""

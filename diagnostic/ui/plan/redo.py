@@ -1,0 +1,45 @@
+"""« Refaire le diagnostic »: a new diagnostic of the same territory, following this one.
+
+Widget keys: ``redo-answers`` (empty or pre-filled) and ``redo-start``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+
+from ...errors import DiagnosticError
+from ...i18n import t
+from .. import frame, state
+from ..literal import escape_markdown
+
+Start = Literal["empty", "prefill"]
+STARTS: tuple[Start, ...] = ("empty", "prefill")
+
+
+def redo_panel(ctx: state.Context, token: str) -> None:
+    """Choose empty or pre-filled answers, then open the new diagnostic in the wizard."""
+    lang = ctx.lang
+    st.header(t("plan.redo.title", lang))
+    st.markdown(t("plan.redo.intro", lang))
+    start = st.radio(
+        t("plan.redo.answers", lang),
+        STARTS,
+        format_func=lambda s: t(f"plan.redo.{s}", lang),
+        key="redo-answers",
+    )
+    if not st.button(t("plan.redo.start", lang), key="redo-start", type="primary"):
+        return
+    try:
+        record = ctx.repository.rediagnose(
+            token, prefill=start == "prefill", referentiel_version=ctx.referentiel.version
+        )
+    except DiagnosticError as error:
+        st.error(escape_markdown(error.message(lang)))
+        return
+    sheet = ctx.repository.load_sheet(record.token, ctx.referentiel.version)
+    state.forget_widgets(("plan-", "redo-"))
+    state.open_diagnostic(record.token, state.first_blank_step(ctx.referentiel, sheet, True))
+    state.flash("success", t("plan.redo.started", lang))
+    st.switch_page(frame.DIAGNOSTIC, query_params={state.TOKEN_PARAM: record.token})

@@ -1,0 +1,62 @@
+"""The results page's part for the feuille de route, the comparison and the re-diagnosis."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from ...errors import DiagnosticError
+from ...i18n import t
+from ...model import AnswerSheet
+from ...plan.compare import comparison_of
+from ...recommend import recommend
+from ...scoring import Scores
+from .. import state
+from ..files import file_stem
+from ..literal import escape_markdown
+from .comparison import comparison_view
+from .editor import PlanStore, flush_plan, plan_download, plan_editor
+from .redo import redo_panel
+
+PREFIX = "plan"
+
+
+def diagnostic_store(ctx: state.Context, token: str) -> PlanStore:
+    """Saves to the open diagnostic's plan."""
+    return PlanStore(
+        save=lambda action: ctx.repository.save_plan_action(token, action),
+        delete=lambda entry: ctx.repository.delete_plan_action(token, entry),
+    )
+
+
+def flush_diagnostic_plan(ctx: state.Context, sheet: AnswerSheet) -> AnswerSheet:
+    """Save the plan widgets' edits; the sheet with the plan as saved."""
+    assert ctx.token is not None
+    plan, failures = flush_plan(sheet.plan, diagnostic_store(ctx, ctx.token), PREFIX, ctx.lang)
+    for failure in failures:
+        st.error(escape_markdown(failure))
+    return dataclasses.replace(sheet, plan=plan)
+
+
+def plan_section(ctx: state.Context, sheet: AnswerSheet, scores: Scores) -> None:
+    """The plan editor with its CSV, the comparison if this is a re-diagnosis, then redo."""
+    assert ctx.token is not None
+    lang, referentiel = ctx.lang, ctx.referentiel
+    st.header(t("plan.title", lang))
+    st.markdown(t("plan.app.intro", lang))
+    recommendations = recommend(referentiel, sheet, scores)
+    store = diagnostic_store(ctx, ctx.token)
+    plan = plan_editor(referentiel, sheet.plan, recommendations, lang, store, PREFIX)
+    if plan:
+        saved = dataclasses.replace(sheet, plan=plan)
+        stem = file_stem(sheet)
+        plan_download(referentiel, saved, lang, f"{stem}-feuille-de-route.csv", "download-plan-csv")
+    try:
+        comparison = comparison_of(referentiel, sheet)
+    except DiagnosticError as error:
+        st.warning(escape_markdown(error.message(lang)))
+        comparison = None
+    if comparison is not None:
+        comparison_view(referentiel, comparison, lang)
+    redo_panel(ctx, ctx.token)
