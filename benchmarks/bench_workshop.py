@@ -6,12 +6,13 @@ SQLite file in a temporary folder and, when ``DIAGNOSTIC_TEST_POSTGRES_URL`` is 
 
 For each database: 40 participants join, then 40 threads (one per participant, released
 together by a barrier) each save an answer to all 42 questions of the shipped référentiel.
-It prints the latency of one save (p50, p95, max; waiting for a pooled connection included),
+It prints the latency of one save (p50, p95, p99, max; waiting for a pooled connection and
+for the in-process writer lock included),
 answers saved per second, then counts what the database holds: lost answers (saved but
 absent or different) and duplicated rows must both be 0. The baseline is the same saves made
 one after the other by a single thread, in the same process. Last, the dashboard's work per
 refresh: ``aggregate`` on the 40 loaded sheets, and ``group_sheets`` + ``aggregate``.
-Targets: p95 save under 50 ms on SQLite, aggregation under 50 ms.
+Targets: p95 save under 50 ms on SQLite, no save over 1 s, aggregation under 50 ms.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from diagnostic.workshop import Participant, aggregate
 
 PARTICIPANTS = 40
 TARGET_MS = 50.0
+MAX_TARGET_MS = 1000.0
 UNKNOWN_SHARE = 0.08
 PROFILE = TerritoryProfile(name="Communauté de communes du Banc d’essai", type="cc")
 Plan = dict[str, list[tuple[QuestionId, Answer]]]  # token -> the answers it saves, in order
@@ -174,13 +176,14 @@ def measure(url: str, shown: str, referentiel: Referentiel) -> None:
     close_repositories()
 
     p95 = milliseconds(room.latencies, 0.95)
+    longest = max(room.latencies) * 1000
     saves = PARTICIPANTS * len(referentiel.questions)
     print(shown)
     print(f"  {PARTICIPANTS} participants × {len(referentiel.questions)} questions = {saves} saves")
     print(
         f"  concurrent: {room.per_second:8.0f} answers/s   "
         f"p50 {milliseconds(room.latencies, 0.5):6.1f} ms   p95 {p95:6.1f} ms   "
-        f"max {max(room.latencies) * 1000:6.1f} ms"
+        f"p99 {milliseconds(room.latencies, 0.99):6.1f} ms   max {longest:7.1f} ms"
     )
     print(
         f"  sequential: {baseline.per_second:8.0f} answers/s   "
@@ -189,6 +192,7 @@ def measure(url: str, shown: str, referentiel: Referentiel) -> None:
     )
     print(f"  throughput concurrent / sequential:   {room.per_second / baseline.per_second:6.2f}")
     print(f"  p95 save / {TARGET_MS:.0f} ms target:             {p95 / TARGET_MS:6.2f}")
+    print(f"  max save / {MAX_TARGET_MS:.0f} ms target:           {longest / MAX_TARGET_MS:6.2f}")
     print(f"  lost answers: {lost} (sequential: {base_lost})   duplicated rows: {duplicates}")
     print(
         f"  aggregate, 40 loaded sheets (best of 30):      {aggregation * 1000:7.2f} ms"

@@ -305,6 +305,28 @@ def workshop_export(
     write_outputs(builders, lang)
 
 
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option(
+    "--address",
+    default=None,
+    help="Adresse d'écoute (0.0.0.0 : tout le réseau) / address to listen on.",
+)
+@click.option(
+    "--public-url",
+    default=None,
+    help="Adresse vue par les utilisateurs, pour les liens / address users see, for links.",
+)
+@click.pass_obj
+def serve(ctx: Context, port: int, address: str | None, public_url: str | None) -> None:
+    """Lance l'application avec les réglages du projet / start the app with its settings."""
+    from .ui.serve import Launch, check_public_url
+    from .ui.serve import serve as run_server
+
+    public = public_url or Settings.from_env().public_url or None
+    run_server(Launch(port, address, check_public_url(public) if public else None))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error is one line on stderr and a non-zero exit code."""
     lang = "en" if Settings.from_env().lang == "en" else "fr"

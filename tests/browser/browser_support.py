@@ -1,4 +1,4 @@
-"""The app under test: a real ``streamlit run`` server on a free port, and Chromium's path."""
+"""The app under test: a real ``diagnostic-ess serve`` on a free port, and Chromium's path."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def free_port() -> int:
 
 
 class Server:
-    """``streamlit run app.py`` on a port and a database; can be stopped and started again."""
+    """``diagnostic-ess serve`` on a port and a database; can be stopped and started again."""
 
     def __init__(
         self, database_url: str, log: Path, environment: Mapping[str, str] | None = None
@@ -72,21 +72,17 @@ class Server:
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DIAGNOSTIC_")}
         env["DIAGNOSTIC_DATABASE_URL"] = self.database_url
+        env["STREAMLIT_SERVER_HEADLESS"] = "true"  # never open a browser window
         env.update(self.environment)
         command = [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.address",
+            "diagnostic.cli",
+            "serve",
+            "--address",
             "127.0.0.1",
-            "--server.port",
+            "--port",
             str(self.port),
-            "--browser.gatherUsageStats",
-            "false",
         ]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
