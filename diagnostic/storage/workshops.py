@@ -24,7 +24,7 @@ from .checks import (
     workshop_closed,
     wrong_admin_key,
 )
-from .engine import reading, writing
+from .engine import forget_deleted, reading, writing
 from .records import (
     DiagnosticRecord,
     ParticipantSheet,
@@ -116,6 +116,7 @@ class WorkshopMethods:
             queries.delete_answers_of(connection, members)
             connection.execute(diagnostics.delete().where(diagnostics.c.workshop_id == row.id))
             connection.execute(workshops.delete().where(workshops.c.id == row.id))
+        forget_deleted(self._engine)
 
     def join_workshop(
         self, code: str, role: Role, pseudonym: str | None = None
