@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, exc, select, update
 
-from ..errors import StorageError
+from ..errors import AccessError, NotFoundError, StorageError
 from ..model import Role, TerritoryProfile
-from . import queries
+from . import queries, throttle
 from .checks import (
     check_motivations,
     check_profile,
@@ -40,8 +41,28 @@ from .tables import answers, diagnostics, workshops
 CODE_ATTEMPTS = 20
 
 
+@contextmanager
+def guessing(client: str | None, wrong_key_too: bool = False) -> Iterator[None]:
+    """Refuse tries while this client or the server is locked; count wrong codes (and keys).
+
+    ``client`` names a browser session; None counts only towards the server's limit.
+    """
+    throttle.CODES.check(client)
+    counted: tuple[type[Exception], ...] = (
+        (NotFoundError, AccessError) if wrong_key_too else (NotFoundError,)
+    )
+    try:
+        yield
+    except counted:
+        throttle.CODES.failed(client)
+        raise
+
+
 class WorkshopMethods:
-    """Workshops: a join code for participants, a secret admin key for the facilitator."""
+    """Workshops: a join code for participants, a secret admin key for the facilitator.
+
+    Wrong codes and keys are slowed down, then refused for a while (see ``throttle``).
+    """
 
     _engine: Engine
 
@@ -80,14 +101,14 @@ class WorkshopMethods:
             "Could not find a free workshop code: try again.",
         )
 
-    def get_workshop(self, code: str) -> WorkshopRecord:
+    def get_workshop(self, code: str, client: str | None = None) -> WorkshopRecord:
         """The workshop of a join code (any case, spaces and dashes ignored)."""
-        with reading(self._engine) as connection:
+        with guessing(client), reading(self._engine) as connection:
             return workshop_from_row(queries.find_workshop(connection, code))
 
-    def check_admin(self, code: str, admin_key: str) -> WorkshopRecord:
+    def check_admin(self, code: str, admin_key: str, client: str | None = None) -> WorkshopRecord:
         """The workshop if ``admin_key`` is its key; AccessError otherwise."""
-        with reading(self._engine) as connection:
+        with guessing(client, wrong_key_too=True), reading(self._engine) as connection:
             return workshop_from_row(_admin_row(connection, code, admin_key))
 
     def set_workshop_status(self, code: str, admin_key: str, status: WorkshopStatus) -> None:
@@ -99,7 +120,7 @@ class WorkshopMethods:
         self._update_workshop(code, admin_key, {"results_visible": bool(visible)})
 
     def _update_workshop(self, code: str, admin_key: str, values: dict[str, Any]) -> None:
-        with writing(self._engine) as connection:
+        with guessing(None, wrong_key_too=True), writing(self._engine) as connection:
             row = _admin_row(connection, code, admin_key, lock=True)
             connection.execute(
                 update(workshops)
@@ -109,7 +130,7 @@ class WorkshopMethods:
 
     def delete_workshop(self, code: str, admin_key: str) -> None:
         """Delete a workshop with all its participants, answers and comments."""
-        with writing(self._engine) as connection:
+        with guessing(None, wrong_key_too=True), writing(self._engine) as connection:
             row = _admin_row(connection, code, admin_key, lock=True)
             # The foreign keys cascade too; deleting explicitly does not depend on them.
             members = select(diagnostics.c.id).where(diagnostics.c.workshop_id == row.id)
@@ -119,14 +140,14 @@ class WorkshopMethods:
         forget_deleted(self._engine)
 
     def join_workshop(
-        self, code: str, role: Role, pseudonym: str | None = None
+        self, code: str, role: Role, pseudonym: str | None = None, client: str | None = None
     ) -> DiagnosticRecord:
         """A new participant's diagnostic, with the workshop's profile and their role."""
         role = check_role(role)
         pseudonym = check_pseudonym(pseudonym)
         now = queries.utcnow()
         token = new_token()
-        with writing(self._engine) as connection:
+        with guessing(client), writing(self._engine) as connection:
             row = queries.find_workshop(connection, code, lock="share")
             if row.status != "open":
                 raise workshop_closed()
@@ -148,7 +169,7 @@ class WorkshopMethods:
 
     def participants(self, code: str, admin_key: str) -> list[ParticipantSheet]:
         """Every participant's sheet, for the facilitator only (admin key required)."""
-        with reading(self._engine) as connection:
+        with guessing(None, wrong_key_too=True), reading(self._engine) as connection:
             row = _admin_row(connection, code, admin_key)
             return _sheets(connection, row)
 
