@@ -43,10 +43,15 @@ CODE_ATTEMPTS = 20
 
 @contextmanager
 def guessing(client: str | None, wrong_key_too: bool = False) -> Iterator[None]:
-    """Refuse tries while this client or the server is locked; count wrong codes (and keys).
+    """For a code someone typed or followed (``client`` names their browser session):
+    refuse while they or the server are locked, and count wrong codes (and keys).
 
-    ``client`` names a browser session; None counts only towards the server's limit.
+    Without ``client`` the code comes from this side (a participant's own record, a key
+    already checked in this session): nothing is refused or counted.
     """
+    if client is None:
+        yield
+        return
     throttle.CODES.check(client)
     counted: tuple[type[Exception], ...] = (
         (NotFoundError, AccessError) if wrong_key_too else (NotFoundError,)
@@ -61,7 +66,8 @@ def guessing(client: str | None, wrong_key_too: bool = False) -> Iterator[None]:
 class WorkshopMethods:
     """Workshops: a join code for participants, a secret admin key for the facilitator.
 
-    Wrong codes and keys are slowed down, then refused for a while (see ``throttle``).
+    Codes and keys that people type or follow are passed with ``client=`` (their browser
+    session): wrong ones are slowed down, then refused for a while (see ``throttle``).
     """
 
     _engine: Engine
@@ -120,7 +126,7 @@ class WorkshopMethods:
         self._update_workshop(code, admin_key, {"results_visible": bool(visible)})
 
     def _update_workshop(self, code: str, admin_key: str, values: dict[str, Any]) -> None:
-        with guessing(None, wrong_key_too=True), writing(self._engine) as connection:
+        with writing(self._engine) as connection:
             row = _admin_row(connection, code, admin_key, lock=True)
             connection.execute(
                 update(workshops)
@@ -130,7 +136,7 @@ class WorkshopMethods:
 
     def delete_workshop(self, code: str, admin_key: str) -> None:
         """Delete a workshop with all its participants, answers and comments."""
-        with guessing(None, wrong_key_too=True), writing(self._engine) as connection:
+        with writing(self._engine) as connection:
             row = _admin_row(connection, code, admin_key, lock=True)
             # The foreign keys cascade too; deleting explicitly does not depend on them.
             members = select(diagnostics.c.id).where(diagnostics.c.workshop_id == row.id)
@@ -169,7 +175,7 @@ class WorkshopMethods:
 
     def participants(self, code: str, admin_key: str) -> list[ParticipantSheet]:
         """Every participant's sheet, for the facilitator only (admin key required)."""
-        with guessing(None, wrong_key_too=True), reading(self._engine) as connection:
+        with reading(self._engine) as connection:
             row = _admin_row(connection, code, admin_key)
             return _sheets(connection, row)
 

@@ -35,6 +35,7 @@ from ..workshop_session import (
     join_link,
     refresh_seconds,
     remember_admin,
+    session_admin,
 )
 from . import atelier_controls
 
@@ -52,8 +53,10 @@ ADDRESS_STYLE = "font-size: min(2.2rem, 6.5cqi); font-weight: 600; overflow-wrap
 def render(ctx: state.Context, code: str, admin_key: str) -> None:
     """The dashboard of the workshop, if ``admin_key`` opens it; else a message and no data."""
     lang = ctx.lang
+    # A key this session already opened the dashboard with is not a guess.
+    client = None if session_admin() == (code, admin_key) else client_id()
     try:
-        workshop = ctx.repository.check_admin(code, admin_key, client_id())
+        workshop = ctx.repository.check_admin(code, admin_key, client)
     except NotFoundError as error:
         forget_admin()
         st.error(escape_markdown(error.message(lang)))
