@@ -115,3 +115,14 @@ def test_the_setting_still_overrides_the_shipped_referentiel(
     )
     assert done.returncode == 0, done.stderr
     assert f"Référentiel {load_referentiel(MINI).version} valide" in done.stdout
+
+
+def test_the_wheel_ships_what_serve_starts(installed: Path, tmp_path: Path) -> None:
+    probe = (
+        "from pathlib import Path\n"
+        "from diagnostic.ui.serve import Launch, command_line, project_options\n"
+        "script = Path(command_line(Launch())[4])\n"
+        "print(script.is_file(), project_options()['browser.gatherUsageStats'])\n"
+    )
+    done = run([str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, "True False"), done.stderr
