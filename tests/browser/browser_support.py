@@ -7,7 +7,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+
+from diagnostic.ui.serve import Launch, command_line
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-START_TIMEOUT = 60.0
+START_TIMEOUT = 120.0
 
 
 def unavailable(reason: str) -> None:
@@ -54,7 +55,8 @@ def free_port() -> int:
 
 
 class Server:
-    """``diagnostic-ess serve`` on a port and a database; can be stopped and started again."""
+    """The app as ``diagnostic-ess serve`` starts it, on a port and a database; can be
+    stopped and started again."""
 
     def __init__(
         self, database_url: str, log: Path, environment: Mapping[str, str] | None = None
@@ -74,16 +76,8 @@ class Server:
         env["DIAGNOSTIC_DATABASE_URL"] = self.database_url
         env["STREAMLIT_SERVER_HEADLESS"] = "true"  # never open a browser window
         env.update(self.environment)
-        command = [
-            sys.executable,
-            "-m",
-            "diagnostic.cli",
-            "serve",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-        ]
+        # What ``diagnostic-ess serve`` execs, without starting one interpreter more.
+        command = command_line(Launch(self.port, "127.0.0.1"))
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
