@@ -1,13 +1,5 @@
-"""Diagnostic ESS territorial, the web app: ``streamlit run app.py``."""
+"""Diagnostic ESS territorial, the web app; start it with ``diagnostic-ess serve``."""
 
-import streamlit as st
+from diagnostic.ui.main import run
 
-from diagnostic.ui import frame
-
-st.set_page_config(
-    page_title="Diagnostic ESS territorial",
-    layout="centered",
-    menu_items={"Get help": None, "Report a bug": None, "About": None},
-)
-context = frame.prepare()
-st.navigation(frame.pages(context.lang)).run()
+run()

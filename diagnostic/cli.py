@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from .cli_files import Builders, check_outputs, fail, read_file, say, write_outputs
 from .cli_territory import territory
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
@@ -34,7 +34,6 @@ from .referentiel import load_referentiel, validate_referentiel
 from .scoring import score_sheet
 from .settings import Settings
 from .siren_check import safe_profile_warnings
-from .typography import french_spacing
 
 
 class Context:
@@ -48,22 +47,6 @@ class Context:
         return load_referentiel(self.data)
 
 
-def read_file(path: str, lang: str) -> bytes:
-    """A file's bytes, or a plain one-line error."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _fail(f"fichier introuvable : {path}", f"file not found: {path}", lang) from None
-    except IsADirectoryError:
-        raise _fail(f"{path} est un dossier, pas un fichier", f"{path} is a folder", lang) from None
-    except OSError as error:
-        raise _fail(
-            f"lecture impossible de {path} ({error.strerror})",
-            f"cannot read {path} ({error.strerror})",
-            lang,
-        ) from None
-
-
 def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
     """The référentiel and the answers file read against it."""
     referentiel = ctx.referentiel()
@@ -71,16 +54,8 @@ def load_sheet(ctx: Context, path: str) -> tuple[Referentiel, AnswerSheet]:
     if sheet.upgrade_note is not None:  # answers carried over from an earlier version
         click.echo(sheet.upgrade_note.get(ctx.lang), err=True)
     for fr, en in safe_profile_warnings(sheet.territory):
-        _say(f"Attention : {fr}.", f"Warning: {en}.", ctx.lang, err=True)
+        say(f"Attention : {fr}.", f"Warning: {en}.", ctx.lang, err=True)
     return referentiel, sheet
-
-
-def _fail(fr: str, en: str, lang: str) -> click.ClickException:
-    return click.ClickException(en if lang == "en" else french_spacing(fr))
-
-
-def _say(fr: str, en: str, lang: str, err: bool = False) -> None:
-    click.echo(en if lang == "en" else french_spacing(fr), err=err)
 
 
 def _print_json(value: Any) -> None:
@@ -128,14 +103,14 @@ def validate(ctx: Context, directory: Path | None) -> None:
         for problem in problems:
             click.echo(problem.message(ctx.lang), err=True)
         count = len(problems)
-        raise _fail(
+        raise fail(
             f"{count} problème{'s' if count > 1 else ''} dans {target}",
             f"{count} problem{'s' if count > 1 else ''} in {target}",
             ctx.lang,
         )
     referentiel = load_referentiel(target)
     counts = (len(referentiel.motivations), len(referentiel.levers), len(referentiel.questions))
-    _say(
+    say(
         f"Référentiel {referentiel.version} valide : {counts[0]} motivations, "
         f"{counts[1]} leviers, {counts[2]} questions.",
         f"Référentiel {referentiel.version} is valid: {counts[0]} motivations, "
@@ -205,20 +180,6 @@ def score(ctx: Context, answers: str, output_format: str) -> None:
     click.echo(to_french_csv(header, rows), nl=False)
 
 
-def write_file(path: Path, data: bytes, lang: str) -> None:
-    """Write ``data`` to ``path``, or a plain one-line error."""
-    try:
-        path.write_bytes(data)
-    except IsADirectoryError:
-        raise _fail(f"{path} est un dossier, pas un fichier", f"{path} is a folder", lang) from None
-    except OSError as error:
-        raise _fail(
-            f"écriture impossible dans {path} ({error.strerror})",
-            f"cannot write {path} ({error.strerror})",
-            lang,
-        ) from None
-
-
 OUTPUT = click.Path(dir_okay=False, path_type=Path)
 REPORT_LANG = click.option(
     "--lang",
@@ -227,29 +188,6 @@ REPORT_LANG = click.option(
     default=None,
     help="Langue / language.",
 )
-Builders = list[tuple[Path | None, Callable[[], bytes]]]
-
-
-def check_outputs(paths: tuple[Path | None, ...], options: tuple[str, ...], lang: str) -> None:
-    """A usage error unless at least one output file is asked for."""
-    if any(paths):
-        return
-    raise click.UsageError(
-        f"no output: give at least one of {', '.join(options)}"
-        if lang == "en"
-        else french_spacing(
-            f"aucun fichier demandé : indiquez au moins {', '.join(options[:-1])} ou {options[-1]}"
-        )
-    )
-
-
-def write_outputs(builders: Builders, lang: str) -> None:
-    """Build every file asked for, then write them: a failed build writes nothing."""
-    files = [(path, build()) for path, build in builders if path is not None]
-    for path, data in files:
-        write_file(path, data, lang)
-        size = max(1, round(len(data) / 1000))
-        _say(f"{path} ({size}\u00a0ko)", f"{path} ({size} kB)", lang)
 
 
 @cli.command()
@@ -368,6 +306,28 @@ def workshop_export(
         (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
     ]
     write_outputs(builders, lang)
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option(
+    "--address",
+    default=None,
+    help="Adresse d'écoute (0.0.0.0 : tout le réseau) / address to listen on.",
+)
+@click.option(
+    "--public-url",
+    default=None,
+    help="Adresse vue par les utilisateurs, pour les liens / address users see, for links.",
+)
+@click.pass_obj
+def serve(ctx: Context, port: int, address: str | None, public_url: str | None) -> None:
+    """Lance l'application avec les réglages du projet / start the app with its settings."""
+    from .ui.serve import Launch, check_public_url
+    from .ui.serve import serve as run_server
+
+    public = public_url or Settings.from_env().public_url or None
+    run_server(Launch(port, address, check_public_url(public) if public else None))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_DATA = Path(__file__).resolve().parent.parent / "data"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_referentiel() -> Path:
+    """The référentiel shipped with the package, else the checkout's ``data/`` folder."""
+    packaged = _PACKAGE / "_data"  # an installed wheel ships data/ under this name
+    return packaged if (packaged / "referentiel.yaml").is_file() else _PACKAGE.parent / "data"
+
+
+PROJECT_DATA = shipped_referentiel()
 
 
 def default_database_url(environ: Mapping[str, str]) -> str:
@@ -22,7 +31,8 @@ class Settings:
 
     - ``DIAGNOSTIC_DATABASE_URL``: SQLAlchemy URL; SQLite file by default,
       ``postgresql+psycopg://user:password@host/base`` for PostgreSQL;
-    - ``DIAGNOSTIC_REFERENTIEL_DIR``: the référentiel folder (``data/`` by default);
+    - ``DIAGNOSTIC_REFERENTIEL_DIR``: the référentiel folder (by default the one shipped
+      with the package: ``data/`` in a checkout);
     - ``DIAGNOSTIC_LANG``: ``fr`` (default) or ``en``;
     - ``DIAGNOSTIC_PUBLIC_URL``: the address participants use to reach the app
       (e.g. ``http://192.168.1.20:8501``), used in resume and join links;

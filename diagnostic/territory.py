@@ -19,12 +19,27 @@ PROFILE_FIELDS = ("name", "type", "siren", "departement", "population", "respond
 _DEPARTEMENT = re.compile(r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46])$")
 
 
+# Invisible format characters kept: the joiners that emoji sequences and some scripts need.
+_KEPT_FORMAT = frozenset("\u200c\u200d")
+_LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+
+
 def clean_text(text: str) -> str:
-    """User text with line ends unified and invisible control characters removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        char for char in text if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
-    )
+    """User text with line ends unified and invisible characters removed.
+
+    Removed: control characters but tab and line feed, lone surrogates, and format
+    characters (Unicode ``Cf``: bidirectional overrides and isolates such as U+202E and
+    U+2066, zero-width spaces, tag characters…) except the zero-width (non-)joiners.
+    """
+    text = _LINE_ENDS.sub("\n", text)
+    return "".join(char for char in text if char in "\n\t" or _visible(char))
+
+
+def _visible(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return char in _KEPT_FORMAT
+    return category not in ("Cc", "Cs")
 
 
 def siren_is_valid(siren: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import tomllib
 import types
 from pathlib import Path
 
@@ -71,8 +72,22 @@ def test_readme_run_command_starts_the_app() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"## Démarrer l’application\n\n.+?```bash\n(.+?)\n```", readme, re.S)
     assert block is not None
-    assert block.group(1).strip().endswith("streamlit run app.py")
-    assert (ROOT / "app.py").is_file()
+    command = block.group(1).strip()
+    assert command.endswith(".venv/bin/diagnostic-ess serve")
+    assert "pip install -e ." in command
+    assert f"`{command}`" in readme  # the English section gives the same command
+
+
+def test_every_package_folder_is_shipped() -> None:
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    folders = {
+        ".".join(path.relative_to(ROOT).parts)
+        for path in PACKAGE.rglob("*")
+        if path.is_dir() and path.name != "__pycache__" and any(path.glob("*.*"))
+    }
+    assert folders - listed == set()
 
 
 def test_every_cli_command_is_documented() -> None:

@@ -20,7 +20,7 @@ from ..model import (
     Role,
     TerritoryProfile,
 )
-from ..territory import clean_text
+from ..territory import COMMENT_MAX, NAME_MAX, clean_text
 from .records import WORKSHOP_STATUSES, WorkshopStatus, answer_values
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -29,7 +29,6 @@ PSEUDONYM_MAX = 40
 LEVEL_RANGE = range(-1000, 1001)
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
 
 
@@ -123,25 +122,26 @@ def check_answer_value(question_id: str, answer: Any) -> Answer | None:
     )
 
 
-def storable(text: str) -> str:
-    """The text verbatim, minus what no database can store: NUL and lone surrogates."""
-    if "\x00" in text or _SURROGATE.search(text):
-        return _SURROGATE.sub("", text.replace("\x00", ""))
-    return text
-
-
 def check_comment(question_id: str, comment: Any) -> str:
-    """The comment verbatim, as far as it is storable."""
-    if isinstance(comment, str):
-        return storable(comment)
-    raise AnswersError(
-        f"Le commentaire de « {question_id} » doit être du texte.",
-        f"The comment on '{question_id}' must be text.",
-    )
+    """The comment without invisible characters, if it is text of at most COMMENT_MAX."""
+    if not isinstance(comment, str):
+        raise AnswersError(
+            f"Le commentaire de « {question_id} » doit être du texte.",
+            f"The comment on '{question_id}' must be text.",
+        )
+    cleaned = clean_text(comment)
+    if len(cleaned) > COMMENT_MAX:
+        raise AnswersError(
+            f"Le commentaire de « {question_id} » dépasse {COMMENT_MAX} caractères "
+            f"({len(cleaned)}).",
+            f"The comment on '{question_id}' is longer than {COMMENT_MAX} characters "
+            f"({len(cleaned)}).",
+        )
+    return cleaned
 
 
 def check_profile(profile: TerritoryProfile) -> TerritoryProfile:
-    """The profile, its name made storable, if its coded fields fit; AnswersError otherwise."""
+    """The profile, its name cleaned, if its fields fit; AnswersError otherwise."""
     if not isinstance(profile, TerritoryProfile):
         raise TypeError(f"expected a TerritoryProfile, got {type(profile).__name__}")
     problems: list[tuple[str, object]] = []
@@ -158,7 +158,13 @@ def check_profile(profile: TerritoryProfile) -> TerritoryProfile:
         raise AnswersError(
             f"Profil du territoire invalide : {fields}.", f"Invalid territory profile: {fields}."
         )
-    return dataclasses.replace(profile, name=storable(profile.name))
+    territory_name = clean_text(profile.name)
+    if len(territory_name) > NAME_MAX:
+        raise AnswersError(
+            f"Le nom du territoire dépasse {NAME_MAX} caractères ({len(territory_name)}).",
+            f"The territory name is longer than {NAME_MAX} characters ({len(territory_name)}).",
+        )
+    return dataclasses.replace(profile, name=territory_name)
 
 
 def sheet_rows(sheet: AnswerSheet) -> dict[str, dict[str, Any]]:

@@ -7,19 +7,35 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
 from ..errors import StorageError
+from .writers import one_writer
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POSTGRES_CONNECT_TIMEOUT_S = 10
 _WRITE = "diagnostic_write"
 # Failures of the database itself (down, locked, full, read-only), not bugs in our SQL.
 _UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
+# What the driver says, and the same in words (SQLite's messages; PostgreSQL's codes differ).
+_REASONS = (
+    (
+        ("file is not a database", "malformed", "not a database"),
+        "le fichier n’est pas une base de données de l’outil, ou il est endommagé",
+        "the file is not one of the tool's databases, or it is damaged",
+    ),
+    (
+        ("readonly", "read-only", "read only"),
+        "la base est en lecture seule",
+        "the database is read-only",
+    ),
+    (("disk is full", "disk full", "no space"), "le disque est plein", "the disk is full"),
+    (("locked", "busy"), "la base est occupée", "the database is busy"),
+)
 
 
 def safe_url(url: str | URL) -> str:
@@ -50,6 +66,24 @@ def operation_error() -> StorageError:
         "The database could not read or save the data. Try again in a moment; if the "
         "problem persists, tell whoever runs the tool.",
     )
+
+
+def with_reason(error: StorageError, failure: BaseException) -> StorageError:
+    """``error`` with the cause in words when the driver's message names one."""
+    said = str(getattr(failure, "orig", None) or failure).lower()
+    for clues, fr, en in _REASONS:
+        if any(clue in said for clue in clues):
+            return StorageError(
+                f"{error.message_fr} (Cause : {fr}.)", f"{error.message_en} (Cause: {en}.)"
+            )
+    return error
+
+
+def is_unavailable(failure: BaseException) -> bool:
+    """A failure of the database itself, not of our statements (constraints, SQL)."""
+    # A plain DatabaseError is SQLite's "file is not a database" or "disk image malformed";
+    # its subclasses (IntegrityError…) are our business.
+    return isinstance(failure, _UNAVAILABLE) or type(failure) is exc.DatabaseError
 
 
 def create_engine_for(url: str) -> Engine:
@@ -97,6 +131,8 @@ def _sqlite_on_connect(connection: sqlite3.Connection, _record: object) -> None:
     cursor = connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        # Deleted rows are overwritten with zeros, not just marked free.
+        cursor.execute("PRAGMA secure_delete = ON")
         _use_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -141,11 +177,13 @@ def _postgres_engine(url: URL) -> Engine:
 
 @contextmanager
 def translated(error: StorageError) -> Iterator[None]:
-    """Turn a failure of the database itself into ``error``."""
+    """Turn a failure of the database itself into ``error``, with its cause in words."""
     try:
         yield
-    except _UNAVAILABLE as failure:
-        raise error from failure
+    except (exc.DBAPIError, exc.TimeoutError) as failure:
+        if not is_unavailable(failure):
+            raise
+        raise with_reason(error, failure) from failure
 
 
 @contextmanager
@@ -159,9 +197,33 @@ def reading(engine: Engine) -> Iterator[Connection]:
 def writing(engine: Engine, failure: StorageError | None = None) -> Iterator[Connection]:
     """A write transaction (BEGIN IMMEDIATE on SQLite): all or nothing.
 
+    On SQLite, this process's writers queue for their turn first (see ``writers``).
     A failure of the database raises ``failure``, by default ``operation_error()``.
     """
-    with translated(failure or operation_error()), engine.connect() as connection:
-        connection.execution_options(**{_WRITE: True})
-        with connection.begin():
-            yield connection
+    error = failure or operation_error()
+    with one_writer(engine, SQLITE_BUSY_TIMEOUT_MS / 1000) as granted:
+        if not granted:
+            raise with_reason(error, TimeoutError("database is busy"))
+        with translated(error), engine.connect() as connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                yield connection
+
+
+def forget_deleted(engine: Engine) -> None:
+    """After a delete on SQLite, move the write-ahead log into the file and empty it.
+
+    With ``secure_delete`` the rows are zeroed in the file; the log still holds copies of
+    the pages from before the delete until this checkpoint truncates it.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with one_writer(engine, SQLITE_BUSY_TIMEOUT_MS / 1000), translated(operation_error()):
+        raw = engine.raw_connection()  # outside any transaction, which would pin the log
+        try:
+            driver = cast(sqlite3.Connection, raw.driver_connection)
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error as failure:
+            raise with_reason(operation_error(), failure) from failure
+        finally:
+            raw.close()

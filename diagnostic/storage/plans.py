@@ -14,9 +14,9 @@ from ..errors import AnswersError
 from ..model import ActionId, Answer, AnswerSheet, LeverId, QuestionId
 from ..plan.codec import check_text, plan_from_raw, plan_to_raw
 from ..plan.model import ENTRY_ID, PLAN_MAX, STATUSES, Plan, PlanAction, Quarter, Status
-from ..territory import parse_profile, profile_to_dict
+from ..territory import clean_text, parse_profile, profile_to_dict
 from . import queries
-from .checks import check_token, new_token, storable
+from .checks import check_token, new_token
 from .engine import reading, writing
 from .records import (
     EMPTY_PROFILE,
@@ -43,7 +43,7 @@ def check_plan_action(action: PlanAction) -> PlanAction:
         )
 
     def text(name: str) -> str:
-        return storable(check_text(getattr(action, name), name, required=name == "label"))
+        return clean_text(check_text(getattr(action, name), name, required=name == "label"))
 
     return dataclasses.replace(
         action,

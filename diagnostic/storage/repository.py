@@ -22,7 +22,7 @@ from .checks import (
     new_token,
     sheet_rows,
 )
-from .engine import create_engine_for, reading, safe_url, writing
+from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .migrate import upgrade
 from .plans import PlanMethods, read_plan, snapshot_sheet, snapshot_text, write_plan
 from .records import (
@@ -71,7 +71,8 @@ class Repository(WorkshopMethods, PlanMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.
-    Text is stored verbatim (escape it where it is displayed), minus NUL and lone surrogates.
+    Text is stored as typed (escape it where it is displayed), minus invisible controls
+    (see ``territory.clean_text``), within the same length limits as the forms.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -207,7 +208,8 @@ class Repository(WorkshopMethods, PlanMethods):
             write_plan(connection, ("diagnostic_id", diagnostic_id), sheet.plan)
 
     def delete_diagnostic(self, token: str) -> None:
-        """Delete a diagnostic and its answers for good; NotFoundError if unknown."""
+        """Delete a diagnostic and its answers for good, none of its text left in the files;
+        NotFoundError if unknown."""
         token = check_token(token)
         with writing(self._engine) as connection:
             found = select(diagnostics.c.id).where(diagnostics.c.token == token)
@@ -215,3 +217,4 @@ class Repository(WorkshopMethods, PlanMethods):
             deleted = connection.execute(diagnostics.delete().where(diagnostics.c.token == token))
             if deleted.rowcount != 1:
                 raise diagnostic_not_found()
+        forget_deleted(self._engine)

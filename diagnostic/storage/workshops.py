@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, exc, select, update
 
-from ..errors import StorageError
+from ..errors import AccessError, NotFoundError, StorageError
 from ..model import Role, TerritoryProfile
-from . import queries
+from . import queries, throttle
 from .checks import (
     check_motivations,
     check_profile,
@@ -24,7 +25,7 @@ from .checks import (
     workshop_closed,
     wrong_admin_key,
 )
-from .engine import reading, writing
+from .engine import forget_deleted, reading, writing
 from .records import (
     DiagnosticRecord,
     ParticipantSheet,
@@ -40,8 +41,34 @@ from .tables import answers, diagnostics, workshops
 CODE_ATTEMPTS = 20
 
 
+@contextmanager
+def guessing(client: str | None, wrong_key_too: bool = False) -> Iterator[None]:
+    """For a code someone typed or followed (``client`` names their browser session):
+    refuse while they or the server are locked, and count wrong codes (and keys).
+
+    Without ``client`` the code comes from this side (a participant's own record, a key
+    already checked in this session): nothing is refused or counted.
+    """
+    if client is None:
+        yield
+        return
+    throttle.CODES.check(client)
+    counted: tuple[type[Exception], ...] = (
+        (NotFoundError, AccessError) if wrong_key_too else (NotFoundError,)
+    )
+    try:
+        yield
+    except counted:
+        throttle.CODES.failed(client)
+        raise
+
+
 class WorkshopMethods:
-    """Workshops: a join code for participants, a secret admin key for the facilitator."""
+    """Workshops: a join code for participants, a secret admin key for the facilitator.
+
+    Codes and keys that people type or follow are passed with ``client=`` (their browser
+    session): wrong ones are slowed down, then refused for a while (see ``throttle``).
+    """
 
     _engine: Engine
 
@@ -80,14 +107,14 @@ class WorkshopMethods:
             "Could not find a free workshop code: try again.",
         )
 
-    def get_workshop(self, code: str) -> WorkshopRecord:
+    def get_workshop(self, code: str, client: str | None = None) -> WorkshopRecord:
         """The workshop of a join code (any case, spaces and dashes ignored)."""
-        with reading(self._engine) as connection:
+        with guessing(client), reading(self._engine) as connection:
             return workshop_from_row(queries.find_workshop(connection, code))
 
-    def check_admin(self, code: str, admin_key: str) -> WorkshopRecord:
+    def check_admin(self, code: str, admin_key: str, client: str | None = None) -> WorkshopRecord:
         """The workshop if ``admin_key`` is its key; AccessError otherwise."""
-        with reading(self._engine) as connection:
+        with guessing(client, wrong_key_too=True), reading(self._engine) as connection:
             return workshop_from_row(_admin_row(connection, code, admin_key))
 
     def set_workshop_status(self, code: str, admin_key: str, status: WorkshopStatus) -> None:
@@ -116,16 +143,17 @@ class WorkshopMethods:
             queries.delete_answers_of(connection, members)
             connection.execute(diagnostics.delete().where(diagnostics.c.workshop_id == row.id))
             connection.execute(workshops.delete().where(workshops.c.id == row.id))
+        forget_deleted(self._engine)
 
     def join_workshop(
-        self, code: str, role: Role, pseudonym: str | None = None
+        self, code: str, role: Role, pseudonym: str | None = None, client: str | None = None
     ) -> DiagnosticRecord:
         """A new participant's diagnostic, with the workshop's profile and their role."""
         role = check_role(role)
         pseudonym = check_pseudonym(pseudonym)
         now = queries.utcnow()
         token = new_token()
-        with writing(self._engine) as connection:
+        with guessing(client), writing(self._engine) as connection:
             row = queries.find_workshop(connection, code, lock="share")
             if row.status != "open":
                 raise workshop_closed()

@@ -23,7 +23,6 @@ METHOD = PAGES_DIR / "methode.py"
 WORKSHOP = PAGES_DIR / "atelier.py"
 ANIMATION = PAGES_DIR / "atelier_animation.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
-PAGES_KEY = "navigation-pages"
 
 
 def prepare() -> state.Context:
@@ -51,17 +50,14 @@ def prepare() -> state.Context:
 
 
 def pages(lang: str) -> list[st.Page]:
-    """The app's pages, titled in ``lang``; built once per session and language.
+    """The app's pages, titled in ``lang``, built afresh for every run.
 
-    Streamlit marks the page it runs on the Page object itself, so the objects are kept
-    per session (whose runs follow one another), never shared between sessions.
+    Streamlit marks the page it runs on the Page object itself, and with fast reruns a
+    new run of a session starts while the run it interrupts is still winding down: had
+    they shared the objects, the newer run could fail with "This page cannot be called
+    directly".
     """
-    cached = st.session_state.get(PAGES_KEY)
-    if cached is not None and cached[0] == lang:
-        return list(cached[1])
-    built = _pages(lang)
-    st.session_state[PAGES_KEY] = (lang, built)
-    return list(built)
+    return _pages(lang)
 
 
 def _pages(lang: str) -> list[st.Page]:

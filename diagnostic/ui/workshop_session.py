@@ -8,6 +8,7 @@ lives only in that link and in the adviser's session: the database keeps its has
 from __future__ import annotations
 
 import os
+import secrets
 from typing import cast
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -21,6 +22,7 @@ PARTICIPANT_PARAM = "p"
 KEY_PARAM = "key"
 PARTICIPANT_KEY = "workshop-participant"  # the participant token open in this session
 ADMIN_KEY = "workshop-admin"  # (code, admin key) of the workshop this session runs
+CLIENT_KEY = "workshop-client"  # this session's name for the limits on wrong codes
 PARTICIPANT_PREFIX = "atelier-"  # widget keys of the participant's questionnaire
 REFRESH_VARIABLE = "DIAGNOSTIC_WORKSHOP_REFRESH"
 REFRESH_DEFAULT = 3.0
@@ -135,3 +137,10 @@ def forget_admin() -> None:
     st.session_state.pop(ADMIN_KEY, None)
     for name in (CODE_PARAM, KEY_PARAM):
         st.query_params.pop(name, None)
+
+
+def client_id() -> str:
+    """This browser session's name for the limits on wrong codes and keys (random)."""
+    if CLIENT_KEY not in st.session_state:
+        st.session_state[CLIENT_KEY] = secrets.token_hex(8)
+    return cast(str, st.session_state[CLIENT_KEY])

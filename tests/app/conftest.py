@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,15 @@ from app_support import shipped_referentiel
 from diagnostic.model import Referentiel
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.ui.resources import repository_at, repository_for
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module() -> Iterator[None]:
+    """AppTest installs the app's script as ``__main__``: put pytest's back, or processes
+    that later tests spawn would run the app's script first (and open the user's base)."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture

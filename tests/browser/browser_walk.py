@@ -14,7 +14,7 @@ from diagnostic.model import UNKNOWN, Answer, Referentiel
 from diagnostic.referentiel import load_referentiel
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 30_000
+TIMEOUT = 90_000  # ms: generous, for a loaded 2-core machine; every wait ends as soon as it can
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 

@@ -14,6 +14,14 @@ from typing import Any
 
 import pytest
 from browser_support import CHROMIUM_ARGS, ROOT, Server, chromium_path, unavailable
+from browser_walk import TIMEOUT
+
+try:  # every expect() waits as long as the page's actions, on a loaded machine too
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT)
+except ImportError:  # the browser fixture skips (or fails in CI) with the reason
+    pass
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,12 +104,13 @@ def test_a_new_user_walks_a_whole_diagnostic(
     expect(charts).to_have_count(3)
     for chart in charts.all():
         expect(chart.locator(".main-svg").first).to_be_visible()
-    assert page.locator(".js-plotly-plot .polarlayer .trace path").count() >= 2
-    assert page.locator(".js-plotly-plot .barlayer .point").count() == len(referentiel.levers)
-    assert page.locator(".js-plotly-plot .heatmaplayer image").count() == 1
-    assert page.locator('[data-testid="stTable"] table').count() == 3
+    expect(page.locator(".js-plotly-plot .polarlayer .trace path").nth(1)).to_be_attached()
+    expect(page.locator(".js-plotly-plot .barlayer .point")).to_have_count(len(referentiel.levers))
+    expect(page.locator(".js-plotly-plot .heatmaplayer image")).to_have_count(1)
+    expect(page.locator('[data-testid="stTable"] table')).to_have_count(3)
     # Shown as typed (an invisible word joiner keeps the address from becoming a link).
-    assert NAME in page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
+    as_typed = re.compile(f"{WORD_JOINER}?".join(re.escape(char) for char in NAME))
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(as_typed)
     walker.screenshot(output_dir / "results.png")
     assert walker.external_requests() == []
 
@@ -129,8 +131,9 @@ def test_the_resume_link_survives_a_server_restart(
     fill_motivation(walker, referentiel, 0, done)
     first = referentiel.questions_of(referentiel.motivations[0].id)[0].id
     walker.comment(first, COMMENT)
-    link = walker.page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').inner_text()
-    assert link.startswith(f"{server.url}/diagnostic?d=")
+    shown = walker.page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code')
+    expect(shown).to_contain_text(f"{server.url}/diagnostic?d=")
+    link = shown.inner_text()
     walker.page.context.close()
 
     server.stop()
@@ -157,6 +160,6 @@ def test_a_link_to_no_diagnostic_says_so_and_offers_a_new_one(browser: Any, serv
     walker = Walker(new_page(browser), server.url)
     walker.open(f"{server.url}/diagnostic?d={'x' * 32}")
     walker.see("Aucun diagnostic ne correspond à ce lien")
-    assert walker.page.locator('[data-testid="stException"]').count() == 0
+    expect(walker.page.locator('[data-testid="stException"]')).to_have_count(0)
     walker.click_key("new-diagnostic")
     walker.at_step(1)

@@ -98,7 +98,7 @@ def test_an_adviser_runs_a_live_workshop_with_three_participants(
     adviser.see("Aucun participant pour l’instant")
     adviser.mark_page()
     join_link = f"{live_server.url}/atelier?code={code}"
-    assert join_link in adviser.main_code_blocks()
+    adviser.expect_main_code_block(join_link)
     expected = segno.make_qr(join_link, error=QR_ERROR, boost_error=False)
     assert adviser.qr_modules() == [[bool(cell) for cell in row] for row in expected.matrix]
     expect(adviser.page.locator(".workshop-code")).to_have_text(code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -67,14 +68,16 @@ class WorkshopWalker(Walker):
         self.see("Votre lien personnel")
         return parse_qs(urlsplit(self.page.url).query)["p"][0]
 
-    def main_code_blocks(self) -> list[str]:
-        """The text of the code blocks in the main area (links)."""
+    def expect_main_code_block(self, text: str) -> None:
+        """Wait for a code block of the main area (a link) to show exactly ``text``."""
         blocks = self.page.locator('[data-testid="stMain"] [data-testid="stCode"] code')
-        return [text.strip() for text in blocks.all_inner_texts()]
+        expect(blocks.get_by_text(text, exact=True)).to_have_count(1)
 
     def qr_modules(self) -> list[list[bool]]:
         """The dark modules of the QR code drawn on the dashboard."""
-        source = self.page.locator("img.workshop-qr").get_attribute("src") or ""
+        image = self.page.locator("img.workshop-qr")
+        expect(image).to_have_attribute("src", re.compile("^data:image/png;base64,"))
+        source = image.get_attribute("src") or ""
         data = base64.b64decode(source.split("base64,", 1)[1])
         image = Image.open(io.BytesIO(data)).convert("L")
         size = image.width // QR_SCALE - 2 * QR_BORDER

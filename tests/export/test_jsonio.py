@@ -72,7 +72,7 @@ def test_hostile_text_and_je_ne_sais_pas_round_trip() -> None:
     assert again.territory.name == HOSTILE_NAME
     assert [again.comments[q] for q in questions[:3]] == list(HOSTILE_COMMENTS[:3])
     assert again.comments[questions[6]] == "commence par une tabulation"  # trimmed on import
-    assert again.comments[questions[-1]] == 'guillemets " et \\ barre, \u2028 séparateur, nul'
+    assert again.comments[questions[-1]] == 'guillemets " et \\ barre, \n séparateur, nul'
     assert sum(answer == UNKNOWN for answer in again.answers.values()) == len(questions[::3])
     assert first.decode("utf-8").count("🎉") == 2  # kept as text, not \\u escapes
 

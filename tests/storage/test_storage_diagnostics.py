@@ -19,6 +19,7 @@ from diagnostic.storage import (
     open_repository,
     queries,
 )
+from diagnostic.territory import clean_text
 
 NOT_FOUND_FR = (
     "Aucun diagnostic ne correspond à ce lien. Vérifiez l’adresse complète, "
@@ -82,12 +83,16 @@ def test_clearing_a_comment_keeps_the_answer(repo: Repository) -> None:
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
-def test_typed_text_is_stored_verbatim(repo: Repository, hostile: str) -> None:
-    profile = dataclasses.replace(PROFILE, name=hostile)
+def test_typed_text_is_stored_as_typed_minus_invisible_characters(
+    repo: Repository, hostile: str
+) -> None:
+    profile = dataclasses.replace(PROFILE, name=hostile[:300])
     token = repo.create_diagnostic(profile).token
     repo.save_comment(token, "q01", hostile)
-    assert repo.load_sheet(token).comments == {"q01": hostile}
-    assert repo.get_diagnostic(token).profile == profile
+    assert repo.load_sheet(token).comments == {"q01": clean_text(hostile)}
+    assert repo.get_diagnostic(token).profile == dataclasses.replace(
+        profile, name=clean_text(profile.name)
+    )
 
 
 def test_unstorable_characters_are_dropped(repo: Repository) -> None:

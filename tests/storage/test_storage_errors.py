@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from storage_support import PROFILE
 
 from diagnostic.errors import StorageError
@@ -32,6 +33,10 @@ OPERATION_FAILURE = (
 
 def _messages(error: StorageError) -> tuple[str, str]:
     return error.message("fr"), error.message("en")
+
+
+def _because(message: tuple[str, str], fr: str, en: str) -> tuple[str, str]:
+    return f"{message[0]} (Cause\u00a0: {fr}.)", f"{message[1]} (Cause: {en}.)"
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +83,9 @@ def test_a_read_only_database_cannot_save(tmp_path: Path) -> None:
     assert read_only.get_diagnostic(token).profile == PROFILE
     with pytest.raises(StorageError) as caught:
         read_only.save_answer(token, "q01", 1)
-    assert _messages(caught.value) == OPERATION_FAILURE
+    assert _messages(caught.value) == _because(
+        OPERATION_FAILURE, "la base est en lecture seule", "the database is read-only"
+    )
 
 
 def test_a_database_locked_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,8 +101,47 @@ def test_a_database_locked_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert _messages(caught.value) == OPERATION_FAILURE
+    assert _messages(caught.value) == _because(
+        OPERATION_FAILURE, "la base est occupée", "the database is busy"
+    )
     repo.save_answer(token, "q01", 1)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"Ceci est un texte, pas une base.\n" * 200, b"SQLite format 3\x00" + b"\xff" * 4096],
+)
+def test_a_file_that_is_not_a_database(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    url = f"sqlite:///{path}"
+    if not content:  # an empty file is a new, empty database for SQLite: that is fine
+        open_repository(url).create_diagnostic()
+        return
+    with pytest.raises(StorageError) as caught:
+        open_repository(url)
+    assert _messages(caught.value) == _because(
+        _open_failure(url),
+        "le fichier n’est pas une base de données de l’outil, ou il est endommagé",
+        "the file is not one of the tool's databases, or it is damaged",
+    )
+    assert path.read_bytes() == content  # left as it was
+
+
+def test_a_full_disk(tmp_path: Path) -> None:
+    path = tmp_path / "base.sqlite3"
+    repo = open_repository(f"sqlite:///{path}")
+    token = repo.create_diagnostic().token
+    # SQLite reports a database that reached its page limit as "database or disk is full".
+    event.listen(
+        repo._engine, "connect", lambda connection, _: connection.execute("PRAGMA max_page_count=1")
+    )
+    repo._engine.dispose()
+    with pytest.raises(StorageError) as caught:
+        repo.save_comment(token, "q01", "x" * 9000)
+    assert _messages(caught.value) == _because(
+        OPERATION_FAILURE, "le disque est plein", "the disk is full"
+    )
 
 
 @pytest.mark.parametrize(

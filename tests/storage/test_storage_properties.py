@@ -18,7 +18,8 @@ _FIXTURE_REUSE = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 question_ids = st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True).map(QuestionId)
-texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=300)
+# Visible text: invisible characters are cleaned away (tests/storage/test_storage_limits.py).
+texts = st.text(st.characters(exclude_categories=["Cc", "Cf", "Cs", "Zl", "Zp"]), max_size=300)
 
 
 @_FIXTURE_REUSE

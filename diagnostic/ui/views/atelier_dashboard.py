@@ -29,7 +29,15 @@ from ..wording import join_words, territory_line, tn
 from ..workshop_group import group_result, summarise
 from ..workshop_panels import discuss_panel, participants_panel, roles_panel
 from ..workshop_qr import qr_html
-from ..workshop_session import forget_admin, is_local, join_link, refresh_seconds, remember_admin
+from ..workshop_session import (
+    client_id,
+    forget_admin,
+    is_local,
+    join_link,
+    refresh_seconds,
+    remember_admin,
+    session_admin,
+)
 from . import atelier_controls
 
 TABS_KEY = "animation-tabs"
@@ -46,8 +54,10 @@ ADDRESS_STYLE = "font-size: min(2.2rem, 6.5cqi); font-weight: 600; overflow-wrap
 def render(ctx: state.Context, code: str, admin_key: str) -> None:
     """The dashboard of the workshop, if ``admin_key`` opens it; else a message and no data."""
     lang = ctx.lang
+    # A key this session already opened the dashboard with is not a guess.
+    client = None if session_admin() == (code, admin_key) else client_id()
     try:
-        workshop = ctx.repository.check_admin(code, admin_key)
+        workshop = ctx.repository.check_admin(code, admin_key, client)
     except NotFoundError as error:
         forget_admin()
         st.error(escape_markdown(error.message(lang)))

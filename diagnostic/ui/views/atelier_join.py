@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ...errors import DiagnosticError, NotFoundError
+from ...errors import AccessError, DiagnosticError, NotFoundError
 from ...i18n import t
 from ...model import ROLES
 from ...storage import PSEUDONYM_MAX, WorkshopRecord
 from .. import state
 from ..literal import escape_markdown
 from ..wording import territory_line
-from ..workshop_session import closed_message, open_participant
+from ..workshop_session import client_id, closed_message, open_participant
 
 CODE, PSEUDONYM, ROLE, JOIN = (f"atelier-{name}" for name in ("code", "pseudonym", "role", "join"))
 
@@ -26,8 +26,8 @@ def render(ctx: state.Context, code: str | None) -> None:
     workshop = None
     if code is not None:
         try:
-            workshop = ctx.repository.get_workshop(code)
-        except NotFoundError as error:
+            workshop = ctx.repository.get_workshop(code, client_id())
+        except (NotFoundError, AccessError) as error:
             st.error(escape_markdown(error.message(lang)))
     if workshop is not None:
         st.markdown(
@@ -66,8 +66,9 @@ def join(ctx: state.Context, workshop: WorkshopRecord | None) -> None:
     """Join with the form's values and open the participation, or say what is wrong."""
     lang = ctx.lang
     try:
-        target = workshop or ctx.repository.get_workshop(st.session_state.get(CODE) or "")
-    except NotFoundError as error:
+        typed = st.session_state.get(CODE) or ""
+        target = workshop or ctx.repository.get_workshop(typed, client_id())
+    except (NotFoundError, AccessError) as error:
         st.error(escape_markdown(error.message(lang)))
         return
     role = st.session_state.get(ROLE)
@@ -76,7 +77,7 @@ def join(ctx: state.Context, workshop: WorkshopRecord | None) -> None:
         return
     try:
         record = ctx.repository.join_workshop(
-            target.code, role, st.session_state.get(PSEUDONYM) or None
+            target.code, role, st.session_state.get(PSEUDONYM) or None, client_id()
         )
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))

@@ -12,6 +12,7 @@ and the bring-in widgets (see atelier_bring).
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 import streamlit as st
 
@@ -19,6 +20,7 @@ from ...errors import DiagnosticError, NotFoundError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId
 from .. import state
+from ..clicks import action_button
 from ..components import (
     answer_key,
     comment_key,
@@ -181,20 +183,18 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     else:
         atelier_mine.render(participation, sheet, move)
     with st.container(horizontal=True, horizontal_alignment="distribute"):
-        st.button(
+        action_button(
             t("app.nav.back", lang),
-            key=f"{PARTICIPANT_PREFIX}nav-back",
-            on_click=move,
-            args=(participation, index - 1),
+            f"{PARTICIPANT_PREFIX}nav-back",
+            partial(move, participation, index - 1),
             disabled=index == 0,
             icon=":material/arrow_back:",
         )
         if index < last:
-            st.button(
+            action_button(
                 t("app.nav.next", lang),
-                key=f"{PARTICIPANT_PREFIX}nav-next",
-                on_click=move,
-                args=(participation, index + 1),
+                f"{PARTICIPANT_PREFIX}nav-next",
+                partial(move, participation, index + 1),
                 type="primary",
                 icon=":material/arrow_forward:",
                 icon_position="right",

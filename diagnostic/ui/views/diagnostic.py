@@ -8,6 +8,7 @@ Widget keys: ``nav-step`` (step selector), ``nav-back``, ``nav-next``, ``to-resu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
@@ -15,6 +16,7 @@ from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId
 from .. import frame, memo, pending, state
+from ..clicks import action_button
 from ..components import progress_bar, questionnaire_step, unanswered_summary
 from ..files import answers_download, answers_upload
 from ..profile import profile_form, profile_ready
@@ -174,20 +176,18 @@ def navigation(wizard: Wizard, index: int) -> None:
     """Back and next buttons."""
     lang = wizard.ctx.lang
     with st.container(horizontal=True, horizontal_alignment="distribute"):
-        st.button(
+        action_button(
             t("app.nav.back", lang),
-            key="nav-back",
-            on_click=wizard.move,
-            args=(index - 1,),
+            "nav-back",
+            partial(wizard.move, index - 1),
             disabled=index == 0,
             icon=":material/arrow_back:",
         )
         if index < wizard.last:
-            st.button(
+            action_button(
                 t("app.nav.next", lang),
-                key="nav-next",
-                on_click=wizard.move,
-                args=(index + 1,),
+                "nav-next",
+                partial(wizard.move, index + 1),
                 type="primary",
                 icon=":material/arrow_forward:",
                 icon_position="right",
