@@ -70,6 +70,7 @@ def test_a_file_without_plan_is_unchanged() -> None:
 
 
 HOSTILE = '=HYPERLINK("http://x")\n<b>gras</b> \u202eevil'
+SHOWN = '=HYPERLINK("http://x")\n<b>gras</b> evil'  # bidi controls are stripped on reading
 
 
 @given(st.text(max_size=200).filter(lambda text: text.strip()))
@@ -80,9 +81,9 @@ def test_any_text_survives_the_round_trip_cleaned(text: str) -> None:
     assert plan_from_raw(plan_to_raw((back,))) == (back,)
 
 
-def test_hostile_text_is_kept_verbatim_in_the_file() -> None:
+def test_hostile_text_is_kept_verbatim_in_the_file_but_for_bidi_controls() -> None:
     [back] = plan_from_raw(plan_to_raw((line(label=HOSTILE, owner=HOSTILE),)))
-    assert back.label == HOSTILE and back.owner == HOSTILE
+    assert back.label == SHOWN and back.owner == SHOWN
 
 
 @pytest.mark.parametrize(

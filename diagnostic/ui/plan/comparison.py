@@ -14,7 +14,6 @@ from ...export.plan.wording import date_text, delta, score, status_name, status_
 from ...i18n import t
 from ...model import Referentiel
 from ...plan.compare import Comparison
-from ..literal import escape_markdown
 
 BEFORE_COLOUR = "#d9822b"
 AFTER_COLOUR = "#1f5f8b"
@@ -89,10 +88,8 @@ def answers_moved(referentiel: Referentiel, comparison: Comparison, lang: str) -
         if found:
             st.markdown(f"**{t(f'compare.{direction}', lang)}**")
             st.markdown(
-                "\n".join(
-                    "- " + escape_markdown(answer_line(referentiel, change, lang))
-                    for change in found
-                )
+                # the référentiel's own (trusted) question and level labels
+                "\n".join("- " + answer_line(referentiel, change, lang) for change in found)
             )
 
 
