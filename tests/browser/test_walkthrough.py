@@ -156,6 +156,23 @@ def test_the_resume_link_survives_a_server_restart(
     assert walker.external_requests() == []
 
 
+def test_the_first_next_after_a_restart_moves_on(browser: Any, server: Server) -> None:
+    """A tab left open across a server restart: its first click is not lost."""
+    walker = Walker(new_page(browser), server.url)
+    walker.open(server.url)
+    fill_profile(walker, "Commune de Relance")
+    token = walker.page.url.split("d=")[1].split("&")[0]
+
+    server.stop()
+    server.start()
+
+    walker.click_key("nav-next")  # once, in the tab that was open all along
+    walker.at_step(3)
+    expect(walker.page).to_have_url(f"{server.url}/diagnostic?d={token}&step=2")
+    profile = open_repository(server.database_url).get_diagnostic(token).profile
+    assert profile is not None and profile.name == "Commune de Relance"
+
+
 def test_a_link_to_no_diagnostic_says_so_and_offers_a_new_one(browser: Any, server: Server) -> None:
     walker = Walker(new_page(browser), server.url)
     walker.open(f"{server.url}/diagnostic?d={'x' * 32}")
