@@ -1,4 +1,8 @@
-"""The app under test: a real ``streamlit run`` server on a free port, and Chromium's path."""
+"""The app under test: a real ``streamlit run`` server on a free port, and Chromium's path.
+
+The room benchmarks and the multi-server test use the same server (benchmarks/ puts this
+folder on its path).
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 START_TIMEOUT = 60.0
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def unavailable(reason: str) -> None:
@@ -54,15 +59,21 @@ def free_port() -> int:
 
 
 class Server:
-    """``streamlit run app.py`` on a port and a database; can be stopped and started again."""
+    """``streamlit run app.py`` (or ``script``) on 127.0.0.1, a port and a database; can be
+    stopped and started again, or killed."""
 
     def __init__(
-        self, database_url: str, log: Path, environment: Mapping[str, str] | None = None
+        self,
+        database_url: str,
+        log: Path,
+        environment: Mapping[str, str] | None = None,
+        script: Path = ROOT / "app.py",
     ) -> None:
         self.database_url = database_url
         self.port = free_port()
         self.log = log
         self.environment = dict(environment or {})
+        self.script = script
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -78,7 +89,7 @@ class Server:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(self.script),
             "--server.headless",
             "true",
             "--server.address",
@@ -105,6 +116,30 @@ class Server:
                     return
             time.sleep(0.2)
         raise RuntimeError(f"streamlit did not answer on {self.url} within {START_TIMEOUT} s")
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no clean-up of any kind."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the server process now (Linux /proc)."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
 
     def stop(self) -> None:
         if self.process is None:
