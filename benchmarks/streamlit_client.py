@@ -61,13 +61,15 @@ class Drawn:
 class Session:
     """One browser tab: a websocket to ``/_stcore/stream`` and the page it shows."""
 
-    def __init__(self, base_url: str, page: str, query: str = "") -> None:
+    def __init__(self, base_url: str, page: str, query: str = "", cookie: str = "") -> None:
         parts = urlsplit(base_url)
         self.stream_url = f"ws://{parts.netloc}/_stcore/stream"
         self.page = page
         self.query = query
+        self.cookie = cookie  # e.g. a reverse proxy's sticky-session cookie
         self.drawn = Drawn()  # the last full run
         self.fragment_drawn = Drawn()  # the last fragment run
+        self.latest = Drawn()  # the last run, full or fragment
         self.fragments: dict[str, float] = {}  # fragment id -> refresh interval (s)
         self._values: dict[str, WidgetState] = {}
         self._socket: Any = None
@@ -91,6 +93,7 @@ class Session:
                 subprotocols=[websockets.Subprotocol("streamlit")],
                 max_size=None,
                 open_timeout=timeout,
+                additional_headers={"Cookie": self.cookie} if self.cookie else None,
             ),
             timeout,
         )
@@ -137,8 +140,15 @@ class Session:
         trigger = WidgetState(id=self.widget(key).id, trigger_value=True)
         return await self._run(states, trigger=trigger, timeout=timeout)
 
+    @property
+    def closed(self) -> bool:
+        """Whether the server has gone (the websocket is closed)."""
+        return self._reader is None or self._reader.done()
+
     async def refresh_fragment(self, fragment_id: str, timeout: float = RUN_TIMEOUT) -> float:
-        """Run a fragment as its timer does in the browser; returns the run's seconds."""
+        """Run a fragment as its timer does in the browser; returns the run's seconds.
+
+        A fragment that calls ``st.rerun()`` ends with a full run of the page instead."""
         return await self._run({}, fragment_id=fragment_id, timeout=timeout)
 
     async def _run(
@@ -169,7 +179,7 @@ class Session:
             self._next = Drawn()
         else:
             self._next_fragment = Drawn()
-        wanted = FRAGMENT_RUN if fragment_id else FULL_RUN
+        wanted = {FRAGMENT_RUN, FULL_RUN} if fragment_id else {FULL_RUN}
         start = time.perf_counter()
         await self._socket.send(message.SerializeToString())
         deadline = start + timeout
@@ -177,17 +187,19 @@ class Session:
             left = deadline - time.perf_counter()
             if left <= 0:
                 raise RunTimeout(f"no script_finished within {timeout} s on {self.page}")
+            if self.closed:
+                raise RunTimeout(f"the server closed the connection during a run of {self.page}")
             try:
-                status = await asyncio.wait_for(self._finished.get(), left)
-            except TimeoutError as error:
-                raise RunTimeout(f"no script_finished within {timeout} s") from error
-            if status == wanted:
+                status = await asyncio.wait_for(self._finished.get(), min(left, 1.0))
+            except TimeoutError:
+                continue
+            if status in wanted:
                 break
         spent = time.perf_counter() - start
-        if fragment_id:
-            self.fragment_drawn = self._next_fragment
+        if status == FRAGMENT_RUN:
+            self.fragment_drawn = self.latest = self._next_fragment
         else:
-            self.drawn = self._next
+            self.drawn = self.latest = self._next
         return spent
 
     async def _read(self) -> None:
@@ -202,7 +214,7 @@ class Session:
         message = ForwardMsg()
         message.ParseFromString(data)
         kind = message.WhichOneof("type")
-        if kind == "new_session":
+        if kind == "new_session" and not self._fragment_run:
             self._next = Drawn()  # a full run starts (again, after an st.rerun)
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             target = self._next_fragment if message.delta.fragment_id else self._next
@@ -216,4 +228,7 @@ class Session:
         elif kind == "stop_auto_rerun":
             self.fragments.clear()
         elif kind == "script_finished":
+            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                self._fragment_run = False  # st.rerun(): a full run of the page follows
+                self._next = Drawn()
             self._finished.put_nowait(message.script_finished)
