@@ -18,7 +18,7 @@ import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
-from browser_support import free_port, unavailable
+from browser_support import end, free_port, unavailable
 
 START_TIMEOUT = 30.0
 COOKIE = "diagnostic_server"
@@ -121,12 +121,6 @@ class Proxy:
             return int(reply.headers["X-Upstream"].rsplit(":", 1)[1])
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            end(self.process)
         self.process = None
