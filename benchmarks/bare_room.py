@@ -92,6 +92,10 @@ def participant() -> None:
         join()
 
 
+def home() -> None:
+    st.title("Diagnostic ESS territorial")
+
+
 def results() -> None:
     """As many charts as the results page draws, from fixed figures."""
     ref = referentiel()
@@ -105,7 +109,8 @@ def results() -> None:
 st.sidebar.radio("Langue · Language", ("fr", "en"), horizontal=True, key="lang")
 st.navigation(
     [
-        st.Page(participant, title="Atelier", url_path="atelier", default=True),
+        st.Page(home, title="Accueil", default=True),  # served at "/", as the app's home
+        st.Page(participant, title="Atelier", url_path="atelier"),
         st.Page(results, title="Résultats", url_path="resultats"),
     ]
 ).run()
