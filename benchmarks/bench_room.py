@@ -68,6 +68,8 @@ class Room:
     sent: dict[str, dict[QuestionId, Answer]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     cpu_share: float = 0.0
+    cpu_seconds: float = 0.0
+    seconds: float = 0.0
     rss_per_session: float = 0.0
     client_cpu_share: float = 0.0
     lost: int | None = None
@@ -82,6 +84,7 @@ class Options:
     questions: int
     limit: float
     seed: int
+    databases: tuple[str, ...] = ("sqlite", "postgresql")
 
 
 class Participant:
@@ -174,10 +177,13 @@ async def play(server: Server, code: str, key: str | None, size: int, options: O
     """Warm the server up, then play the room; bounded by ``options.limit``."""
     referentiel = load_referentiel(Settings.from_env().referentiel_dir)
     motivations = [m.id for m in referentiel.motivations]
-    warm = Participant(-1, server.url, code, Room(), _replace(options, think=(0, 0), questions=1))
-    await warm.run(referentiel, motivations)
-    await warm.session.close()
     room = Room()
+    warm = Participant(-1, server.url, code, Room(), _replace(options, think=(0, 0), questions=1))
+    try:
+        await warm.run(referentiel, motivations)
+    except RunTimeout as error:
+        room.failures.append(f"warm-up: {error}")
+    await warm.session.close()
     stop = asyncio.Event()
     boards = []
     if key is not None:
@@ -197,7 +203,8 @@ async def play(server: Server, code: str, key: str | None, size: int, options: O
         elif error is not None:
             raise error
     elapsed = time.monotonic() - wall
-    room.cpu_share = (server.cpu_seconds() - cpu_before) / elapsed
+    room.cpu_seconds, room.seconds = server.cpu_seconds() - cpu_before, elapsed
+    room.cpu_share = room.cpu_seconds / elapsed
     room.client_cpu_share = (time.process_time() - client) / elapsed
     room.rss_per_session = (server.rss_bytes() - rss_before) / size
     stop.set()
@@ -274,8 +281,23 @@ def series(name: str, url_for: object, script: Path, options: Options, folder: P
         print(row(size, room), flush=True)
         for failure in room.failures[:3]:
             print(f"      {failure}")
+        print(f"      {capacity(size, room)}")
         print(f"      (this benchmark's own CPU: {room.client_cpu_share * 100:.0f}% of a core)")
     return rooms
+
+
+def capacity(size: int, room: Room) -> str:
+    """The server's CPU per answer (its runs, polls and dashboard included), and how many
+    such participants would fill one core: a figure that a busy machine disturbs less
+    than the round trips."""
+    if not room.answers or not room.cpu_seconds:
+        return "CPU per answer: -"
+    per_answer = room.cpu_seconds / len(room.answers)
+    people = size / room.cpu_share
+    return (
+        f"server CPU per answer: {per_answer * 1000:.0f} ms; one core full at about "
+        f"{people:.0f} participants at this pace"
+    )
 
 
 def largest_under_target(rooms: dict[int, Room]) -> int:
@@ -291,6 +313,7 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--questions", type=int, default=0, help="answer only the first K")
     parser.add_argument("--limit", type=float, default=900.0, help="seconds at most per room")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--databases", default="sqlite,postgresql", help="one or both")
     parser.add_argument("--quick", action="store_true", help="10 and 40, 6 questions, 1-3 s")
     args = parser.parse_args(argv)
     if args.quick:
@@ -302,6 +325,7 @@ def parse(argv: list[str] | None = None) -> Options:
         questions=args.questions or 10**6,
         limit=args.limit,
         seed=args.seed,
+        databases=tuple(args.databases.split(",")),
     )
 
 
@@ -320,13 +344,15 @@ def main() -> None:
         def sqlite_for(size: int) -> object:
             return _fixed(f"sqlite:///{folder}/room-{size}-{time.monotonic_ns()}.sqlite3")
 
-        results["sqlite"] = series("SQLite (WAL)", sqlite_for, APP, options, folder)
+        if "sqlite" in options.databases:
+            results["sqlite"] = series("SQLite (WAL)", sqlite_for, APP, options, folder)
         base = os.environ.get("DIAGNOSTIC_TEST_POSTGRES_URL")
-        if base:
+        wanted = "postgresql" in options.databases
+        if wanted and base:
             results["postgresql"] = series(
                 "PostgreSQL", lambda _size: postgres_schema(base), APP, options, folder
             )
-        else:
+        elif wanted:
             print('\nPostgreSQL: skipped (eval "$(bash .ci/postgres.sh)" sets the URL)')
         bare = series("Bare Streamlit page, same widgets", sqlite_for, BARE, options, folder)
     print("\napp p95 / bare page p95:")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,12 @@ async def until(condition: Callable[[], Awaitable[bool]], what: str) -> None:
         await asyncio.sleep(0.2)
 
 
+def play(room: Coroutine[None, None, None]) -> None:
+    """Run a room in a thread of its own: a sync Playwright session may own this thread's loop."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, room).result()
+
+
 def first_questions(referentiel: Referentiel, count: int) -> list[QuestionId]:
     first = referentiel.motivations[0].id
     return [q.id for q in referentiel.questions_of(first)][:count]
@@ -154,7 +161,7 @@ def test_participants_on_two_servers_and_a_dashboard_on_a_third_agree_live(
             assert person.session is not None
             await person.session.close()
 
-    asyncio.run(room())
+    play(room())
     sheets = repository.participants(workshop.code, key)
     assert sorted(sheet.token for sheet in sheets) == sorted(p.token for p in people)
     for person in people:
@@ -208,7 +215,7 @@ def test_a_killed_server_leaves_its_participants_to_the_other_without_losing_ans
                 assert person.session is not None
                 await person.session.close()
 
-        asyncio.run(room())
+        play(room())
         assert proxy.upstream(cookies[one.port][0]) == two.port
         for person in on_one + on_two:
             assert saved(repository, person) == person.acknowledged
