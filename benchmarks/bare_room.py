@@ -101,7 +101,7 @@ def results() -> None:
     ref = referentiel()
     st.title(t("app.nav.results", LANG))
     labels = [m.label.get(LANG) for m in ref.motivations]
-    for number in range(2):
+    for number in range(3):
         figure = go.Figure(go.Bar(x=[50 + 5 * i for i in range(len(labels))], y=labels))
         st.plotly_chart(figure, key=f"bare-chart-{number}")
 

@@ -43,6 +43,11 @@ TARGET = 1.3
 PROFILE = TerritoryProfile(name="Communauté de communes du Toulois", type="cc")
 PHONE = {"width": 390, "height": 844}
 STEPS = ("first open", "answer click", "« Suivant »", "results page")
+CHARTS = 3  # the results page's charts; the bare page draws as many
+CHARTS_DRAWN = f"""() => {{
+  const charts = [...document.querySelectorAll('.js-plotly-plot')];
+  return charts.length >= {CHARTS} && charts.every((c) => c.querySelector('.main-svg'));
+}}"""
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -146,10 +151,7 @@ def one_round(browser: Any, target: Target, referentiel: Referentiel) -> None:
 
     def results() -> None:
         page.goto(target.results_url)
-        page.wait_for_function(
-            "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2",
-            timeout=TIMEOUT,
-        )
+        page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)
         page.wait_for_selector(IDLE)
 
     target.times["results page"].append(timed(results))
