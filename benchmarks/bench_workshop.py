@@ -23,15 +23,13 @@ import random
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import numpy as np
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import make_url
-from timing import best_of
+from timing import best_of, milliseconds, postgres_schema
 
 from diagnostic.model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel, TerritoryProfile
 from diagnostic.referentiel import load_referentiel
@@ -149,10 +147,6 @@ def check(repo: Repository, url: str, code: str, plan: Plan) -> tuple[int, int]:
     return lost, int(rows or 0) - int(distinct or 0)
 
 
-def milliseconds(values: list[float], share: float) -> float:
-    return float(np.quantile(np.array(values), share)) * 1000
-
-
 @contextmanager
 def unqueued() -> Iterator[None]:
     """Writers as they were before the queue: each one retries in SQLite's busy handler."""
@@ -228,23 +222,6 @@ def measure(url: str, shown: str, referentiel: Referentiel) -> None:
         f"  group_sheets + aggregate, per refresh (best of 10): {refresh * 1000:7.2f} ms"
         f"   / target {refresh * 1000 / TARGET_MS:5.2f}"
     )
-
-
-@contextmanager
-def postgres_schema(base: str) -> Iterator[str]:
-    """A fresh schema on the server of ``base``, dropped afterwards; yields its URL."""
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        close_repositories()
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def main() -> None:

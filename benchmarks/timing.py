@@ -1,13 +1,19 @@
-"""What the benchmark scripts share: a best-of timer and random answers that fit a référentiel."""
+"""What the benchmark scripts share: a best-of timer, percentiles, random answers that fit a
+référentiel, and a fresh PostgreSQL schema."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from diagnostic.model import UNKNOWN, Answer, QuestionId, Referentiel
+from diagnostic.storage import close_repositories
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -36,3 +42,27 @@ def random_answers(
         level = int(rng.integers(scale.min, scale.max + 1))
         answers[question.id] = UNKNOWN if draw < unanswered + unknown else level
     return answers
+
+
+def milliseconds(values: Sequence[float], share: float) -> float:
+    """The ``share`` quantile of ``values`` (seconds), in milliseconds; nan when empty."""
+    if not values:
+        return float("nan")
+    return float(np.quantile(np.array(values), share)) * 1000
+
+
+@contextmanager
+def postgres_schema(base: str) -> Iterator[str]:
+    """A fresh schema on the server of ``base``, dropped afterwards; yields its URL."""
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        close_repositories()
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Row, exc, select, update
 
 from ..errors import AccessError, NotFoundError, StorageError
-from ..model import Role, TerritoryProfile
+from ..model import AnswerSheet, Role, TerritoryProfile
 from . import queries, throttle
 from .checks import (
     check_motivations,
@@ -19,6 +19,7 @@ from .checks import (
     check_pseudonym,
     check_role,
     check_status,
+    check_token,
     key_hash,
     new_code,
     new_token,
@@ -32,6 +33,7 @@ from .records import (
     WorkshopRecord,
     WorkshopStatus,
     build_sheet,
+    diagnostic_from_row,
     profile_from_row,
     profile_values,
     workshop_from_row,
@@ -172,6 +174,29 @@ class WorkshopMethods:
                 )
             )
         return DiagnosticRecord(token, profile, now, now, row.code, pseudonym, role)
+
+    def open_participation(
+        self, token: str, referentiel_version: str | None = None
+    ) -> tuple[DiagnosticRecord, WorkshopRecord | None, AnswerSheet]:
+        """A diagnostic, its workshop (None for a single diagnostic) and its sheet, read in
+        one transaction: a participant's page needs all three on every run."""
+        token = check_token(token)
+        with reading(self._engine) as connection:
+            row = queries.find_diagnostic(connection, token)
+            workshop = None
+            if row.workshop_id is not None:
+                found = connection.execute(
+                    select(workshops).where(workshops.c.id == row.workshop_id)
+                ).first()
+                workshop = None if found is None else workshop_from_row(found)
+            rows = connection.execute(
+                select(answers).where(answers.c.diagnostic_id == row.id)
+            ).all()
+        version = (
+            referentiel_version if referentiel_version is not None else row.referentiel_version
+        )
+        record = diagnostic_from_row(row, row.code)
+        return record, workshop, build_sheet(profile_from_row(row), rows, version)
 
     def participants(self, code: str, admin_key: str) -> list[ParticipantSheet]:
         """Every participant's sheet, for the facilitator only (admin key required)."""

@@ -240,16 +240,23 @@ def test_a_workshop_closed_while_the_page_runs_refuses_plainly(
     stale = repository.get_workshop(workshop.code)  # open, as the next run first reads it
     repository.set_workshop_status(workshop.code, key, "closed")
     reads: list[str] = []
-    real = Repository.get_workshop
+    real_open, real_get = Repository.open_participation, Repository.get_workshop
 
-    def first_read_is_stale(self: Repository, code: str) -> object:
-        reads.append(code)
-        return stale if len(reads) == 1 else real(self, code)
+    def page_read_is_stale(self: Repository, token: str, version: str | None = None) -> object:
+        reads.append("page")
+        record, _, sheet = real_open(self, token, version)
+        return record, stale, sheet
 
-    monkeypatch.setattr(Repository, "get_workshop", first_read_is_stale)
+    def counted(self: Repository, code: str) -> object:
+        reads.append("workshop")
+        return real_get(self, code)
+
+    monkeypatch.setattr(Repository, "open_participation", page_read_is_stale)
+    monkeypatch.setattr(Repository, "get_workshop", counted)
     at.radio(key=f"atelier-answer-{question.id}").set_value(2).run()
     assert not at.exception
-    assert len(reads) == 3, reads  # page, refused save, group section: no second run
+    # The page's one read, then the refused save's: the group section reuses it, no second run.
+    assert reads == ["page", "workshop"], reads
     assert not at.error
     assert escape_markdown(CLOSED) in [w.value for w in at.warning]
     assert at.radio(key=f"atelier-answer-{question.id}").value is None

@@ -1,4 +1,8 @@
-"""The app under test: a real ``diagnostic-ess serve`` on a free port, and Chromium's path."""
+"""The app under test: a real ``diagnostic-ess serve`` on a free port, and Chromium's path.
+
+The room benchmarks and the multi-server test use the same server (benchmarks/ puts this
+folder on its path).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +23,7 @@ import pytest
 from diagnostic.ui.serve import Launch, command_line
 
 ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,6 +35,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 START_TIMEOUT = 120.0
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def unavailable(reason: str) -> None:
@@ -55,16 +62,21 @@ def free_port() -> int:
 
 
 class Server:
-    """The app as ``diagnostic-ess serve`` starts it, on a port and a database; can be
-    stopped and started again."""
+    """The app as ``diagnostic-ess serve`` starts it (or ``streamlit run script``) on
+    127.0.0.1, a port and a database; can be stopped and started again, or killed."""
 
     def __init__(
-        self, database_url: str, log: Path, environment: Mapping[str, str] | None = None
+        self,
+        database_url: str,
+        log: Path,
+        environment: Mapping[str, str] | None = None,
+        script: Path | None = None,
     ) -> None:
         self.database_url = database_url
         self.port = free_port()
         self.log = log
         self.environment = dict(environment or {})
+        self.script = script or APP
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -76,8 +88,21 @@ class Server:
         env["DIAGNOSTIC_DATABASE_URL"] = self.database_url
         env["STREAMLIT_SERVER_HEADLESS"] = "true"  # never open a browser window
         env.update(self.environment)
-        # What ``diagnostic-ess serve`` execs, without starting one interpreter more.
-        command = command_line(Launch(self.port, "127.0.0.1"))
+        if self.script.resolve() == APP.resolve():
+            # What ``diagnostic-ess serve`` execs, without starting one interpreter more.
+            command = command_line(Launch(self.port, "127.0.0.1"))
+        else:  # a bare page of the benchmarks, with Streamlit's defaults
+            command = [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(self.script),
+                "--server.headless=true",
+                "--server.address=127.0.0.1",
+                f"--server.port={self.port}",
+                "--browser.gatherUsageStats=false",
+            ]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -96,13 +121,41 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"streamlit did not answer on {self.url} within {START_TIMEOUT} s")
 
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no clean-up of any kind."""
+        if self.process is not None:
             self.process.kill()
-            self.process.wait()
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the server process now (Linux /proc)."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
+    def stop(self) -> None:
+        if self.process is not None:
+            end(self.process)
         self.process = None
+
+
+def end(process: subprocess.Popen[bytes]) -> None:
+    """Ask a process to stop; kill it if it has not within 20 seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

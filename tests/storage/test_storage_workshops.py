@@ -31,6 +31,21 @@ def test_a_workshop_has_a_short_code_and_a_secret_key(repo: Repository) -> None:
     assert repo.create_workshop(PROFILE)[0].motivations == ()
 
 
+def test_a_participation_opens_in_one_read(repo: Repository) -> None:
+    workshop, key = repo.create_workshop(PROFILE)
+    joined = repo.join_workshop(workshop.code, "agent", "Zoé")
+    repo.save_answer(joined.token, "q1", 3)
+    repo.set_workshop_status(workshop.code, key, "closed")
+    record, found, sheet = repo.open_participation(joined.token, "2099.1")
+    assert record == repo.get_diagnostic(joined.token)
+    assert found == repo.get_workshop(workshop.code) and found.status == "closed"
+    assert sheet == repo.load_sheet(joined.token, "2099.1")
+    single = repo.create_diagnostic()
+    assert repo.open_participation(single.token)[1] is None
+    with pytest.raises(NotFoundError):
+        repo.open_participation("no-such-token-at-all-0123456789ab")
+
+
 def test_only_the_hash_of_the_admin_key_is_stored(repo: Repository, database_url: str) -> None:
     _, key = repo.create_workshop(PROFILE)
     engine = create_engine(database_url)

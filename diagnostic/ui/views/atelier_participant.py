@@ -46,16 +46,16 @@ from .diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
 WATCH_KEY = "atelier-watch"
+FRESH_KEY = "atelier-workshop-read"  # the workshop as this run read it, for the fragment
 ANSWER_WIDGETS = (f"{PARTICIPANT_PREFIX}answer-", f"{PARTICIPANT_PREFIX}comment-")
 
 
 def render(ctx: state.Context, token: str) -> bool:
     """Draw the participation behind ``token``; False (after a message) if there is none."""
-    participation = load(ctx, token)
-    if participation is None:
+    loaded = load(ctx, token)
+    if loaded is None:
         return False
-    sheet = ctx.repository.load_sheet(token, ctx.referentiel.version)
-    participation, sheet, failures = save_first(participation, sheet)
+    participation, sheet, failures = save_first(*loaded)
     state.show_flashes()
     header(participation)
     if not participation.closed:
@@ -65,6 +65,7 @@ def render(ctx: state.Context, token: str) -> bool:
     st.header(t("atelier.group.title", ctx.lang))
     watch = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_watch)
     workshop = participation.workshop
+    st.session_state[FRESH_KEY] = workshop  # read by this run: the fragment need not read it
     watch(ctx, workshop.code, workshop.status, workshop.results_visible)
     someone_else(participation)
     if st.session_state.pop(SCROLL_KEY, False):
@@ -72,21 +73,22 @@ def render(ctx: state.Context, token: str) -> bool:
     return True
 
 
-def load(ctx: state.Context, token: str) -> Participation | None:
-    """The participation and its workshop, or a plain message when the link opens none."""
+def load(ctx: state.Context, token: str) -> tuple[Participation, AnswerSheet] | None:
+    """The participation, its workshop and its sheet (one read), or a plain message when the
+    link opens none."""
     lang = ctx.lang
     try:
-        record = ctx.repository.get_diagnostic(token)
-        if record.workshop_code is None:
-            st.error(t("atelier.me.single_link", lang))
-            forget_participant()
-            return None
-        workshop = ctx.repository.get_workshop(record.workshop_code)
+        record, workshop, sheet = ctx.repository.open_participation(token, ctx.referentiel.version)
     except NotFoundError:
-        st.error(t("atelier.me.not_found", lang))
+        workshop = None
+        record = None
+    if workshop is None:
+        single = record is not None and record.workshop_code is None
+        st.error(t("atelier.me.single_link" if single else "atelier.me.not_found", lang))
         forget_participant()
         return None
-    return Participation(ctx, token, record, workshop)
+    assert record is not None
+    return Participation(ctx, token, record, workshop), sheet
 
 
 def save_first(
@@ -245,8 +247,10 @@ def someone_else(participation: Participation) -> None:
 
 def group_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
     """The group result once shown; redraws the page when the adviser closes or shows it."""
+    workshop = st.session_state.pop(FRESH_KEY, None)
     try:
-        workshop = ctx.repository.get_workshop(code)
+        if workshop is None or workshop.code != code:  # a timer's run: read it again
+            workshop = ctx.repository.get_workshop(code)
     except NotFoundError:
         st.rerun()
     if (workshop.status, workshop.results_visible) != (status, visible):
