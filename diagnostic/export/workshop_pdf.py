@@ -134,6 +134,8 @@ def summary_section(data: WorkshopData, report: ReportData) -> list[Flowable]:
             question=quoted(question, lang),
             divergence=divergence,
         )
+        if consensus.split:
+            line += " " + t("workshop.split", lang) + "."
         story.append(paragraph(line, sheet_styles.bullet, bullet=f"{index}."))
     if not data.summary.to_discuss:
         story.append(paragraph(t("workshop.report.agreement", lang)))

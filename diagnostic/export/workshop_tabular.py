@@ -36,6 +36,7 @@ from .tabular import (
     write_titled,
     xlsx_text,
 )
+from .workshop_answers import group_answer_text
 from .workshop_data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def _discuss(book_sheet: Worksheet, data: WorkshopData, lang: str) -> None:
                 question.id,
                 question.label.get(lang),
                 spread.median,
-                referentiel.scale(question.scale).label(spread.median, lang),
+                group_answer_text(referentiel, consensus, lang),
                 round(spread.divergence, 3),
                 spread.given,
                 consensus.unknown,

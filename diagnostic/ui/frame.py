@@ -6,6 +6,7 @@ To add a page: put a file in ``pages/``, its path below, and an entry in ``pages
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
 
@@ -14,6 +15,7 @@ from ..i18n import t
 from ..model import LANGS, AnswerSheet
 from . import memo, state
 from .literal import escape_markdown
+from .workshop_session import CODE_PARAM, session_admin
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 HOME = PAGES_DIR / "accueil.py"
@@ -81,6 +83,14 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(WORKSHOP, title=t("atelier.nav.join", lang), url_path="atelier"),
         st.Page(ANIMATION, title=t("atelier.nav.animate", lang), url_path="animation"),
     ]
+
+
+def layout(page: st.Page) -> Literal["wide", "centered"]:
+    """Wide for the workshop dashboard (projected), centered for every other page."""
+    if page.url_path != "animation":
+        return "centered"
+    dashboard = session_admin() is not None or st.query_params.get(CODE_PARAM)
+    return "wide" if dashboard else "centered"
 
 
 def resume_box(ctx: state.Context, token: str) -> None:
