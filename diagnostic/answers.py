@@ -22,24 +22,27 @@ def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answ
     """The answer if it fits the question's scale; raises AnswersError otherwise."""
     if not referentiel.has_question(question_id):
         raise AnswersError(
-            f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
+            f"Question inconnue : « {question_id} ».", f"Unknown question: “{question_id}”."
         )
     if value == UNKNOWN:
         return UNKNOWN
-    scale = referentiel.scale(referentiel.question(question_id).scale)
+    question = referentiel.question(question_id)
+    scale = referentiel.scale(question.scale)
+    named_fr = f"« {question.label.fr} » ({question_id})"
+    named_en = f"“{question.label.en}” ({question_id})"
     if isinstance(value, bool) or not isinstance(value, int):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         raise AnswersError(
-            f"Réponse à « {question_id} » : « {shown} » n’est ni un niveau entier de "
+            f"Réponse à la question {named_fr} : « {shown} » n’est ni un niveau entier de "
             f"{scale.min} à {scale.max} ni « unknown » (je ne sais pas).",
-            f"Answer to '{question_id}': '{shown}' is neither a whole level from "
-            f"{scale.min} to {scale.max} nor 'unknown' (don't know).",
+            f"Answer to the question {named_en}: “{shown}” is neither a whole level from "
+            f"{scale.min} to {scale.max} nor “unknown” (don't know).",
         )
     if value not in scale.values():
         raise AnswersError(
-            f"Réponse à « {question_id} » : le niveau {value} est hors de l’échelle "
+            f"Réponse à la question {named_fr} : le niveau {value} est hors de l’échelle "
             f"(de {scale.min} à {scale.max}).",
-            f"Answer to '{question_id}': level {value} is off the scale "
+            f"Answer to the question {named_en}: level {value} is off the scale "
             f"({scale.min} to {scale.max}).",
         )
     return value

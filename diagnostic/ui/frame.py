@@ -15,6 +15,7 @@ from ..i18n import t
 from ..model import LANGS, AnswerSheet
 from . import memo, state
 from .literal import escape_markdown
+from .page_assets import page_assets
 from .workshop_session import CODE_PARAM, session_admin
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -41,6 +42,7 @@ def prepare() -> state.Context:
         persist_state="session",
     )
     state.keep_lang_in_url(default)
+    page_assets(state.current_lang(default))
     try:
         ctx = state.context()
         state.sync_with_url(ctx)
@@ -100,6 +102,16 @@ def resume_box(ctx: state.Context, token: str) -> None:
         st.code(state.resume_link(ctx, token), language=None, wrap_lines=True)
         with st.expander(t("app.delete.title", ctx.lang)):
             delete_control(ctx, token)
+
+
+def resume_popover(ctx: state.Context) -> None:
+    """The resume link in the page itself, behind a button: on a phone the sidebar is folded."""
+    if ctx.token is None:
+        return
+    with st.popover(t("app.resume.button", ctx.lang), icon=":material/link:"):
+        st.markdown(t("app.resume.keep", ctx.lang))
+        st.code(state.resume_link(ctx, ctx.token), language=None, wrap_lines=True)
+        st.caption(t("app.resume.copy", ctx.lang))
 
 
 def delete_control(ctx: state.Context, token: str) -> None:

@@ -62,8 +62,14 @@ def test_the_figures_show_the_tables_rounded(referentiel: Referentiel) -> None:
     assert priority[0] == round(scores.motivations[0].priority or 0)
     bars = charts.lever_figure(charts.lever_table(referentiel, scores, "fr"), "fr")
     assert list(bars.data[0].x) == [round(r.score) for r in scores.levers]
-    heat = charts.source_figure(charts.source_table(referentiel, scores, "fr"), "fr")
-    assert len(heat.data[0].z) == len(referentiel.motivations)
+    sources = charts.source_table(referentiel, scores, "fr")
+    stacked = charts.source_figure(sources, "fr")
+    assert [trace.name for trace in stacked.data] == list(sources.index)  # one per motivation
+    assert all(trace.orientation == "h" for trace in stacked.data)  # fits a phone
+    for column, result in enumerate(scores.levers):  # segments add up to the lever's need
+        total = sum(trace.x[column] for trace in stacked.data)
+        assert abs(total - result.score) < 0.5
+    assert radar.layout.polar.radialaxis.showticklabels is False  # no figures on the outline
     assert radar.layout.separators == ", "
     assert charts.radar_figure(motivations, "en").layout.separators == ".,"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from app_support import fill_profile, go, new_app, start
+from app_support import fill_profile, go, new_app, off_scale_message, shipped_question, start
 from sqlalchemy import create_engine, func, select
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +16,7 @@ from diagnostic.storage.tables import diagnostics
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.state import TOKEN_KEY
 
+OFF_SCALE = off_scale_message()
 NOT_LOADED = "Le fichier n’a pas été chargé et rien n’a changé. "
 BAD_FILES = [
     (b"{pas du json", "Le fichier n’est pas un JSON valide (ligne 1, colonne 2)."),
@@ -30,12 +31,10 @@ BAD_FILES = [
                 "format": "diagnostic-ess-answers",
                 "format_version": 1,
                 "territory": {"name": "X", "type": "cc"},
-                "answers": {"question_inconnue": 2, "poids_priorite_connaissance": 9},
+                "answers": {"question_inconnue": 2, shipped_question().id: 9},
             }
         ).encode(),
-        "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n"
-        "Réponse à «\u00a0poids_priorite_connaissance\u00a0»\u00a0: le niveau 9 est hors "
-        "de l’échelle (de 0 à 3).",
+        "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n" + OFF_SCALE,
     ),
 ]
 
