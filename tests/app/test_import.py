@@ -110,6 +110,35 @@ def test_a_bad_file_says_why_in_french_and_changes_nothing(
     assert diagnostic_count(database_url) == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            NOT_LOADED
+            + "«\u00a0notes.txt\u00a0» n’est pas un fichier de réponses\u00a0: choisissez "
+            "le fichier .json téléchargé depuis le récapitulatif ou la page des résultats.",
+        ),
+        (
+            "en",
+            "The file was not loaded and nothing changed. “notes.txt” is not an answers file: "
+            "choose the .json file downloaded from the summary or the results page.",
+        ),
+    ],
+)
+def test_a_text_file_is_refused_in_the_page_language_not_by_the_browser(
+    lang: str, expected: str, database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    at, token = at_summary(referentiel)
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    before = repository.load_sheet(token)
+    at.file_uploader(key="import-replace").upload("notes.txt", b"{}", "text/plain").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [escape_markdown(expected)]
+    assert repository.load_sheet(token) == before
+
+
 def test_a_file_on_the_welcome_page_starts_a_new_diagnostic(
     database_url: str, repository: Repository, referentiel: Referentiel
 ) -> None:
