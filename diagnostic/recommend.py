@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from .i18n import t
 from .model import (
@@ -24,6 +25,8 @@ from .typography import format_number
 TOP_LEVERS = 3
 MAX_REASONS = 5
 STRENGTH_MATURITY = 60.0
+NEED_STRONG = 60.0  # a need from 60 out of 100 reads « fort » (docs/methode.md)
+NEED_MEDIUM = 30.0  # from 30, « moyen »; below, « faible »
 STRONG_ANSWER = 0.75
 
 
@@ -57,6 +60,13 @@ class Strength:
     motivation: MotivationId
     maturity: float
     questions: tuple[QuestionId, ...]  # its most advanced maturity answers
+
+
+def need_level(score: float) -> Literal["strong", "medium", "weak"]:
+    """A lever's need in words: strong from NEED_STRONG, medium from NEED_MEDIUM, else weak."""
+    if score >= NEED_STRONG:
+        return "strong"
+    return "medium" if score >= NEED_MEDIUM else "weak"
 
 
 def answer_label(

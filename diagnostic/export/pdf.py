@@ -10,11 +10,11 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
-from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
+from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label, need_level
 from ..scoring import Scores, score_answers
 from ..typography import format_date, format_number, format_percent
 from .pdf_annex import annex_section, gaps_section, method_section
-from .pdf_layout import build_pdf, cover_page
+from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import (
     ReportData,
     charts_section,
@@ -22,7 +22,19 @@ from .pdf_sections import (
     provider_names,
     providers_section,
 )
-from .pdf_styles import FONT, fit, paragraph, rich, styles
+from .pdf_styles import FONT, data_table, fit, paragraph, rich, styles
+
+# The sections the cover lists, in order, with their page (the titles of their headings).
+CONTENTS = (
+    "report.summary.title",
+    "report.charts.motivations",
+    "report.charts.levers",
+    "report.levers.title",
+    "report.providers.title",
+    "report.gaps.title",
+    "report.method.title",
+    "report.annex.title",
+)
 
 
 def to_pdf(
@@ -47,6 +59,7 @@ def to_pdf(
         lang=lang,
         title=f"{title} — {name}",
         subject=t("report.subtitle", lang),
+        created=creation_moment(generated_on),
     )
 
 
@@ -81,19 +94,7 @@ def cover_section(data: ReportData) -> list[Flowable]:
         (t("report.cover.version", lang), version),
         (t("report.cover.answered", lang), _answered(data)),
     ]
-    contents = [
-        t(key, lang)
-        for key in (
-            "report.summary.title",
-            "report.charts.motivations",
-            "report.charts.levers",
-            "report.levers.title",
-            "report.providers.title",
-            "report.gaps.title",
-            "report.method.title",
-            "report.annex.title",
-        )
-    ]
+    contents = [t(key, lang) for key in CONTENTS]
     heading = (data.referentiel.title.get(lang), profile.name, t("report.subtitle", lang))
     return cover_page(heading, facts, t("report.cover.purpose", lang), contents, lang)
 
@@ -122,6 +123,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
         story.append(lever_sentence(data, recommendation, f"{index}."))
     if not data.top:
         story.append(paragraph(t("report.summary.none", lang)))
+    story += levers_overview(data)
     story.append(paragraph(t("report.summary.strengths", lang), sheet_styles.h2))
     story += _strength_lines(data)
     if not data.strengths:
@@ -141,6 +143,29 @@ def summary_section(data: ReportData) -> list[Flowable]:
         PageBreak(),
     ]
     return story
+
+
+def levers_overview(data: ReportData) -> list[Flowable]:
+    """Every lever at a glance: rank, need in words and figures, whom to contact."""
+    lang = data.lang
+    header = [t(f"report.table.{key}", lang) for key in ("rank", "lever", "need", "providers")]
+    rows = [
+        [
+            str(rec.rank),
+            rec.lever.label.get(lang),
+            t(
+                "report.summary.need_value",
+                lang,
+                need=t(f"app.need.{need_level(rec.score)}", lang),
+                score=format_number(rec.score, lang),
+            ),
+            provider_names(rec.providers, lang),
+        ]
+        for rec in sorted(data.explained, key=lambda rec: rec.rank)
+    ]
+    widths = (14 * mm, 58 * mm, 32 * mm, CONTENT_WIDTH - 104 * mm)
+    title = t("report.summary.all_levers", lang, count=len(rows))
+    return [paragraph(title, styles().h2), data_table(header, rows, widths, (0,))]
 
 
 def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str) -> Flowable:

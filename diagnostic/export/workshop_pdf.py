@@ -20,7 +20,7 @@ from ..i18n import t
 from ..model import Referentiel
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
 from ..typography import format_date, format_number
-from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page
+from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import ReportData, charts_section, provider_names, quoted
 from .pdf_styles import data_table, paragraph, rich, styles
 from .workshop_data import WorkshopData
@@ -65,6 +65,7 @@ def workshop_pdf(
         lang=lang,
         title=f"{title} — {name}",
         subject=t("workshop.report.subtitle", lang),
+        created=creation_moment(generated_on),
     )
 
 

@@ -6,20 +6,21 @@ so the single diagnostic and a workshop's group results share them.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import streamlit as st
 
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
-from ..recommend import Reason, Recommendation, describe_reason, recommend, strengths
+from ..recommend import (
+    Reason,
+    Recommendation,
+    describe_reason,
+    need_level,
+    recommend,
+    strengths,
+)
 from ..scoring import Scores
 from .figures import figures_view
 from .wording import join_words, score_text, tn
-
-NeedLevel = Literal["strong", "medium", "weak"]
-NEED_STRONG = 60.0  # a need from 60 out of 100 reads « fort » (docs/methode.md)
-NEED_MEDIUM = 30.0  # from 30, « moyen »; below, « faible »
 
 
 def results_view(
@@ -46,13 +47,6 @@ def results_view(
 def short_name(name: str) -> str:
     """A provider's acronym: its name before the dash (« CRESS — Chambre… » -> « CRESS »)."""
     return name.split(" — ")[0].strip()
-
-
-def need_level(score: float) -> NeedLevel:
-    """A need score in words: « fort » from NEED_STRONG, « moyen » from NEED_MEDIUM."""
-    if score >= NEED_STRONG:
-        return "strong"
-    return "medium" if score >= NEED_MEDIUM else "weak"
 
 
 def need_text(rec: Recommendation, lang: str) -> str:

@@ -96,7 +96,7 @@ def test_levers_csv_has_decimal_commas_and_reads_back() -> None:
     assert frame["Pourquoi (réponses qui y ont conduit)"][1] == "\n".join(reasons)
     assert reasons[0] == french_spacing(
         "« Connaissez-vous les emplois de l’ESS ? » — réponse : « je ne sais pas » "
-        "(à éclaircir) (+40,0 points)"
+        "(à éclaircir) (+40,0\u00a0points)"
     )
 
 
