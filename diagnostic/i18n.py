@@ -39,7 +39,11 @@ NUMBER_PLACEHOLDERS = [
     "total",
     "unknown",
 ]
-_NUMBER_THEN_WORD = re.compile(r"(\{(?:" + "|".join(NUMBER_PLACEHOLDERS) + r")\}) (?=[\w«“])")
+# Not before a word that starts a phrase of its own (« 2 sur 9 », "3 of 42", « 1 a commencé »).
+_FREE_AFTER = r"(?!(?:sur|of|de|à|a|ont|has|have|to|out|et|and)\b)"
+_NUMBER_THEN_WORD = re.compile(
+    r"(\{(?:" + "|".join(NUMBER_PLACEHOLDERS) + r")\}) " + _FREE_AFTER + r"(?=[\w«“])"
+)
 
 
 @lru_cache(maxsize=1)

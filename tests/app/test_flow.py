@@ -193,7 +193,7 @@ def test_the_summary_lists_what_is_left_and_leads_back_to_it(
     shown = screen(at)
     assert f"**{first.label.fr}**" not in shown
     second = referentiel.motivations[1]
-    assert f"**{second.label.fr}**\u00a0: 6 questions sans réponse" in shown
+    assert f"**{second.label.fr}**\u00a0: 6\u00a0questions sans réponse" in shown
     assert t("app.summary.can_continue", "fr") in shown
     at.button(key=f"goto-{second.id}").click().run()
     assert at.title[0].value == second.label.fr

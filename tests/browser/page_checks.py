@@ -74,10 +74,14 @@ def charts_drawn(page: Page, count: int) -> None:
 
 
 def tab_to(page: Page, selector: str, limit: int = 60) -> None:
-    """Press Tab until the focus is inside ``selector``; fails after ``limit`` presses."""
+    """Press Tab until the focused element matches ``selector`` or sits inside it; fails
+    after ``limit`` presses."""
     for _press in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => !!document.activeElement.closest(s)", selector):
+        if page.evaluate(
+            "(s) => document.activeElement.matches(s) || !!document.activeElement.closest(s)",
+            selector,
+        ):
             return
     raise AssertionError(f"Tab never reached {selector}")
 

@@ -126,11 +126,11 @@ def test_a_split_question_is_worded_as_divided_with_its_distribution() -> None:
     line = answer_line(referentiel, split, "fr")
     low_label, high_label = scale.label(low, "fr"), scale.label(high, "fr")
     assert line == (
-        f"Avis partagés\u00a0: 4 «\u00a0{low_label}\u00a0», 4 «\u00a0{high_label}\u00a0»,"
-        " 3 «\u00a0Je ne sais pas\u00a0»."
+        f"Avis partagés\u00a0: 4\u00a0«\u00a0{low_label}\u00a0», 4\u00a0«\u00a0{high_label}\u00a0»,"
+        " 3\u00a0«\u00a0Je ne sais pas\u00a0»."
     )
     assert group_answer_text(referentiel, split, "en") == "Views divided"
     agreed = QuestionConsensus(question.id, 7, False, 2, LevelSpread(5, ((low, 5),), low, 0.0))
     assert answer_line(referentiel, agreed, "fr") == (
-        f"Réponse du groupe\u00a0: {low_label} (2 «\u00a0je ne sais pas\u00a0»)."
+        f"Réponse du groupe\u00a0: {low_label} (2\u00a0«\u00a0je ne sais pas\u00a0»)."
     )
