@@ -86,8 +86,10 @@ def is_split(spread: LevelSpread | None) -> bool:
 
 
 def to_discuss(consensus: QuestionConsensus) -> bool:
-    """Whether a question with a spread goes on the list to discuss: its levels diverge, or
-    enough respondents (UNKNOWN_SHARE) said "je ne sais pas"."""
+    """Whether a question is to discuss: its levels diverge, or enough said "je ne sais pas".
+
+    Only a question with a spread (MIN_GROUP levels given) can; UNKNOWN_SHARE is the share.
+    """
     if consensus.spread is None:
         return False
     return consensus.spread.divergence > 0 or consensus.unknown_share >= UNKNOWN_SHARE - 1e-9

@@ -63,8 +63,7 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 
 def bind_numbers(text: str) -> str:
-    """A no-break space between a number's placeholder and the word after it (its unit), so
-    that « +3,6 points » or « 12 questions » never break across two lines."""
+    """A no-break space between a number's placeholder and its unit: « +3,6 points » stays whole."""
     return _NUMBER_THEN_WORD.sub("\\1" + NBSP, text)
 
 

@@ -48,8 +48,11 @@ CONTENT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 
 
 class FooterCanvas(Canvas):
-    """A canvas that keeps its pages until the end, to print « page n / N » on each, and the
-    page of each section on the contents lines (known only once every page is laid out)."""
+    """A canvas that keeps its pages until the end, to print « page n / N » on each.
+
+    It also prints each section's page on the contents lines: known only once every page
+    is laid out.
+    """
 
     def __init__(
         self,

@@ -75,8 +75,10 @@ def _chart_with_table(
 
 
 def _right_aligned(table: pd.DataFrame, numbers: Sequence[int]) -> Styler:
-    """The table with the columns at ``numbers`` right-aligned, headings too, so that the
-    figures line up; written as text, they would otherwise lean left."""
+    """The table with the columns at ``numbers`` right-aligned, headings too.
+
+    Figures written as text would otherwise lean left, and their units would not line up.
+    """
     columns = pd.Index([table.columns[i] for i in numbers])
     head: list[CSSDict] = [
         {"selector": f"th.col_heading.col{i}", "props": [("text-align", "right !important")]}

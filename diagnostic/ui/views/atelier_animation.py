@@ -37,8 +37,10 @@ def render() -> None:
 
 
 def admin_to_open(lang: str, code: str | None, admin_key: str | None) -> tuple[str, str] | None:
-    """(code, key) of the dashboard to open: from the link, else this session's; None for
-    the creation form. A code without the key opens the session's workshop of that code only.
+    """(code, key) of the dashboard to open, or None for the creation form.
+
+    From the link when it carries both; a code alone opens only the workshop this session
+    already runs (the key left the address bar after the first load).
     """
     remembered = session_admin()
     if code is not None and admin_key is not None:

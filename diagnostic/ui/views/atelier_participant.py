@@ -253,7 +253,7 @@ def someone_else(participation: Participation) -> None:
 def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
     """Redraw the page as soon as the adviser closes, reopens, shows or hides the result.
 
-    One small query every few seconds (workshop_session.status_seconds), drawing nothing.
+    One small query every status_seconds(), drawing nothing.
     """
     try:
         workshop = ctx.repository.get_workshop(code)
