@@ -48,7 +48,10 @@ STREAMLIT_FRENCH = {
     "Connection error": "Connexion perdue",
     "Error": "Erreur",
     "Please wait...": "Veuillez patienter…",
+    "Skip to main content": "Aller au contenu principal",
 }
+# Streamlit's longer messages when the server is gone, by how they begin.
+STREAMLIT_LOST = ("Is Streamlit still running?", "Streamlit server is not responding")
 
 PAGE_SCRIPT = """<script>
 (() => {
@@ -57,7 +60,6 @@ PAGE_SCRIPT = """<script>
   const win = root.defaultView || window;
   win.diagnosticPage = settings;  // the latest run's language wins
   if (win.diagnosticObserver) { win.diagnosticTidy(); return; }
-  const lost = "Is Streamlit still running?";
   win.diagnosticTidy = () => {
     const now = win.diagnosticPage;
     for (const box of root.querySelectorAll('[data-testid="stTable"] > div')) {
@@ -78,7 +80,7 @@ PAGE_SCRIPT = """<script>
       const text = node.nodeValue.trim();
       if (now.words[text]) {
         node.nodeValue = node.nodeValue.replace(text, now.words[text]);
-      } else if (text.startsWith(lost)) {
+      } else if (now.lostStarts.some((start) => text.startsWith(start))) {
         node.nodeValue = now.lost;
       }
     }
@@ -109,6 +111,7 @@ def page_assets(lang: str) -> None:
         "lang": lang,
         "table": t("app.table_region", lang),
         "lost": t("app.connection_lost", lang),
+        "lostStarts": STREAMLIT_LOST,
         "words": STREAMLIT_FRENCH,
     }
     script = PAGE_SCRIPT % {"settings": json.dumps(settings, ensure_ascii=False)}

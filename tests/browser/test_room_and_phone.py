@@ -221,3 +221,14 @@ def test_the_whole_questionnaire_with_the_keyboard_alone(browser: Any, site: Sit
     page.keyboard.press("Enter")
     walker.see(t("app.summary.all_done", "fr"))
     page.context.close()
+
+
+def test_streamlit_says_in_french_that_the_server_is_gone(browser: Any, server: Server) -> None:
+    walker = Walker(browser.new_context(viewport=PHONE).new_page(), server.url)
+    walker.open(f"{server.url}/methode")
+    walker.see(t("app.method.title", "fr"))
+    expect(walker.page.get_by_text("Aller au contenu principal")).to_have_count(1)
+    server.stop()  # as when it restarts: the page stays, Streamlit's dialog opens
+    walker.page.get_by_text(t("app.connection_lost", "fr")).wait_for(timeout=LOAD_TIMEOUT)
+    expect(walker.page.get_by_text("Connexion perdue")).to_be_visible()
+    walker.page.context.close()
