@@ -104,8 +104,12 @@ def test_a_new_user_walks_a_whole_diagnostic(
     for chart in charts.all():
         expect(chart.locator(".main-svg").first).to_be_visible()
     assert page.locator(".js-plotly-plot .polarlayer .trace path").count() >= 2
-    assert page.locator(".js-plotly-plot .barlayer .point").count() == len(referentiel.levers)
-    assert page.locator(".js-plotly-plot .heatmaplayer image").count() == 1
+    # One bar per lever ranked by need, then each lever's need split by motivation (stacked
+    # bars that fit a phone, where a heat map's columns overlapped).
+    bars = page.locator(".js-plotly-plot .barlayer")
+    expect(bars).to_have_count(2)
+    expect(bars.nth(0).locator(".point")).to_have_count(len(referentiel.levers))
+    expect(bars.nth(1).locator(".trace")).to_have_count(len(referentiel.motivations))
     assert page.locator('[data-testid="stTable"] table').count() == 3
     # Shown as typed (an invisible word joiner keeps the address from becoming a link).
     assert NAME in page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
