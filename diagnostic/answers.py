@@ -46,33 +46,35 @@ def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answ
     """The answer if it fits the question's scale; raises AnswersError otherwise."""
     if not referentiel.has_question(question_id):
         raise AnswersError(
-            f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
+            f"Question inconnue : « {question_id} ».", f"Unknown question: “{question_id}”."
         )
     if value == UNKNOWN:
         return UNKNOWN
     question = referentiel.question(question_id)
+    named_fr = f"« {question.label.fr} » ({question_id})"
+    named_en = f"“{question.label.en}” ({question_id})"
     if value == DECLINED:
         if question.declinable:
             return DECLINED
         raise AnswersError(
-            f"Réponse à « {question_id} » : « non pertinent » n’est pas proposé pour "
+            f"Réponse à la question {named_fr} : « non pertinent » n’est pas proposé pour "
             "cette question.",
-            f"Answer to '{question_id}': 'not relevant' is not offered for this question.",
+            f"Answer to the question {named_en}: “not relevant” is not offered for this question.",
         )
     scale = referentiel.scale(question.scale)
     if isinstance(value, bool) or not isinstance(value, int):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         raise AnswersError(
-            f"Réponse à « {question_id} » : « {shown} » n’est ni un niveau entier de "
+            f"Réponse à la question {named_fr} : « {shown} » n’est ni un niveau entier de "
             f"{scale.min} à {scale.max} ni « unknown » (je ne sais pas).",
-            f"Answer to '{question_id}': '{shown}' is neither a whole level from "
-            f"{scale.min} to {scale.max} nor 'unknown' (don't know).",
+            f"Answer to the question {named_en}: “{shown}” is neither a whole level from "
+            f"{scale.min} to {scale.max} nor “unknown” (don't know).",
         )
     if value not in scale.values():
         raise AnswersError(
-            f"Réponse à « {question_id} » : le niveau {value} est hors de l’échelle "
+            f"Réponse à la question {named_fr} : le niveau {value} est hors de l’échelle "
             f"(de {scale.min} à {scale.max}).",
-            f"Answer to '{question_id}': level {value} is off the scale "
+            f"Answer to the question {named_en}: level {value} is off the scale "
             f"({scale.min} to {scale.max}).",
         )
     return value

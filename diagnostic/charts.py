@@ -21,7 +21,18 @@ WRAP = 22
 PRIORITY_COLOUR = "#b5446e"
 MATURITY_COLOUR = "#1f6f8b"
 NEED_COLOUR = "#1f6f8b"
-HEAT_SCALE = ((0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b"))
+RADAR_WRAP = 16
+# One colour per motivation, each 4.5:1 or more on white, told apart by hue and by the
+# white line between segments; the table under the chart gives every figure.
+SOURCE_COLOURS = (
+    "#1f5f8b",
+    "#b5446e",
+    "#2e7d32",
+    "#8a5a00",
+    "#6a3d9a",
+    "#00707a",
+    "#b03a2e",
+)
 
 
 def wrap_label(text: str, width: int = WRAP) -> str:
@@ -80,8 +91,12 @@ def source_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.Data
 
 
 def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
-    """Priority against maturity of each motivation, on a 0-100 radar (a motivation_table)."""
-    names = [wrap_label(str(name)) for name in table.iloc[:, 0]]
+    """Priority against maturity of each motivation, on a 0-100 radar (a motivation_table).
+
+    The scale's figures are left off the chart, where they would sit on the outlines: the
+    rings are 25, 50, 75 and 100, as the caption says. Short lines keep labels on a phone.
+    """
+    names = [wrap_label(str(name), RADAR_WRAP) for name in table.iloc[:, 0]]
     traces = []
     for position, colour, dash in ((1, PRIORITY_COLOUR, "solid"), (2, MATURITY_COLOUR, "dot")):
         column = str(table.columns[position])
@@ -100,17 +115,17 @@ def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
         )
     layout = {
         "polar": {
-            # The first motivation at the top, the scale between the first and the last.
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": [25, 50, 75, 100],
-                "angle": 90 + 180 / max(len(names), 1),
+                "showticklabels": False,
             },
-            "angularaxis": {"rotation": 90, "direction": "clockwise"},
+            # The first motivation at the top.
+            "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 11}},
         },
         "legend": {"orientation": "h", "y": -0.12},
-        "margin": {"l": 100, "r": 100, "t": 70, "b": 40},
-        "height": 520,
+        "margin": {"l": 70, "r": 70, "t": 50, "b": 30},
+        "height": 480,
     }
     return _figure(traces, layout, lang)
 
@@ -139,25 +154,42 @@ def lever_figure(table: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def source_figure(table: pd.DataFrame, lang: str) -> go.Figure:
-    """The motivation x lever heat map of need points, each cell labelled with its value."""
-    heat = {
-        "type": "heatmap",
-        "z": table.to_numpy().round().astype(int).tolist(),
-        "x": [wrap_label(str(c), 13) for c in table.columns],
-        "y": [wrap_label(str(i), 32) for i in table.index],
-        "colorscale": [list(stop) for stop in HEAT_SCALE],
-        "zmin": 0,
-        "texttemplate": "%{z}",
-        "hovertemplate": f"%{{y}}<br>%{{x}}{_colon(lang)}%{{z}}<extra></extra>",
-        "colorbar": {"title": {"text": t("charts.points", lang)}},
-    }
+    """Each lever's need as a bar split by the motivations that bring it (a source_table).
+
+    Horizontal bars read on a phone as on a screen: the levers' names stay on their own
+    lines, where a heat map's columns would overlap at 390 px.
+    """
+    levers = [wrap_label(str(c), WRAP) for c in table.columns]
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": str(motivation),
+            "x": [round(float(v), 1) for v in table.loc[motivation]],
+            "y": levers,
+            "marker": {
+                "color": SOURCE_COLOURS[row % len(SOURCE_COLOURS)],
+                "line": {"color": "#ffffff", "width": 1},
+            },
+            "hovertemplate": f"%{{fullData.name}}<br>%{{y}}{_colon(lang)}%{{x}}<extra></extra>",
+        }
+        for row, motivation in enumerate(table.index)
+    ]
     layout = {
-        "yaxis": {"autorange": "reversed"},
-        "xaxis": {"side": "top", "tickangle": 0},
-        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
-        "height": 120 + 60 * len(table.index),
+        "barmode": "stack",
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "xaxis": {"title": {"text": t("charts.points", lang)}, "rangemode": "tozero"},
+        "legend": {
+            "orientation": "h",
+            "y": -0.18,
+            "yanchor": "top",
+            "font": {"size": 11},
+            "traceorder": "normal",
+        },
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "height": 200 + 48 * len(levers) + 26 * len(table.index),
     }
-    return _figure([heat], layout, lang)
+    return _figure(traces, layout, lang)
 
 
 def _figure(traces: list[dict[str, Any]], layout: dict[str, Any], lang: str) -> go.Figure:

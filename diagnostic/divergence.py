@@ -17,6 +17,13 @@ from .model import QuestionId, Referentiel
 from .scoring import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
 
 MIN_GROUP = 3
+# A question is « avis partagés » when its divergence reaches SPLIT_DIVERGENCE: two equal
+# halves one step apart on a four-level scale stay below (0,33), an even spread over the
+# four levels (0,67) and two opposite camps (up to 1) reach it. docs/methode.md explains it.
+SPLIT_DIVERGENCE = 0.6
+# Minority "je ne sais pas" put a question on the list to discuss from this share of the
+# respondents on: a quarter of the room does not know what the others answered.
+UNKNOWN_SHARE = 0.25
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -65,6 +72,33 @@ class QuestionConsensus:
     hidden: bool  # fewer than MIN_GROUP respondents
     unknown: int | None
     spread: LevelSpread | None  # also None when fewer than MIN_GROUP gave a level
+
+    @property
+    def split(self) -> bool:
+        """Whether the group is divided: its answer is shown as « avis partagés »."""
+        return is_split(self.spread)
+
+    @property
+    def unknown_share(self) -> float:
+        """The share of the respondents who said "je ne sais pas" (0 when hidden)."""
+        if self.hidden or not self.unknown or self.respondents == 0:
+            return 0.0
+        return self.unknown / self.respondents
+
+
+def is_split(spread: LevelSpread | None) -> bool:
+    """Whether levels spread out enough (SPLIT_DIVERGENCE) to show no single group answer."""
+    return spread is not None and spread.divergence >= SPLIT_DIVERGENCE - 1e-9
+
+
+def to_discuss(consensus: QuestionConsensus) -> bool:
+    """Whether a question is to discuss: its levels diverge, or enough said "je ne sais pas".
+
+    Only a question with a spread (MIN_GROUP levels given) can; UNKNOWN_SHARE is the share.
+    """
+    if consensus.spread is None:
+        return False
+    return consensus.spread.divergence > 0 or consensus.unknown_share >= UNKNOWN_SHARE - 1e-9
 
 
 def tally(matrix: FloatArray, groups: BoolArray, top: int) -> Tallies:
@@ -128,11 +162,12 @@ def group_codes(tallies: Tallies, quorum: int) -> FloatArray:
 def questions_to_discuss(
     questions: Sequence[QuestionConsensus],
 ) -> tuple[QuestionConsensus, ...]:
-    """Visible questions with some divergence: most divergent, then most answered, first."""
+    """Visible questions with some divergence or many "je ne sais pas" (see to_discuss):
+    most divergent, then most answered, first."""
     shown = [
         (-q.spread.divergence, -q.spread.given, index, q)
         for index, q in enumerate(questions)
-        if q.spread is not None and q.spread.divergence > 0
+        if q.spread is not None and to_discuss(q)
     ]
     return tuple(item[-1] for item in sorted(shown, key=lambda item: item[:3]))
 

@@ -17,7 +17,7 @@ from ..typography import format_date, format_number, format_percent
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
 from .pdf_contacts import contacts_section
-from .pdf_layout import build_pdf, cover_page
+from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import (
     ReportData,
     charts_section,
@@ -26,7 +26,7 @@ from .pdf_sections import (
     provider_names,
     providers_section,
 )
-from .pdf_styles import FONT, fit, paragraph, rich, styles
+from .pdf_styles import FONT, data_table, fit, paragraph, rich, styles
 from .plan.pdf import comparison_section, plan_page
 
 
@@ -64,6 +64,7 @@ def to_pdf(
         lang=lang,
         title=f"{title} — {name}",
         subject=t("report.subtitle", lang),
+        created=creation_moment(generated_on),
     )
 
 
@@ -152,6 +153,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
         story.append(lever_sentence(data, recommendation, f"{index}."))
     if not data.top:
         story.append(paragraph(t("report.summary.none", lang)))
+    story += levers_overview(data)
     story.append(paragraph(t("report.summary.strengths", lang), sheet_styles.h2))
     story += _strength_lines(data)
     if not data.strengths:
@@ -185,6 +187,29 @@ def upgrade_section(data: ReportData) -> list[Flowable]:
         else:
             story.append(paragraph(line))
     return [*story, PageBreak()]
+
+
+def levers_overview(data: ReportData) -> list[Flowable]:
+    """Every lever at a glance: rank, need in words and figures, whom to contact."""
+    lang = data.lang
+    header = [t(f"report.table.{key}", lang) for key in ("rank", "lever", "need", "providers")]
+    rows = [
+        [
+            str(rec.rank),
+            rec.lever.label.get(lang),
+            t(
+                "report.summary.need_value",
+                lang,
+                need=t(f"need.{rec.need}", lang),
+                score=format_number(rec.score, lang),
+            ),
+            provider_names(rec.providers, lang),
+        ]
+        for rec in sorted(data.explained, key=lambda rec: rec.rank)
+    ]
+    widths = (14 * mm, 58 * mm, 32 * mm, CONTENT_WIDTH - 104 * mm)
+    title = t("report.summary.all_levers", lang, count=len(rows))
+    return [paragraph(title, styles().h2), data_table(header, rows, widths, (0,))]
 
 
 def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str) -> Flowable:

@@ -52,7 +52,10 @@ def _translucent(colour: colors.Color, alpha: float) -> colors.Color:
 
 
 def radar(labels: Sequence[str], series: Sequence[Series], width: float, height: float) -> Drawing:
-    """A radar with one numbered spoke per label, rings at 25/50/75/100 and a legend."""
+    """A radar with one numbered spoke per label, rings at 25/50/75/100 and a legend.
+
+    The rings carry no figures (they would sit on the outlines): the text above the chart
+    says what they mark."""
     drawing = blank_drawing(width, height)
     radius = min(height / 2 - 16 * mm, width / 2 - 50 * mm)
     cx, cy = width / 2, height / 2 - 2 * mm
@@ -61,16 +64,6 @@ def radar(labels: Sequence[str], series: Sequence[Series], width: float, height:
         reach = radius * ring / SCALE_MAX
         points = [value for a in angles for value in (cx + reach * cos(a), cy + reach * sin(a))]
         drawing.add(Polygon(points, fillColor=None, strokeColor=RULE, strokeWidth=0.5))
-        drawing.add(
-            String(
-                cx + 2,
-                cy + reach - 7,
-                format_number(ring),
-                fontName=FONT,
-                fontSize=6,
-                fillColor=MUTED,
-            )
-        )
     chart = _FixedScaleSpider()
     chart.x, chart.y = cx - radius, cy - radius
     chart.width = chart.height = 2 * radius

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import threading
 from collections.abc import Sequence
@@ -11,32 +12,67 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import ExportError
 from ..i18n import t
-from .pdf_styles import FONT, MUTED, RULE, fit, key_values, paragraph, register_fonts, styles
+from ..territory import clean_text
+from .pdf_styles import (
+    FONT,
+    MUTED,
+    RULE,
+    fit,
+    key_values,
+    paragraph,
+    printable,
+    register_fonts,
+    styles,
+)
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm
 FOOTER_SIZE = 7.5
+CONTENTS_SIZE = 9.5  # the page numbers of the contents, as the lines' text
 PAGE_WIDTH, PAGE_HEIGHT = A4
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 CONTENT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 
 
 class FooterCanvas(Canvas):
-    """A canvas that keeps its pages until the end, to print « page n / N » on each."""
+    """A canvas that keeps its pages until the end, to print « page n / N » on each.
+
+    It also prints each section's page on the contents lines: known only once every page
+    is laid out.
+    """
 
     def __init__(
-        self, *args: Any, footer: str = "", lang: str = "fr", cover: bool = True, **kwargs: Any
+        self,
+        *args: Any,
+        footer: str = "",
+        lang: str = "fr",
+        cover: bool = True,
+        created: dt.datetime | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._footer = footer
+        self._footer = printable(footer)
         self._lang = lang
         self._cover = cover
         self._pages: list[dict[str, Any]] = []
+        self.section_pages: dict[str, int] = {}
+        self.contents_slots: list[tuple[int, str, float, float]] = []  # page, title, x, y
+        if created is not None:
+            # The file's creation date: the report's own, not reportlab's fixed 2000-01-01.
+            self._doc._timeStamp = _Stamp(created)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -48,8 +84,19 @@ class FooterCanvas(Canvas):
             self.__dict__.update(state)
             if number > 1 or not self._cover:
                 self._draw_footer(number, total)
+            self._draw_contents_pages(number)
             super().showPage()
         super().save()
+
+    def _draw_contents_pages(self, number: int) -> None:
+        for page, title, x, y in self.contents_slots:
+            found = self.section_pages.get(title)
+            if page == number and found is not None:
+                self.saveState()
+                self.setFont(FONT, CONTENTS_SIZE)
+                self.setFillColor(MUTED)
+                self.drawRightString(x, y, str(found))
+                self.restoreState()
 
     def _draw_footer(self, number: int, total: int) -> None:
         page = t("report.page", self._lang, page=number, total=total)
@@ -66,6 +113,52 @@ class FooterCanvas(Canvas):
         self.restoreState()
 
 
+class _Stamp:
+    """A time stamp as reportlab's PDF date wants it, for a given moment (UTC offset 0)."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        self.YMDhms = moment.timetuple()[:6]
+        self.dhh = self.dmm = 0
+
+
+def creation_moment(day: dt.date | None) -> dt.datetime:
+    """When a report is created: now, or midnight of the day it is dated (reproducible)."""
+    if day is None:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    return dt.datetime.combine(day, dt.time())
+
+
+class ReportTemplate(BaseDocTemplate):
+    """A document that notes the page of every section heading (level 1 and 2)."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2"):
+            pages: dict[str, int] = self.canv.section_pages
+            pages.setdefault(flowable.getPlainText(), self.page)
+
+
+class ContentsLine(Flowable):
+    """A line of the contents: a bullet and a section's title, its page number on the right."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self._paragraph = paragraph(title, styles().bullet, bullet="•")
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, height = self._paragraph.wrap(available_width - 14 * mm, available_height)
+        self.height = height
+        return available_width, height + styles().bullet.spaceAfter
+
+    def draw(self) -> None:
+        self._paragraph.drawOn(self.canv, 0, styles().bullet.spaceAfter)
+        top = styles().bullet.spaceAfter + self.height
+        x, y = self.canv.absolutePosition(self.width, top - CONTENTS_SIZE)
+        slots: list[tuple[int, str, float, float]] = self.canv.contents_slots
+        slots.append((self.canv.getPageNumber(), self._paragraph.getPlainText(), x, y))
+
+
 _BUILD = threading.Lock()
 
 
@@ -76,22 +169,24 @@ def build_pdf(
     title: str = "",
     subject: str = "",
     cover: bool = True,
+    created: dt.datetime | None = None,
 ) -> bytes:
     """Lay ``story`` out on A4 pages with the running ``footer``; the first page is a cover.
 
-    Output is byte-for-byte reproducible for the same inputs. Raises ExportError when a
-    block cannot be placed on any page.
+    Output is byte-for-byte reproducible for the same inputs (``created``, the file's
+    creation date, included). Raises ExportError when a block cannot be placed on any page.
     """
     register_fonts()
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
+    document = ReportTemplate(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=fit(title, FONT, 10, 4000),
+        title=" ".join(clean_text(title).split()),
+        author="Diagnostic ESS territorial",
         subject=subject,
         creator="Diagnostic ESS territorial",
         lang="en" if lang == "en" else "fr",
@@ -100,7 +195,7 @@ def build_pdf(
     )
     frame = Frame(MARGIN, MARGIN, CONTENT_WIDTH, CONTENT_HEIGHT, id="content")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvas = partial(FooterCanvas, footer=footer, lang=lang, cover=cover)
+    canvas = partial(FooterCanvas, footer=footer, lang=lang, cover=cover, created=created)
     try:
         with _BUILD:  # reportlab's fonts keep shared state while a document is written
             document.build(list(story), canvasmaker=canvas)
@@ -132,6 +227,6 @@ def cover_page(
         Spacer(1, 10 * mm),
         paragraph(purpose, sheet.lead),
         paragraph(t("report.cover.contents", lang), sheet.h2),
-        *[paragraph(item, sheet.bullet, bullet="•") for item in contents],
+        *[ContentsLine(item) for item in contents],
         PageBreak(),
     ]

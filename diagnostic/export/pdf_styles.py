@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, TTFontFile
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..territory import clean_text
@@ -31,6 +32,9 @@ WARM = colors.HexColor("#d9822b")
 RULE = colors.HexColor("#c9d1d9")
 SHADE = colors.HexColor("#eef2f6")
 
+EMOJI_MARK = "[emoji]"
+MISSING_MARK = "[?]"
+_INVISIBLE = frozenset((0x200D, 0xFE0E, 0xFE0F, 0x20E3))  # joiner, selectors, keycap
 KEEP_MAX = 200.0  # points: taller paragraphs may still be cut across pages
 _WIDE_UNICODE = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 
@@ -179,9 +183,42 @@ def styles() -> Styles:
     )
 
 
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """The characters both embedded fonts (regular and bold) can draw."""
+    found = []
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        face = TTFontFile(str(FONTS_DIR / name))
+        found.append({code for code, glyph in face.charToGlyph.items() if glyph})
+    return frozenset(set.intersection(*found))
+
+
+def printable(text: str) -> str:
+    """``text`` with what the fonts cannot draw replaced, never printed as an empty box.
+
+    The policy (docs/methode.md): emoji joiners, presentation selectors and skin tones
+    vanish; a missing symbol or emoji becomes « [emoji] », any other missing character
+    « [?] ». Spaces and line breaks stay as they are.
+    """
+    drawable = _drawable()
+    out = []
+    for char in text:
+        code = ord(char)
+        if code in _INVISIBLE or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+            continue
+        if code in drawable or char.isspace():
+            out.append(char)
+        elif unicodedata.category(char) in ("So", "Sk", "Cs", "Co"):
+            if not out or out[-1] != EMOJI_MARK:  # a run of emoji makes one mark
+                out.append(EMOJI_MARK)
+        else:
+            out.append(MISSING_MARK)
+    return "".join(out)
+
+
 def escaped(text: str) -> str:
     """User or data text as Paragraph markup that shows exactly that text."""
-    return escape(clean_text(text)).replace("\n", "<br/>")
+    return escape(printable(clean_text(text))).replace("\n", "<br/>")
 
 
 def paragraph(
@@ -280,7 +317,7 @@ def data_table(
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line, cut with an ellipsis so that it fits ``width`` points."""
     register_fonts()  # the metrics of the embedded fonts are needed before any build
-    line = " ".join(clean_text(text).split())
+    line = " ".join(printable(clean_text(text)).split())
     if pdfmetrics.stringWidth(line, font, size) <= width:
         return line
     low, high = 0, len(line)

@@ -21,7 +21,7 @@ from ..model import Referentiel
 from ..plan.model import Plan
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
 from ..typography import format_date, format_number
-from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page
+from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import ReportData, charts_section, provider_names, quoted
 from .pdf_styles import data_table, paragraph, rich, styles
 from .plan.pdf import plan_page
@@ -74,6 +74,7 @@ def workshop_pdf(
         lang=lang,
         title=f"{title} — {name}",
         subject=t("workshop.report.subtitle", lang),
+        created=creation_moment(generated_on),
     )
 
 
@@ -143,6 +144,8 @@ def summary_section(data: WorkshopData, report: ReportData) -> list[Flowable]:
             question=quoted(question, lang),
             divergence=divergence,
         )
+        if consensus.split:
+            line += " " + t("workshop.split", lang) + "."
         story.append(paragraph(line, sheet_styles.bullet, bullet=f"{index}."))
     if not data.summary.to_discuss:
         story.append(paragraph(t("workshop.report.agreement", lang)))

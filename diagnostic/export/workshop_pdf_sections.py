@@ -13,12 +13,12 @@ from ..divergence import QuestionConsensus
 from ..groups import SUBJECTS, GroupResult, RoleGap
 from ..i18n import t
 from ..model import Referentiel, Role
-from ..recommend import answer_label
 from ..typography import format_number
 from .pdf_charts import share_bar
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_sections import score_text
 from .pdf_styles import MUTED, data_table, paragraph, styles
+from .workshop_answers import answer_line, group_answer_text
 from .workshop_data import WorkshopData, count_text, item_label, value_rows
 
 DETAILED = 10  # questions to discuss shown with their distribution; the others in a table
@@ -66,7 +66,7 @@ def discuss_section(data: WorkshopData, lang: str) -> list[Flowable]:
         for number, consensus in enumerate(questions[DETAILED:], start=DETAILED + 1):
             assert consensus.spread is not None  # questions to discuss always have one
             question = data.referentiel.question(consensus.question)
-            median = answer_label(data.referentiel, question.id, consensus.spread.median, lang)
+            median = group_answer_text(data.referentiel, consensus, lang)
             divergence = divergence_text(consensus.spread.divergence, lang)
             rows.append([str(number), question.label.get(lang), median, divergence])
             rows[-1].append(str(consensus.unknown))
@@ -98,7 +98,7 @@ def _question_block(
     rows: list[list[str | Flowable]] = []
     for level, count in spread.counts:
         label: str | Flowable = scale.label(level, lang)
-        if level == spread.median:
+        if level == spread.median and not consensus.split:
             mark = t("workshop.report.median_mark", lang)
             label = paragraph(f"{label} — {mark}", sheet_styles.cell_bold)
         rows.append([label, str(count), share_bar(count / people, BAR_WIDTH, 3 * mm)])
@@ -117,6 +117,7 @@ def _question_block(
         paragraph(f"{number}. {question.label.get(lang)}", sheet_styles.h3),
         data_table(header, rows, widths, (1,)),
         Spacer(1, 1.5 * mm),
+        paragraph("", sheet_styles.body, bold=answer_line(referentiel, consensus, lang)),
         paragraph(spread_line, sheet_styles.body),
         Spacer(1, 1 * mm),
     ]

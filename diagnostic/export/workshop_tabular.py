@@ -29,6 +29,7 @@ from .tabular import (
     motivation_rows,
     write_recommendations,
 )
+from .workshop_answers import group_answer_text
 from .workshop_data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
 from .xlsx_cells import (
     SCORE_FORMAT,
@@ -170,7 +171,7 @@ def _discuss(book_sheet: Worksheet, data: WorkshopData, lang: str) -> None:
                 question.id,
                 question.label.get(lang),
                 spread.median,
-                referentiel.scale(question.scale).label(spread.median, lang),
+                group_answer_text(referentiel, consensus, lang),
                 round(spread.divergence, 3),
                 spread.given,
                 consensus.unknown,

@@ -40,7 +40,8 @@ def write_table(
     number_formats: dict[int, str] | None = None,
     first_row: int = 1,
 ) -> None:
-    """A header row (bold, shaded, frozen when on top) then wrapped, top-aligned data rows."""
+    """A header row (bold, shaded) then wrapped, top-aligned data rows; the sheet's first
+    table is frozen under its header and gets filters."""
     for column, name in enumerate(header, start=1):
         cell = sheet.cell(row=first_row, column=column, value=xlsx_text(name))
         cell.font = Font(bold=True)
@@ -56,8 +57,12 @@ def write_table(
                 cell.number_format = formats[column - 1]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    if first_row == 1:
-        sheet.freeze_panes = "A2"
+    # The sheet's first table gets the filter buttons and stays in view under its header.
+    if sheet.auto_filter.ref is None:
+        last = get_column_letter(max(len(header), 1))
+        sheet.auto_filter.ref = f"A{first_row}:{last}{first_row + max(len(rows), 1)}"
+    if sheet.freeze_panes is None:
+        sheet.freeze_panes = f"A{first_row + 1}"
 
 
 def write_facts(book_sheet: Worksheet, facts: Sequence[Fact], lang: str) -> int:

@@ -150,15 +150,19 @@ def _question(
         help=question.help.get(lang),
         disabled=disabled,
     )
-    st.text_area(
-        t("app.question.comment", lang),
-        key=note_key,
-        max_chars=COMMENT_MAX,
-        height=68,
-        placeholder=t("app.question.comment_placeholder", lang),
-        label_visibility="collapsed",
-        disabled=disabled,
-    )
+    # Folded until wanted (a phone shows the questions, not six empty boxes); open when the
+    # question already has a comment.
+    has_comment = bool(st.session_state[note_key])
+    with st.expander(t("app.question.comment_open", lang), expanded=has_comment):
+        st.text_area(
+            t("app.question.comment", lang),
+            key=note_key,
+            max_chars=COMMENT_MAX,
+            height=68,
+            placeholder=t("app.question.comment_placeholder", lang),
+            label_visibility="collapsed",
+            disabled=disabled,
+        )
 
 
 def answered_counts(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from pandas.io.formats.style import Styler
+from pandas.io.formats.style_render import CSSDict
 
 from .. import charts
 from ..i18n import t
@@ -22,7 +26,9 @@ def figures_view(referentiel: Referentiel, scores: Scores, lang: str, key_prefix
     _chart_with_table(
         "radar",
         charts.radar_figure(motivations, lang),
-        _formatted(motivations, lang, first_numbers=1, last_numbers=3),
+        _right_aligned(
+            _formatted(motivations, lang, first_numbers=1, last_numbers=3), (1, 2, 3, 4)
+        ),
         lang,
         key_prefix,
         hide_index=True,
@@ -31,7 +37,7 @@ def figures_view(referentiel: Referentiel, scores: Scores, lang: str, key_prefix
     _chart_with_table(
         "levers",
         charts.lever_figure(levers, lang),
-        _formatted(levers, lang, first_numbers=2, last_numbers=3),
+        _right_aligned(_formatted(levers, lang, first_numbers=2, last_numbers=3), (0, 2)),
         lang,
         key_prefix,
         hide_index=True,
@@ -40,7 +46,9 @@ def figures_view(referentiel: Referentiel, scores: Scores, lang: str, key_prefix
     _chart_with_table(
         "sources",
         charts.source_figure(sources, lang),
-        sources.map(lambda value: score_text(value, lang)),
+        _right_aligned(
+            sources.map(lambda value: score_text(value, lang)), range(len(sources.columns))
+        ),
         lang,
         key_prefix,
         hide_index=False,
@@ -50,7 +58,7 @@ def figures_view(referentiel: Referentiel, scores: Scores, lang: str, key_prefix
 def _chart_with_table(
     name: str,
     figure: go.Figure,
-    table: pd.DataFrame,
+    table: pd.DataFrame | Styler,
     lang: str,
     key_prefix: str,
     hide_index: bool,
@@ -64,6 +72,20 @@ def _chart_with_table(
         alt=t(f"app.figures.{name}.alt", lang),
     )
     st.table(table, hide_index=hide_index)
+
+
+def _right_aligned(table: pd.DataFrame, numbers: Sequence[int]) -> Styler:
+    """The table with the columns at ``numbers`` right-aligned, headings too.
+
+    Figures written as text would otherwise lean left, and their units would not line up.
+    """
+    columns = pd.Index([table.columns[i] for i in numbers])
+    head: list[CSSDict] = [
+        {"selector": f"th.col_heading.col{i}", "props": [("text-align", "right !important")]}
+        for i in numbers
+    ]
+    aligned = table.style.set_properties(subset=columns, **{"text-align": "right !important"})
+    return aligned.set_table_styles(head)
 
 
 def _formatted(

@@ -8,8 +8,9 @@ import unicodedata
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from ..errors import DiagnosticError
+from ..errors import AnswersError, DiagnosticError
 from ..export.jsonio import from_json, to_json
 from ..export.pdf import to_pdf
 from ..export.tabular import levers_csv, to_csv, to_xlsx
@@ -121,7 +122,7 @@ def answers_upload(
     Streamlit may skip when clicks follow each other fast (see pending). Returns True on
     the run that loaded it: the caller reruns or leaves so the page shows the new answers.
     """
-    upload = st.file_uploader(label, type=["json"], key=key)
+    upload = st.file_uploader(label, key=key)
     if upload is None:
         return False
     result = st.session_state.get(key + RESULT_SUFFIX)
@@ -130,7 +131,7 @@ def answers_upload(
         return False
     loaded = False
     try:
-        sheet = from_json(upload.getvalue(), referentiel)
+        sheet = from_json(uploaded_json(upload, lang), referentiel)
         load(sheet)
     except DiagnosticError as error:
         kind, message = "error", t("app.files.import_failed", lang, reason=error.message(lang))
@@ -140,6 +141,20 @@ def answers_upload(
     st.session_state[key + RESULT_SUFFIX] = (upload.file_id, kind, message)
     _show(kind, message)
     return loaded
+
+
+def uploaded_json(upload: UploadedFile, lang: str) -> bytes:
+    """The bytes of an uploaded answers file; AnswersError, in words, if it is no ``.json``.
+
+    The uploader accepts any file so that this message, not the browser's English
+    tooltip, says what went wrong.
+    """
+    if not upload.name.lower().endswith(".json"):
+        raise AnswersError(
+            t("app.files.not_json", "fr", name=upload.name),
+            t("app.files.not_json", "en", name=upload.name),
+        )
+    return upload.getvalue()
 
 
 def _show(kind: str, message: str) -> None:

@@ -6,6 +6,7 @@ To add a page: put a file in ``pages/``, its path below, and an entry in ``pages
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
 
@@ -14,6 +15,8 @@ from ..i18n import t
 from ..model import LANGS, AnswerSheet
 from . import memo, state
 from .literal import escape_markdown
+from .page_assets import page_assets
+from .workshop_session import CODE_PARAM, session_admin
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 HOME = PAGES_DIR / "accueil.py"
@@ -38,6 +41,7 @@ def prepare() -> state.Context:
         persist_state="session",
     )
     state.keep_lang_in_url(default)
+    page_assets(state.current_lang(default))
     try:
         ctx = state.context()
         state.sync_with_url(ctx)
@@ -79,6 +83,14 @@ def _pages(lang: str) -> list[st.Page]:
     ]
 
 
+def layout(page: st.Page) -> Literal["wide", "centered"]:
+    """Wide for the workshop dashboard (projected), centered for every other page."""
+    if page.url_path != "animation":
+        return "centered"
+    dashboard = session_admin() is not None or st.query_params.get(CODE_PARAM)
+    return "wide" if dashboard else "centered"
+
+
 def resume_box(ctx: state.Context, token: str) -> None:
     """The resume link in the sidebar, with a sentence saying to keep it."""
     with st.sidebar:
@@ -86,6 +98,16 @@ def resume_box(ctx: state.Context, token: str) -> None:
         st.code(state.resume_link(ctx, token), language=None, wrap_lines=True)
         with st.expander(t("app.delete.title", ctx.lang)):
             delete_control(ctx, token)
+
+
+def resume_popover(ctx: state.Context) -> None:
+    """The resume link in the page itself, behind a button: on a phone the sidebar is folded."""
+    if ctx.token is None:
+        return
+    with st.popover(t("app.resume.button", ctx.lang), icon=":material/link:"):
+        st.markdown(t("app.resume.keep", ctx.lang))
+        st.code(state.resume_link(ctx, ctx.token), language=None, wrap_lines=True)
+        st.caption(t("app.resume.copy", ctx.lang))
 
 
 def delete_control(ctx: state.Context, token: str) -> None:

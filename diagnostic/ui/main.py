@@ -9,10 +9,13 @@ from . import frame
 
 def run() -> None:
     """Draw one run of the app."""
+    context = frame.prepare()
+    page = st.navigation(frame.pages(context.lang))
+    # Once per run, after the page is known: a projected dashboard is wide from the run's
+    # start, so no rerun (an adviser's button) ever shows it narrow in between.
     st.set_page_config(
         page_title="Diagnostic ESS territorial",
-        layout="centered",
+        layout=frame.layout(page),
         menu_items={"Get help": None, "Report a bug": None, "About": None},
     )
-    context = frame.prepare()
-    st.navigation(frame.pages(context.lang)).run()
+    page.run()

@@ -13,6 +13,7 @@ from ..i18n import t
 from ..model import AnswerSheet, Referentiel
 from ..recommend import (
     ChosenAction,
+    Reason,
     Recommendation,
     describe_reason,
     recommend,
@@ -23,8 +24,6 @@ from ..scoring import Scores
 from .figures import figures_view
 from .wording import join_words, score_text, tn
 
-FIRST_ACTIONS = 3
-
 
 def results_view(
     referentiel: Referentiel,
@@ -33,14 +32,16 @@ def results_view(
     lang: str,
     key_prefix: str = "",
 ) -> None:
-    """The whole results: first steps, one card per top lever, gaps, strengths, figures."""
+    """The whole results: where to start (one card per top lever), gaps, strengths, figures."""
     recommendations = recommend(referentiel, sheet, scores)
-    first_steps(recommendations, lang)
+    st.header(t("app.results.first_title", lang))
+    if not recommendations:
+        st.markdown(t("app.results.no_lever", lang))
+    else:
+        st.caption(t("app.results.first_note", lang))
     confidence_view(referentiel, scores, lang)
-    if recommendations:
-        st.header(t("app.results.levers_title", lang))
-        for recommendation in recommendations:
-            lever_card(referentiel, recommendation, lang)
+    for recommendation in recommendations:
+        lever_card(referentiel, recommendation, lang)
     knowledge_gaps(referentiel, scores, lang)
     choices_view(referentiel, scores, lang)
     strengths_view(referentiel, sheet, scores, lang)
@@ -52,29 +53,15 @@ def short_name(name: str) -> str:
     return name.split(" — ")[0].strip()
 
 
-def first_steps(recommendations: tuple[Recommendation, ...], lang: str) -> None:
-    """In three lines: which levers first, who to call, the first action of each."""
-    with st.container(border=True):
-        st.subheader(t("app.results.first_title", lang))
-        if not recommendations:
-            st.markdown(t("app.results.no_lever", lang))
-            return
-        lines = []
-        for rec in recommendations:
-            who = ", ".join(short_name(p.name.get(lang)) for p in rec.providers)
-            first = rec.actions[0].label.get(lang) if rec.actions else ""
-            lines.append(
-                t(
-                    "app.results.first_line",
-                    lang,
-                    rank=rec.rank,
-                    lever=rec.lever.label.get(lang),
-                    who=who,
-                    action=first,
-                )
-            )
-        st.markdown("\n".join(lines))
-        st.caption(t("app.results.first_note", lang))
+def need_text(rec: Recommendation, lang: str) -> str:
+    """« Besoin **fort** (72 sur 100) »: the lever's need in words, then its score."""
+    word = t(f"need.{rec.need}", lang)
+    return t("app.card.need", lang, word=word, score=score_text(rec.score, lang))
+
+
+def reason_text(referentiel: Referentiel, reason: Reason, lang: str) -> str:
+    """One short sentence: the answer that led to the lever, and how much it weighed."""
+    return describe_reason(referentiel, reason, lang)
 
 
 def confidence_view(referentiel: Referentiel, scores: Scores, lang: str) -> None:
@@ -94,39 +81,36 @@ def action_line(referentiel: Referentiel, action: ChosenAction, lang: str) -> st
 
 
 def lever_card(referentiel: Referentiel, rec: Recommendation, lang: str) -> None:
-    """One lever: its need, what it brings, who provides it, first actions, and why."""
+    """One lever in four lines (need, whom to call, first action, why), the rest folded."""
+    colon = t("app.colon", lang)
     with st.container(border=True):
         st.subheader(f"{rec.rank}. {rec.lever.label.get(lang)}")
-        need = t(f"need.{rec.need}", lang)
-        st.markdown(t("app.card.need", lang, score=score_text(rec.score, lang), word=need))
-        st.markdown(rec.lever.description.get(lang))
-        who, what = st.columns([1, 2], gap="medium")
-        with who:
-            st.markdown(f"**{t('app.card.who', lang)}**")
-            st.markdown("\n".join(f"- {p.name.get(lang)}" for p in rec.providers))
-            with st.expander(t("app.card.providers", lang)):
-                st.markdown(
-                    "\n\n".join(
-                        f"**{short_name(p.name.get(lang))}**{t('app.colon', lang)}"
-                        f"{p.description.get(lang)}"
-                        for p in rec.providers
-                    )
+        lines = [need_text(rec, lang)]
+        if rec.providers:
+            who = ", ".join(short_name(p.name.get(lang)) for p in rec.providers)
+            lines.append(f"**{t('app.card.who', lang)}**{colon}{who}")
+        if rec.actions:
+            first = rec.actions[0].label.get(lang)
+            lines.append(f"**{t('app.card.first_action', lang)}**{colon}{first}")
+        st.markdown("  \n".join(lines))
+        with st.expander(t("app.card.why", lang)):
+            st.markdown("\n".join(f"- {reason_text(referentiel, r, lang)}" for r in rec.reasons))
+        with st.expander(t("app.card.more", lang)):
+            st.markdown(rec.lever.description.get(lang))
+            st.markdown(f"**{t('app.card.providers', lang)}**")
+            st.markdown(
+                "\n".join(
+                    f"- **{p.name.get(lang)}**{colon}{p.description.get(lang)}"
+                    for p in rec.providers
                 )
-        with what:
+            )
             st.markdown(f"**{t('app.card.actions', lang)}**")
             st.markdown(
                 "\n".join(
                     f"{n}. {action_line(referentiel, a, lang)}"
-                    for n, a in enumerate(rec.actions[:FIRST_ACTIONS], 1)
+                    for n, a in enumerate(rec.actions, 1)
                 )
             )
-            if len(rec.actions) > FIRST_ACTIONS:
-                with st.expander(t("app.card.more_actions", lang)):
-                    st.markdown(
-                        "\n".join(f"- {a.label.get(lang)}" for a in rec.actions[FIRST_ACTIONS:])
-                    )
-        st.markdown(f"**{t('app.card.why', lang)}**")
-        st.markdown("\n".join(f"- {describe_reason(referentiel, r, lang)}" for r in rec.reasons))
 
 
 def knowledge_gaps(referentiel: Referentiel, scores: Scores, lang: str) -> None:

@@ -18,6 +18,7 @@ from ..workshop import Participant, WorkshopSummary, aggregate
 from .resources import referentiel_at
 from .results import results_view
 from .state import Context
+from .wording import tn
 
 
 def summarise(
@@ -42,8 +43,22 @@ def group_result(
         st.caption(t("atelier.group.hidden_more", lang))
         return
     st.caption(t("atelier.group.intro", lang, respondents=group.respondents))
+    minority_unknowns(summary, lang)
     answers = tuple(sorted(group.answers.items(), key=lambda item: item[0]))
     drawn_group(str(ctx.settings.referentiel_dir), answers, territory.type, lang, key_prefix)
+
+
+def minority_unknowns(summary: WorkshopSummary, lang: str) -> None:
+    """Say how many questions have « je ne sais pas » that the group's answer does not show."""
+    questions = [
+        q
+        for q in summary.questions
+        if q.spread is not None and q.unknown and q.unknown < q.spread.given
+    ]
+    if questions:
+        people = sum(q.unknown or 0 for q in questions)
+        count = len(questions)
+        st.info(tn("atelier.group.minority_unknown", count, lang, people=people))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

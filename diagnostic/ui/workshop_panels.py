@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from ..divergence import QuestionConsensus
+from ..export.workshop_answers import answer_line, group_answer_text
 from ..export.workshop_data import WorkshopData, value_rows
 from ..export.workshop_pdf_sections import divergence_text, gap_sentence
 from ..groups import SUBJECTS, Subject
 from ..i18n import t
 from ..model import Referentiel
-from ..recommend import answer_label
 from ..storage import ParticipantSheet
 from ..typography import format_percent
 from ..workshop import WorkshopSummary
@@ -103,14 +103,13 @@ def question_block(
         rows = []
         for level, count in spread.counts:
             label = scale.label(level, lang)
-            if level == spread.median:
+            if level == spread.median and not consensus.split:
                 label = f"**{label} — {t('workshop.report.median_mark', lang)}**"
             rows.append([label, count, share_bar(count / people)])
         rows.append([t("answer.unknown", lang), unknown, share_bar(unknown / people)])
         columns = [t("workshop.report.col.level", lang), t("workshop.report.col.people", lang)]
         st.table(pd.DataFrame(rows, columns=[*columns, ""]), hide_index=True)
-        median = answer_label(referentiel, question.id, spread.median, lang)
-        st.markdown(t("atelier.discuss.group_answer", lang, label=median))
+        st.markdown(f"**{answer_line(referentiel, consensus, lang)}**")
         divergence = divergence_text(spread.divergence, lang)
         line = t(
             "workshop.report.spread",
@@ -130,7 +129,7 @@ def other_questions(
     for number, consensus in enumerate(questions[DETAILED:], start=DETAILED + 1):
         assert consensus.spread is not None
         question = referentiel.question(consensus.question)
-        median = answer_label(referentiel, question.id, consensus.spread.median, lang)
+        median = group_answer_text(referentiel, consensus, lang)
         divergence = divergence_text(consensus.spread.divergence, lang)
         rows.append([number, question.label.get(lang), median, divergence, consensus.unknown])
     columns = [

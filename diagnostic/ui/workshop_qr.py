@@ -31,7 +31,7 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def qr_html(url: str, alt: str) -> str:
+def qr_html(url: str, alt: str, style: str = "") -> str:
     """An ``<img>`` of the QR code, as wide as its column allows but never taller than the screen.
 
     The PNG travels inside the page (a ``data:`` address): nothing is fetched from elsewhere.
@@ -39,5 +39,5 @@ def qr_html(url: str, alt: str) -> str:
     encoded = base64.b64encode(qr_png(url)).decode("ascii")
     return (
         f'<img class="workshop-qr" src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}"'
-        f' style="{QR_STYLE}">'
+        f' style="{QR_STYLE} {style}">'
     )

@@ -27,7 +27,8 @@ PARTICIPANT_PREFIX = "atelier-"  # widget keys of the participant's questionnair
 REFRESH_VARIABLE = "DIAGNOSTIC_WORKSHOP_REFRESH"
 REFRESH_DEFAULT = 3.0
 REFRESH_BOUNDS = (0.5, 60.0)
-PARTICIPANT_FACTOR = 3  # a participant's page checks for changes less often than the dashboard
+PARTICIPANT_FACTOR = 3  # a participant's page redraws the group less often than the dashboard
+STATUS_MAX = 2.0  # seconds: an adviser's action reaches a participant's page within about this
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 
 
@@ -89,8 +90,16 @@ def refresh_seconds() -> float:
 
 
 def participant_refresh_seconds() -> float:
-    """How often a participant's page looks for a closed workshop or a shown result."""
+    """How often a participant's page redraws the group result it shows."""
     return refresh_seconds() * PARTICIPANT_FACTOR
+
+
+def status_seconds() -> float:
+    """How often a participant's page looks whether the adviser closed it or showed the result.
+
+    One small query; often enough that an adviser's click reaches phones within STATUS_MAX.
+    """
+    return min(refresh_seconds(), STATUS_MAX)
 
 
 def query(name: str) -> str | None:
@@ -121,10 +130,14 @@ def forget_participant() -> None:
 
 
 def remember_admin(code: str, admin_key: str) -> None:
-    """Keep the workshop this session runs, and its private link in the URL."""
+    """Keep the workshop this session runs; the URL keeps its code but not the key.
+
+    A projected address bar must not show the key: once read, it lives in the session
+    (and in the sidebar, to copy), so the URL drops it.
+    """
     st.session_state[ADMIN_KEY] = (code, admin_key)
     st.query_params[CODE_PARAM] = code
-    st.query_params[KEY_PARAM] = admin_key
+    st.query_params.pop(KEY_PARAM, None)
 
 
 def session_admin() -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from diagnostic.model import UNKNOWN, Answer, Question, Referentiel
 from diagnostic.referentiel import load_referentiel
+from diagnostic.typography import french_spacing
 from diagnostic.ui.state import TOKEN_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +130,19 @@ def fill_everything(at: AppTest, referentiel: Referentiel) -> dict[str, Answer]:
         at.button(key="nav-next").click().run()
     assert not at.exception, at.exception
     return given
+
+
+def shipped_question() -> Question:
+    """The shipped référentiel's first question (its id is never written in a test)."""
+    return shipped_referentiel().questions[0]
+
+
+def off_scale_message() -> str:
+    """What an answers file giving level 9 to shipped_question() is told, in French."""
+    question = shipped_question()
+    scale = shipped_referentiel().scale(question.scale)
+    # The question is named by its label, its id only in brackets (the file's key).
+    return french_spacing(
+        f"Réponse à la question « {question.label.fr} » ({question.id}) : le niveau 9 est hors "
+        f"de l’échelle (de {scale.min} à {scale.max})."
+    )

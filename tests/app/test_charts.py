@@ -63,8 +63,14 @@ def test_the_figures_show_the_tables_rounded(referentiel: Referentiel) -> None:
         assert drawn == (None if result.priority is None else round(result.priority))
     bars = charts.lever_figure(charts.lever_table(referentiel, scores, "fr"), "fr")
     assert list(bars.data[0].x) == [round(r.score) for r in scores.levers]
-    heat = charts.source_figure(charts.source_table(referentiel, scores, "fr"), "fr")
-    assert len(heat.data[0].z) == len(referentiel.motivations)
+    sources = charts.source_table(referentiel, scores, "fr")
+    stacked = charts.source_figure(sources, "fr")
+    assert [trace.name for trace in stacked.data] == list(sources.index)  # one per motivation
+    assert all(trace.orientation == "h" for trace in stacked.data)  # fits a phone
+    for column, result in enumerate(scores.levers):  # segments add up to the lever's need
+        total = sum(trace.x[column] for trace in stacked.data)
+        assert abs(total - result.score) < 0.5
+    assert radar.layout.polar.radialaxis.showticklabels is False  # no figures on the outline
     assert radar.layout.separators == ", "
     assert charts.radar_figure(motivations, "en").layout.separators == ".,"
 
@@ -88,3 +94,22 @@ def test_long_labels_are_wrapped_for_the_axes() -> None:
     assert len(lines) == 3
     assert all(len(line) <= 22 for line in lines)
     assert " ".join(lines) == label
+
+
+def contrast(colour: str, background: str = "#ffffff") -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+
+    def luminance(value: str) -> float:
+        channels = [int(value[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_chart_colours_stand_out_from_the_page_and_carry_white_labels() -> None:
+    drawn = [charts.PRIORITY_COLOUR, charts.MATURITY_COLOUR, charts.NEED_COLOUR]
+    for colour in [*drawn, *charts.SOURCE_COLOURS]:
+        assert contrast(colour) >= 4.5, colour  # graphics need 3:1; white text on them 4.5:1
+    assert len(set(charts.SOURCE_COLOURS)) == len(charts.SOURCE_COLOURS)

@@ -11,16 +11,18 @@ from app_support import (
     planned,
     screen,
     start,
+    texts,
 )
 
 from diagnostic import charts
 from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Referentiel
-from diagnostic.recommend import describe_reason, recommend
+from diagnostic.recommend import recommend
 from diagnostic.scoring import score_answers
 from diagnostic.storage import Repository
 from diagnostic.typography import format_number
 from diagnostic.ui.literal import escape_markdown
+from diagnostic.ui.results import need_text, reason_text, short_name
 
 
 def test_each_answer_and_comment_is_in_the_database_once_given(
@@ -66,24 +68,28 @@ def test_a_whole_diagnostic_gives_results_that_say_what_to_do_who_to_call_and_wh
     expected = recommend(referentiel, sheet)
     assert len(expected) == 3
     subheaders = [element.value for element in at.subheader]
+    headers = [element.value for element in at.header]
+    assert headers.count(t("app.results.first_title", "fr")) == 1  # said once, no repetition
     for rec in expected:
         assert f"{rec.rank}. {rec.lever.label.fr}" in subheaders
-        word = t(f"need.{rec.need}", "fr")
-        assert t("app.card.need", "fr", score=format_number(rec.score, "fr"), word=word) in shown
+        card = next(text for text in texts(at) if text.startswith(need_text(rec, "fr")))
+        who = ", ".join(short_name(p.name.fr) for p in rec.providers)
+        assert card.split("  \n") == [
+            need_text(rec, "fr"),
+            f"**Qui appeler**\u00a0: {who}",
+            f"**Pour commencer**\u00a0: {rec.actions[0].label.fr}",
+        ]
         for provider in rec.providers:
-            assert f"- {provider.name.fr}" in shown
-        assert f"1. **{rec.actions[0].label.fr}**" in shown
+            assert f"- **{provider.name.fr}**\u00a0: {provider.description.fr}" in shown
         for reason in rec.reasons:
-            assert f"- {describe_reason(referentiel, reason, 'fr')}" in shown
+            assert f"- {reason_text(referentiel, reason, 'fr')}" in shown
+    assert at.expander  # reasons and details are folded
 
     gaps = [q for q, answer in given.items() if answer == UNKNOWN]
-    assert t("app.gaps.title", "fr") in [element.value for element in at.header]
+    assert t("app.gaps.title", "fr") in headers
     for question_id in gaps:
         assert f"- {referentiel.question(question_id).label.fr}" in shown
 
-    first_steps = next(text for text in shown.split("\n") if text.startswith("- **1. "))
-    assert expected[0].lever.label.fr in first_steps
-    assert expected[0].actions[0].label.fr in first_steps
     assert escape_markdown("Communauté de communes du Toulois") in shown
 
 
@@ -191,7 +197,7 @@ def test_the_summary_lists_what_is_left_and_leads_back_to_it(
     shown = screen(at)
     assert f"**{first.label.fr}**" not in shown
     second = referentiel.motivations[1]
-    assert f"**{second.label.fr}**\u00a0: 6 questions sans réponse" in shown
+    assert f"**{second.label.fr}**\u00a0: 6\u00a0questions sans réponse" in shown
     assert t("app.summary.can_continue", "fr") in shown
     at.button(key=f"goto-{second.id}").click().run()
     assert at.title[0].value == second.label.fr

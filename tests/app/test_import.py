@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from app_support import fill_profile, go, new_app, start
+from app_support import fill_profile, go, new_app, off_scale_message, shipped_question, start
 from sqlalchemy import create_engine, func, select
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +16,7 @@ from diagnostic.storage.tables import diagnostics
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.state import TOKEN_KEY
 
+OFF_SCALE = off_scale_message()
 NOT_LOADED = "Le fichier n’a pas été chargé et rien n’a changé. "
 BAD_FILES = [
     (b"{pas du json", "Le fichier n’est pas un JSON valide (ligne 1, colonne 2)."),
@@ -30,12 +31,10 @@ BAD_FILES = [
                 "format": "diagnostic-ess-answers",
                 "format_version": 1,
                 "territory": {"name": "X", "type": "cc"},
-                "answers": {"question_inconnue": 2, "poids_priorite_prise_en_compte": 9},
+                "answers": {"question_inconnue": 2, shipped_question().id: 9},
             }
         ).encode(),
-        "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n"
-        "Réponse à «\u00a0poids_priorite_prise_en_compte\u00a0»\u00a0: le niveau 9 est hors "
-        "de l’échelle (de 0 à 3).",
+        "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n" + OFF_SCALE,
     ),
 ]
 
@@ -109,6 +108,35 @@ def test_a_bad_file_says_why_in_french_and_changes_nothing(
     assert [e.value for e in at.error] == [escape_markdown(NOT_LOADED + reason)]
     assert repository.load_sheet(token) == before
     assert diagnostic_count(database_url) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            NOT_LOADED
+            + "«\u00a0notes.txt\u00a0» n’est pas un fichier de réponses\u00a0: choisissez "
+            "le fichier .json téléchargé depuis le récapitulatif ou la page des résultats.",
+        ),
+        (
+            "en",
+            "The file was not loaded and nothing changed. “notes.txt” is not an answers file: "
+            "choose the .json file downloaded from the summary or the results page.",
+        ),
+    ],
+)
+def test_a_text_file_is_refused_in_the_page_language_not_by_the_browser(
+    lang: str, expected: str, database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    at, token = at_summary(referentiel)
+    if lang == "en":
+        at.radio(key="lang").set_value("en").run()
+    before = repository.load_sheet(token)
+    at.file_uploader(key="import-replace").upload("notes.txt", b"{}", "text/plain").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [escape_markdown(expected)]
+    assert repository.load_sheet(token) == before
 
 
 def test_a_file_on_the_welcome_page_starts_a_new_diagnostic(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from app_support import visit
+from app_support import off_scale_message, shipped_question, visit
 from atelier_support import new_workshop
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +14,7 @@ from diagnostic.model import UNKNOWN, AnswerSheet, QuestionId, Referentiel, Terr
 from diagnostic.storage import Repository
 from diagnostic.ui.literal import escape_markdown
 
+OFF_SCALE = off_scale_message()
 NOTHING = "Les réponses n’ont pas été reprises et rien n’a changé. "
 BAD_LINK = (
     "Aucun diagnostic ne correspond à ce lien\u00a0: vérifiez que l’adresse est complète. "
@@ -153,11 +154,10 @@ BAD_FILES = [
                 "format": "diagnostic-ess-answers",
                 "format_version": 1,
                 "territory": {"name": "X", "type": "cc"},
-                "answers": {"poids_priorite_prise_en_compte": 9},
+                "answers": {shipped_question().id: 9},
             }
         ).encode(),
-        "Réponse à «\u00a0poids_priorite_prise_en_compte\u00a0»\u00a0: le niveau 9 est hors "
-        "de l’échelle (de 0 à 3).",
+        OFF_SCALE,
     ),
 ]
 

@@ -6,6 +6,7 @@ from app_support import screen
 from atelier_support import dashboard, fill_group, new_workshop, participant
 from streamlit.testing.v1 import AppTest
 
+from diagnostic.export.workshop_answers import answer_line
 from diagnostic.export.workshop_pdf_sections import divergence_text, gap_sentence
 from diagnostic.export.workshop_tabular import workshop_csv
 from diagnostic.groups import group_sheet
@@ -56,12 +57,18 @@ def test_the_dashboard_numbers_are_the_aggregation(
     assert list(listing.iloc[:, 1]) == [t(f"role.{own.role}", "fr") for own in sheets]
     assert list(listing.iloc[:, 2]) == [f"{p.answered} sur {p.total}" for p in summary.progress]
 
-    blocks = [m.value for m in at.tabs[2].markdown if m.value.startswith("**")]
+    bold = [m.value for m in at.tabs[2].markdown if m.value.startswith("**")]
     expected = [
-        f"**{n}. {referentiel.question(q.question).label.fr}**"
+        text
         for n, q in enumerate(summary.to_discuss[:10], start=1)
+        for text in (
+            f"**{n}. {referentiel.question(q.question).label.fr}**",
+            f"**{answer_line(referentiel, q, 'fr')}**",
+        )
     ]
-    assert blocks == expected
+    assert bold == expected
+    assert any(q.split for q in summary.to_discuss[:10])  # shown as « Avis partagés : … »
+    assert any(text.startswith("**Avis partagés\u00a0: ") for text in bold)
     spreads = [m.value for m in at.tabs[2].markdown if m.value.startswith("Divergence")]
     assert spreads == [
         t(

@@ -26,6 +26,7 @@ from diagnostic.ui.workshop_session import (
     participant_refresh_seconds,
     pasted_participant_link,
     refresh_seconds,
+    status_seconds,
     token_in,
 )
 
@@ -66,11 +67,11 @@ def test_the_dashboard_and_a_participant_page_render_with_a_whole_group(
         t(f"atelier.tab.{name}", lang) for name in ("participants", "group", "discuss", "roles")
     ]
     assert t("atelier.dash.joined.many", lang, count=7) in [h.value for h in at.header]
-    assert t("app.results.first_title", lang) in [s.value for s in at.subheader]
+    assert t("app.results.first_title", lang) in [s.value for s in at.header]
     page = participant(tokens[0], lang)
     assert not page.exception
     assert page.title[0].value == t("atelier.me.title", lang)
-    assert t("app.results.first_title", lang) in [s.value for s in page.subheader]
+    assert t("app.results.first_title", lang) in [s.value for s in page.header]
 
 
 def test_the_navigation_names_both_workshop_pages(database_url: str) -> None:
@@ -143,7 +144,7 @@ def test_the_private_link_carries_the_admin_key(
     private = f"https://diagnostic.example.org/animation?code={workshop.code}&key={key}"
     assert private in [code.value for code in at.sidebar.code]
     assert at.query_params["code"] == workshop.code
-    assert at.query_params["key"] == key
+    assert "key" not in at.query_params  # out of a projected address bar, kept in the sidebar
     assert len(key) * 6 >= 128  # URL-safe base64: six bits a character
 
 
@@ -165,3 +166,5 @@ def test_the_refresh_interval_comes_from_the_environment(
     monkeypatch.setenv("DIAGNOSTIC_WORKSHOP_REFRESH", value)
     assert refresh_seconds() == expected
     assert participant_refresh_seconds() == 3 * expected
+    # Whatever the setting, a phone looks for the adviser's actions every 2 s at most.
+    assert status_seconds() == min(expected, 2.0)

@@ -173,7 +173,7 @@ def test_the_group_result_shows_only_once_the_adviser_allows_it(
     assert t("app.results.first_title", "fr") not in screen(at)
     repository.set_results_visible(workshop.code, key, True)
     at.run()
-    assert t("app.results.first_title", "fr") in [s.value for s in at.subheader]
+    assert t("app.results.first_title", "fr") in [s.value for s in at.header]
     intro = t("atelier.group.intro", "fr", respondents=7)
     assert intro in [c.value for c in at.caption]
 

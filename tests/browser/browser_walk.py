@@ -116,9 +116,19 @@ class Walker:
         group = self.page.locator(fresh(f"answer-{question_id}"))
         expect(group.get_by_role("radio", name=label, exact=True)).to_be_checked()
 
-    def comment(self, question_id: str, text: str) -> None:
-        """Write a comment under a question; Ctrl+Enter commits it."""
+    def open_comment(self, question_id: str) -> Any:
+        """Unfold the comment box of a question without one yet; returns its text area."""
         area = self.page.locator(f"{fresh(f'comment-{question_id}')} textarea")
+        holder = self.page.locator(fresh(f"comment-{question_id}"))
+        box = self.page.locator("details", has=holder)
+        expect(area).to_be_hidden()  # folded until wanted
+        box.locator("summary").click()
+        expect(area).to_be_visible()
+        return area
+
+    def comment(self, question_id: str, text: str) -> None:
+        """Write the first comment of a question; Ctrl+Enter commits it."""
+        area = self.open_comment(question_id)
         area.fill(text)
         area.press("Control+Enter")
         self.settle()
@@ -127,6 +137,7 @@ class Walker:
         """Wait (up to the timeout) for a question's comment box to hold ``text``."""
         area = self.page.locator(f"{fresh(f'comment-{question_id}')} textarea")
         expect(area).to_have_value(text)
+        expect(area).to_be_visible()  # a question with a comment shows it unfolded
 
     def external_requests(self) -> list[str]:
         """Requests that left the machine (anything not to 127.0.0.1 or localhost)."""

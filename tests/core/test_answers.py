@@ -15,6 +15,9 @@ from diagnostic.answers import FORMAT
 from diagnostic.settings import PROJECT_DATA
 from diagnostic.territory import siren_is_valid
 
+# A question of the miniature référentiel, named by its label and, in brackets, its id.
+JOBS = "Réponse à la question « Quelle importance a la création d’emplois ? » (emploi_priorite)"
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 MINI = load_referentiel(ROOT / "tests" / "data" / "ok")
 SCHEMA = json.loads((ROOT / "diagnostic" / "schema" / "answers.schema.json").read_text("utf-8"))
@@ -91,17 +94,15 @@ def test_shipped_schema_accepts_the_documented_example() -> None:
         ),
         (
             json.dumps(raw(answers={"emploi_priorite": 3})).encode(),
-            "Réponse à « emploi_priorite » : le niveau 3 est hors de l’échelle (de 0 à 2).",
+            JOBS + " : le niveau 3 est hors de l’échelle (de 0 à 2).",
         ),
         (
             json.dumps(raw(answers={"emploi_priorite": "2"})).encode(),
-            "Réponse à « emploi_priorite » : « 2 » n’est ni un niveau entier de 0 à 2 ni "
-            "« unknown » (je ne sais pas).",
+            JOBS + " : « 2 » n’est ni un niveau entier de 0 à 2 ni « unknown » (je ne sais pas).",
         ),
         (
             json.dumps(raw(answers={"emploi_priorite": 1.5})).encode(),
-            "Réponse à « emploi_priorite » : « 1.5 » n’est ni un niveau entier de 0 à 2 ni "
-            "« unknown » (je ne sais pas).",
+            JOBS + " : « 1.5 » n’est ni un niveau entier de 0 à 2 ni « unknown » (je ne sais pas).",
         ),
         (
             json.dumps(raw(territory={"name": "X", "type": "cc", "siren": "200000009"})).encode(),
@@ -164,7 +165,7 @@ def test_every_problem_is_listed() -> None:
     data = json.dumps(raw(answers={"nope": 1, "emploi_priorite": 9})).encode()
     assert message(data).splitlines() == [
         "Question inconnue : « nope ».",
-        "Réponse à « emploi_priorite » : le niveau 9 est hors de l’échelle (de 0 à 2).",
+        JOBS + " : le niveau 9 est hors de l’échelle (de 0 à 2).",
     ]
 
 

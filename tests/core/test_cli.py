@@ -14,6 +14,9 @@ import pytest
 
 from diagnostic.cli import main
 
+# A question of the miniature référentiel, named by its label and, in brackets, its id.
+JOBS = "Réponse à la question « Quelle importance a la création d’emplois ? » (emploi_priorite)"
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 MINI = ROOT / "tests" / "data" / "ok"
 
@@ -142,8 +145,7 @@ def test_score_in_english(capsys: pytest.CaptureFixture[str], answers_file: Path
         (b"{not json", "Erreur : Le fichier n’est pas un JSON valide (ligne 1, colonne 2)."),
         (
             b'{"territory": {"name": "X", "type": "cc"}, "answers": {"emploi_priorite": 5}}',
-            "Erreur : Réponse à « emploi_priorite » : le niveau 5 est hors de l’échelle "
-            "(de 0 à 2).",
+            "Erreur : " + JOBS + " : le niveau 5 est hors de l’échelle (de 0 à 2).",
         ),
     ],
     ids=["missing", "malformed", "off-scale"],

@@ -15,13 +15,16 @@ from diagnostic.export.pdf_charts import Series, radar, ranked_bars
 from diagnostic.export.pdf_layout import CONTENT_WIDTH, build_pdf
 from diagnostic.export.pdf_styles import (
     ACCENT,
+    EMOJI_MARK,
     FONT,
     FONT_BOLD,
     FONTS_DIR,
+    MISSING_MARK,
     WARM,
     escaped,
     fit,
     paragraph,
+    printable,
     register_fonts,
     rich,
     styles,
@@ -62,10 +65,11 @@ def test_paragraph_and_rich_show_every_value_literally() -> None:
     assert text == "<b>Titre :</b> <i>commentaire</i> & &amp; <Élu> a dit « & ». Action détail"
 
 
-def test_characters_missing_from_the_font_still_extract() -> None:
+def test_characters_missing_from_the_font_print_as_the_documented_marks() -> None:
     text = "Fête 🎉 中文 😀 ❤️ 𝄞 fin"
     pdf = build_pdf([paragraph(text)], "pied", cover=False)
-    assert pdf_pages(pdf)[0].split("\n")[0] == text
+    shown = pdf_pages(pdf)[0].split("\n")[0]
+    assert shown == printable(text) == f"Fête {EMOJI_MARK} {MISSING_MARK * 2} 😀 ❤ {EMOJI_MARK} fin"
 
 
 def test_widths_match_the_font_metrics() -> None:

@@ -197,7 +197,7 @@ def test_divergences_sheet(book: Workbook) -> None:
         "innov_priorite",
         "emploi_priorite",
     ]
-    assert rows[0][4:] == (1, "Des premières actions", 0.667, 7, 0, 2, 2, 1, 2)
+    assert rows[0][4:] == (1, "Avis partagés", 0.667, 7, 0, 2, 2, 1, 2)  # split: no one answer
     assert rows[2][7:9] == (4, 3)
     assert rows[4][4:] == (2, "Un enjeu prioritaire", 0.429, 7, 0, 0, 3, 4, None)
     assert sheet["G2"].number_format == "0.000"

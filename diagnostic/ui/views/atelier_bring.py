@@ -14,6 +14,7 @@ from ...errors import DiagnosticError, NotFoundError
 from ...export.jsonio import from_json
 from ...i18n import t
 from .. import state
+from ..files import uploaded_json
 from ..literal import escape_markdown
 from ..wording import tn
 from ..workshop_participation import Participation
@@ -74,7 +75,7 @@ def from_file(participation: Participation) -> None:
     would overstate what a workshop on some motivations keeps.
     """
     ctx, lang = participation.ctx, participation.ctx.lang
-    upload = st.file_uploader(t("atelier.bring.file", lang), type=["json"], key=FILE)
+    upload = st.file_uploader(t("atelier.bring.file", lang), key=FILE)
     if upload is None:
         return
     result = st.session_state.get(FILE_RESULT)
@@ -83,7 +84,7 @@ def from_file(participation: Participation) -> None:
             st.error(escape_markdown(result[2]))
         return
     try:
-        count = participation.bring(from_json(upload.getvalue(), ctx.referentiel))
+        count = participation.bring(from_json(uploaded_json(upload, lang), ctx.referentiel))
     except DiagnosticError as error:
         message = t("atelier.bring.failed", lang, reason=error.message(lang))
         st.session_state[FILE_RESULT] = (upload.file_id, "error", message)

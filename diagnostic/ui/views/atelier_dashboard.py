@@ -42,13 +42,34 @@ from . import atelier_controls
 
 TABS_KEY = "animation-tabs"
 LIVE_KEY = "animation-live"
+JOINED_KEY = "animation-joined"  # (code, whether someone has joined) as the page last drew
 TABS = ("participants", "group", "discuss", "roles")
 # Sized on the column's width (cqi: a hundredth of it): as large as the column allows.
 CODE_STYLE = (
     "font-size: min(8rem, 21cqi);"
     " font-weight: 700; line-height: 1.1; letter-spacing: 0.06em; white-space: nowrap;"
 )
+COMPACT_CODE_STYLE = (
+    "font-size: min(5rem, 16cqi);"
+    " font-weight: 700; line-height: 1.05; letter-spacing: 0.06em; white-space: nowrap;"
+)
 ADDRESS_STYLE = "font-size: min(2.2rem, 6.5cqi); font-weight: 600; overflow-wrap: anywhere;"
+COMPACT_QR = "max-width: 11rem;"
+# Projection: text readable at 5 m on a 1920×1080 projector (body 24 px and more). Only this
+# page carries the style, so the other pages keep the theme's sizes.
+PROJECTION_CSS = """<style>
+[data-testid="stMain"] { font-size: 24px; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li,
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p,
+[data-testid="stMain"] [data-testid="stAlertContentInfo"] p,
+[data-testid="stMain"] [data-testid="stTable"] td,
+[data-testid="stMain"] [data-testid="stTable"] th,
+[data-testid="stMain"] button[role="tab"] p { font-size: 24px; line-height: 1.4; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { color: #3d4550; }
+[data-testid="stMain"] [data-testid="stCode"] code { font-size: 22px; }
+</style>"""
 
 
 def render(ctx: state.Context, code: str, admin_key: str) -> None:
@@ -66,27 +87,43 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
         st.error(escape_markdown(error.message(lang)))
         st.stop()
     remember_admin(workshop.code, admin_key)
-    st.set_page_config(layout="wide")
+    st.html(PROJECTION_CSS)
     state.show_flashes()
     atelier_controls.sidebar(ctx, workshop, admin_key)
+    top = st.container()
+    status = st.container()
+    tabs = st.tabs([t(f"atelier.tab.{name}", lang) for name in TABS], key=TABS_KEY)
+    live = st.fragment(run_every=refresh_seconds(), key=LIVE_KEY)(live_panels)
+    # The fragment runs first, inline: it tells whether someone has joined, which decides
+    # the header drawn above it (large to invite people in, compact once they are in).
+    live(ctx, workshop.code, admin_key, status, tabs)
+    with top:
+        heading(ctx, workshop)
+        if someone_joined(workshop.code):
+            compact_join_panel(ctx, workshop.code)
+        else:
+            join_panel(ctx, workshop.code)
+    workshop_plan_section(ctx, workshop, admin_key)
+
+
+def heading(ctx: state.Context, workshop: WorkshopRecord) -> None:
+    """The dashboard's title, the territory and the motivations worked on."""
+    lang = ctx.lang
     st.title(t("atelier.dash.title", lang))
     st.markdown(territory_line(workshop.profile, lang))
     if workshop.motivations:
         labels = [ctx.referentiel.motivation(m).label.get(lang) for m in workshop.motivations]
         chosen = t("workshop.report.motivations", lang) + t("app.colon", lang)
         st.caption(chosen + join_words(labels, lang))
-    head = join_panel(ctx, workshop.code)
-    tabs = st.tabs([t(f"atelier.tab.{name}", lang) for name in TABS], key=TABS_KEY)
-    live = st.fragment(run_every=refresh_seconds(), key=LIVE_KEY)(live_panels)
-    live(ctx, workshop.code, admin_key, head, tabs)
-    workshop_plan_section(ctx, workshop, admin_key)
 
 
-def join_panel(ctx: state.Context, code: str) -> DeltaGenerator:
-    """How to join, large enough for the back of the room: address, code, QR code.
+def someone_joined(code: str) -> bool:
+    """Whether the live panels last saw a participant in this workshop."""
+    return bool(st.session_state.get(JOINED_KEY) == (code, True))
 
-    Returns the place, under the code, where the live head count goes.
-    """
+
+def join_panel(ctx: state.Context, code: str) -> None:
+    """How to join, large enough for the back of the room: address, code, QR code."""
     lang = ctx.lang
     link = join_link(ctx, code)
     with st.container(border=True):
@@ -95,18 +132,35 @@ def join_panel(ctx: state.Context, code: str) -> DeltaGenerator:
             st.subheader(t("atelier.dash.join_title", lang))
             st.markdown(t("atelier.dash.join_how", lang))
             st.html(big_join_text(link, code))
-            head = st.container()
         with picture:
             st.html(qr_html(link, t("atelier.dash.qr_caption", lang)))
         st.caption(t("atelier.dash.join_link", lang))
         st.code(link, language=None, wrap_lines=True)
-        if is_local(link):
-            host = urlsplit(link).netloc
-            st.warning(escape_markdown(t("atelier.dash.local", lang, host=host)))
-    return head
+        local_warning(link, lang)
 
 
-def big_join_text(link: str, code: str) -> str:
+def compact_join_panel(ctx: state.Context, code: str) -> None:
+    """Once people are in: the code, the address and a small QR code, on one line."""
+    lang = ctx.lang
+    link = join_link(ctx, code)
+    with st.container(border=True, key="animation-compact-join"):
+        words, picture = st.columns([4, 1], vertical_alignment="center", gap="medium")
+        with words:
+            st.markdown(t("atelier.dash.join_how", lang))
+            st.html(big_join_text(link, code, compact=True))
+        with picture:
+            st.html(qr_html(link, t("atelier.dash.qr_caption", lang), COMPACT_QR))
+    local_warning(link, lang)
+
+
+def local_warning(link: str, lang: str) -> None:
+    """A warning when the join link points at this computer only."""
+    if is_local(link):
+        host = urlsplit(link).netloc
+        st.warning(escape_markdown(t("atelier.dash.local", lang, host=host)))
+
+
+def big_join_text(link: str, code: str, compact: bool = False) -> str:
     """The join page's address and the code, large enough to read from the back of a room."""
     parts = urlsplit(link)
     address = html.escape(f"{parts.netloc}{parts.path}")
@@ -115,10 +169,11 @@ def big_join_text(link: str, code: str) -> str:
         f"{html.escape(code[:half])}<span style='margin-left: 0.3em'>"
         f"{html.escape(code[half:])}</span>"
     )
+    style = COMPACT_CODE_STYLE if compact else CODE_STYLE
     return (
         "<div style='container-type: inline-size'>"
         f'<div style="{ADDRESS_STYLE}">{address}</div>'
-        f"<div class='workshop-code' style=\"{CODE_STYLE}\">{code_html}</div></div>"
+        f"<div class='workshop-code' style=\"{style}\">{code_html}</div></div>"
     )
 
 
@@ -139,6 +194,11 @@ def live_panels(
             st.error(escape_markdown(error.message(lang)))
         return
     summary = summarise(ctx, sheets, workshop.motivations)
+    joined = (code, summary.joined > 0)
+    if st.session_state.get(JOINED_KEY, joined) != joined:
+        st.session_state[JOINED_KEY] = joined
+        st.rerun()  # the whole page: its header changes with the first person in
+    st.session_state[JOINED_KEY] = joined
     with head:
         status_line(workshop, summary, lang)
     with tabs[0]:

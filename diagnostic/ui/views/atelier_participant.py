@@ -39,6 +39,7 @@ from ..workshop_session import (
     forget_participant,
     participant_link,
     participant_refresh_seconds,
+    status_seconds,
 )
 from . import atelier_bring, atelier_mine
 from .diagnostic import SCROLL_KEY, SCROLL_SCRIPT
@@ -46,7 +47,7 @@ from .diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
 WATCH_KEY = "atelier-watch"
-FRESH_KEY = "atelier-workshop-read"  # the workshop as this run read it, for the fragment
+STATUS_KEY = "atelier-status"
 ANSWER_WIDGETS = (f"{PARTICIPANT_PREFIX}answer-", f"{PARTICIPANT_PREFIX}comment-")
 
 
@@ -63,10 +64,14 @@ def render(ctx: state.Context, token: str) -> bool:
     questionnaire(participation, sheet, failures)
     st.divider()
     st.header(t("atelier.group.title", ctx.lang))
-    watch = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_watch)
     workshop = participation.workshop
-    st.session_state[FRESH_KEY] = workshop  # read by this run: the fragment need not read it
-    watch(ctx, workshop.code, workshop.status, workshop.results_visible)
+    status = st.fragment(run_every=status_seconds(), key=STATUS_KEY)(status_watch)
+    status(ctx, workshop.code, workshop.status, workshop.results_visible)
+    if workshop.results_visible:
+        group = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_view)
+        group(ctx, workshop.code)
+    else:
+        st.caption(t("atelier.group.waiting", ctx.lang))
     someone_else(participation)
     if st.session_state.pop(SCROLL_KEY, False):
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
@@ -245,19 +250,25 @@ def someone_else(participation: Participation) -> None:
         st.rerun()
 
 
-def group_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
-    """The group result once shown; redraws the page when the adviser closes or shows it."""
-    workshop = st.session_state.pop(FRESH_KEY, None)
+def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
+    """Redraw the page as soon as the adviser closes, reopens, shows or hides the result.
+
+    One small query every status_seconds(), drawing nothing.
+    """
     try:
-        if workshop is None or workshop.code != code:  # a timer's run: read it again
-            workshop = ctx.repository.get_workshop(code)
+        workshop = ctx.repository.get_workshop(code)
     except NotFoundError:
         st.rerun()
     if (workshop.status, workshop.results_visible) != (status, visible):
         st.rerun()
-    if not visible:
-        st.caption(t("atelier.group.waiting", ctx.lang))
-        return
+
+
+def group_view(ctx: state.Context, code: str) -> None:
+    """The group result, redrawn now and then while it is shown."""
+    try:
+        workshop = ctx.repository.get_workshop(code)
+    except NotFoundError:
+        st.rerun()
     # Only the group's aggregate is drawn: never a sheet, a pseudonym or a token.
     summary = summarise(ctx, ctx.repository.group_sheets(code), workshop.motivations)
     group_result(ctx, summary, workshop.profile, key_prefix="atelier-group-")

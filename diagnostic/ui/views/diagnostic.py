@@ -114,6 +114,7 @@ def header(wizard: Wizard, sheet: AnswerSheet, index: int) -> None:
     """Progress, the step selector, and the step's number and name."""
     ctx = wizard.ctx
     lang = ctx.lang
+    frame.resume_popover(ctx)
     progress_bar(ctx.referentiel, sheet, lang)
     st.session_state[STEP_SELECTOR] = index
     st.selectbox(

@@ -29,6 +29,7 @@ def render() -> None:
     sheet = frame.require_sheet(ctx)
     referentiel = ctx.referentiel
     st.title(t("app.results.title", lang))
+    frame.resume_popover(ctx)
     profile = state.saved_profile(sheet)
     if profile is not None:
         st.markdown(territory_line(profile, lang))
