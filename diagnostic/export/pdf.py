@@ -68,6 +68,23 @@ def to_pdf(
     )
 
 
+def contents_keys(data: ReportData, compared: bool) -> list[str]:
+    """The titles' keys of the sections the report holds, in their order (the cover lists them)."""
+    keys = ["report.summary.title"]
+    if data.sheet.upgrade_note is not None:
+        keys.append("report.summary.upgrade")
+    if data.sheet.plan:
+        keys.append("plan.title")
+    keys += ["report.charts.motivations", "report.charts.levers"]
+    if compared:
+        keys.append("compare.title")
+    keys += ["report.levers.title", "contacts.title", "report.providers.title"]
+    keys.append("report.gaps.title")
+    if data.scores.declined:
+        keys.append("report.choices.title")
+    return [*keys, "report.method.title", "report.annex.title"]
+
+
 def cover_section(data: ReportData, comparison: Comparison | None = None) -> list[Flowable]:
     """Territory, type, dates, who answered, référentiel version, purpose and contents."""
     lang, sheet = data.lang, data.sheet
@@ -101,21 +118,8 @@ def cover_section(data: ReportData, comparison: Comparison | None = None) -> lis
         (t("report.cover.answered", lang), _answered(data)),
         (t("report.cover.ranking", lang), ranking or t("report.cover.ranking_none", lang)),
     ]
-    keys = ["report.summary.title"]
-    if data.sheet.upgrade_note is not None:
-        keys.append("report.summary.upgrade")
-    keys += ["report.charts.motivations", "report.charts.levers"]
-    keys += ["report.levers.title", "contacts.title", "report.providers.title"]
-    keys.append("report.gaps.title")
-    if data.scores.declined:
-        keys.append("report.choices.title")
-    contents = [t(key, lang) for key in (*keys, "report.method.title", "report.annex.title")]
-    if sheet.plan:
-        contents.insert(contents.index(t("report.charts.motivations", lang)), t("plan.title", lang))
-    if comparison is not None:
-        contents.insert(
-            contents.index(t("report.charts.levers", lang)) + 1, t("compare.title", lang)
-        )
+    keys = contents_keys(data, comparison is not None)
+    contents = [t(key, lang) for key in keys]
     heading = (data.referentiel.title.get(lang), profile.name, t("report.subtitle", lang))
     return cover_page(heading, facts, t("report.cover.purpose", lang), contents, lang)
 

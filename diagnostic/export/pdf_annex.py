@@ -47,7 +47,7 @@ def gaps_section(data: ReportData) -> list[Flowable]:
                 paragraph(question.help.get(lang), sheet_styles.comment),
                 paragraph(t("report.gaps.who_knows", lang, providers=who), sheet_styles.comment),
             ]
-    return [*story, Spacer(1, 8 * mm)]
+    return [*story, PageBreak()]  # the next section (choices or method) opens its page
 
 
 def choices_section(data: ReportData) -> list[Flowable]:
@@ -70,7 +70,7 @@ def choices_section(data: ReportData) -> list[Flowable]:
         if comment:
             bold = t("report.annex.comment", lang)
             story.append(paragraph(comment, sheet_styles.comment, bold=bold))
-    return [*story, Spacer(1, 8 * mm)]
+    return [*story, PageBreak()]  # the method opens its own page
 
 
 def _order(referentiel: Referentiel, lever_id: str) -> int:

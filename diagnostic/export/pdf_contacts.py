@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from ..i18n import t
 from .pdf_layout import CONTENT_WIDTH
@@ -19,7 +18,7 @@ def contacts_section(data: ReportData) -> list[Flowable]:
     lang, sheet_styles = data.lang, styles()
     calls = call_list(data.referentiel, data.top, data.sheet.territory.departement, lang)
     story: list[Flowable] = [
-        CondPageBreak(60 * mm),
+        PageBreak(),  # listed in the contents: it opens its page
         paragraph(t("contacts.title", lang), sheet_styles.h1),
         paragraph(t("contacts.intro", lang), sheet_styles.lead),
     ]

@@ -176,7 +176,7 @@ def providers_section(data: ReportData) -> list[Flowable]:
     """Who does what: every provider named in the lever sections, described once."""
     lang, sheet_styles = data.lang, styles()
     story: list[Flowable] = [
-        CondPageBreak(60 * mm),
+        PageBreak(),  # listed in the contents: it opens its page
         paragraph(t("report.providers.title", lang), sheet_styles.h1),
     ]
     seen: set[str] = set()

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from workshop_export_support import stored_workshop
 
-from diagnostic.export.pdf import CONTENTS, to_pdf
+from diagnostic.export.pdf import contents_keys, to_pdf
+from diagnostic.export.pdf_sections import ReportData
 from diagnostic.export.pdf_styles import EMOJI_MARK, MISSING_MARK, printable
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.export.workshop_tabular import workshop_xlsx
@@ -31,9 +32,12 @@ def sample_pdf() -> bytes:
 def test_the_contents_give_the_page_where_each_section_starts(sample_pdf: bytes) -> None:
     pages = [fold(text) for text in pdf_pages(sample_pdf)]
     cover = pages[0]
-    numbers = [int(word) for word in cover.split()[-len(CONTENTS) :]]
+    sheet = sample_sheet()
+    data = ReportData.build(SHIPPED, sheet, score_sheet(SHIPPED, sheet), "fr", DAY)
+    keys = contents_keys(data, compared=False)
+    numbers = [int(word) for word in cover.split()[-len(keys) :]]
     assert numbers == sorted(numbers) and numbers[0] == 2
-    for key, number in zip(CONTENTS, numbers, strict=True):
+    for key, number in zip(keys, numbers, strict=True):
         title = fold(t(key, "fr"))
         assert f"• {title}" in cover
         assert pages[number - 1].startswith(title), (title, number)  # the page opens with it

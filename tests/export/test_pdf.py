@@ -88,6 +88,9 @@ def test_summary_gives_a_sentence_per_lever_built_from_the_data() -> None:
         f"2. Commande publique responsable — besoin {round(second.score)}/100, moyen. "
         "Raison principale : clauses sociales — « Des premières actions ». Contact : CRESS. "
         "Première action : Étendre les clauses sociales. "  # under way: the next step
+        "Les 2 leviers d’un coup d’œil Rang Levier Besoin Qui contacter "
+        f"1 Observation fort ({round(first.score)}/100) CRESS, Université "
+        f"2 Commande publique responsable moyen ({round(second.score)}/100) CRESS "
         "Points d’appui • Favoriser l’innovation — maturité 67/100. "
         "À éclaircir Une question a reçu la réponse « je ne sais pas » : "
         "elle est reprise dans « Ce qu’il reste à savoir »."
@@ -286,7 +289,9 @@ def test_answers_carried_over_from_2026_1_say_what_changed() -> None:
     lines = sheet.upgrade_note.fr.splitlines()
     assert len(lines) > 3 and lines[1].startswith("- ")
     expected = " ".join(f"• {line[2:]}" if line.startswith("- ") else line for line in lines)
-    assert fold(pages[2]).startswith(fold(f"Réponses reprises d’une version précédente {expected}"))
+    title = "Réponses reprises d’une version précédente"
+    upgrade = next(fold(page) for page in pages if fold(page).startswith(title))
+    assert upgrade.startswith(fold(f"{title} {expected}"))
     assert summary.startswith("L’essentiel") and "Réponses reprises" not in summary
     assert "• L’essentiel • Réponses reprises d’une version précédente • Les motivations" in cover
     assert "Réponses reprises" not in body_text(to_pdf(SHIPPED, sample_sheet(), generated_on=DAY))

@@ -105,8 +105,8 @@ def test_levers_csv_has_decimal_commas_and_reads_back() -> None:
     assert frame["Pourquoi (réponses qui y ont conduit)"][0] == "\n".join(reasons)
     points = explained[0].reasons[0].points
     assert reasons[0] == french_spacing(
-        f"Emplois de l’ESS : « je ne sais pas » (à éclaircir) (+{points:.1f} points)"
-    ).replace(".", ",")
+        f"Emplois de l’ESS : « je ne sais pas » (à éclaircir) (+{points:.1f}\u00a0points)"
+    ).replace(".", ",")  # the number is bound to its unit
     actions = frame["Actions proposées (et réponses dont elles découlent)"]
     assert list(actions) == [
         french_spacing("Réaliser un diagnostic partagé (suite à : emplois de l’ESS)"),
