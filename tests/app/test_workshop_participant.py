@@ -255,8 +255,9 @@ def test_a_workshop_closed_while_the_page_runs_refuses_plainly(
     monkeypatch.setattr(Repository, "get_workshop", counted)
     at.radio(key=f"atelier-answer-{question.id}").set_value(2).run()
     assert not at.exception
-    # The page's one read, then the refused save's: the group section reuses it, no second run.
-    assert reads == ["page", "workshop"], reads
+    # The page's one read, the refused save's, then the status watch's one small read;
+    # no second run of the page.
+    assert reads == ["page", "workshop", "workshop"], reads
     assert not at.error
     assert escape_markdown(CLOSED) in [w.value for w in at.warning]
     assert at.radio(key=f"atelier-answer-{question.id}").value is None

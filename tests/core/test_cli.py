@@ -198,7 +198,7 @@ def test_a_2026_1_file_is_scored_and_says_what_was_carried_over(
         "poids_information_agents",
     ]
     assert "référentiel 2026.1" in err and "version 2026.2" in err
-    assert "1 réponse(s) n’ont pas pu être reprises" in err
+    assert "1\u00a0réponse(s) n’ont pas pu être reprises" in err
 
 
 def test_score_csv_lists_choices_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:

@@ -70,7 +70,7 @@ def test_a_first_release_database_is_carried_over_to_2026_2(tmp_path: Path) -> N
     assert sheet.upgrade_note is not None
     assert "2026.1" in sheet.upgrade_note.fr and "2026.2" in sheet.upgrade_note.fr
     assert "séparée en deux" in sheet.upgrade_note.fr
-    assert "1 réponse(s) n’ont pas pu être reprises" in sheet.upgrade_note.fr
+    assert "1\u00a0réponse(s) n’ont pas pu être reprises" in sheet.upgrade_note.fr
     assert "could not be carried over" in sheet.upgrade_note.en
     repository.clear_upgrade_note("tok_0123456789abcdef0123")
     assert repository.load_sheet("tok_0123456789abcdef0123").upgrade_note is None
