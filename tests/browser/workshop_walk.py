@@ -101,11 +101,20 @@ class WorkshopWalker(Walker):
         return bool(self.page.evaluate("() => window.notReloaded === true"))
 
     def screenshot(self, path: Path) -> None:
-        """The whole page, once animations (a tab's underline sliding) have ended."""
+        """The whole page, once animations (a tab's underline sliding) have ended.
+
+        A live page reruns every few seconds: it is never waited on for an idle app.
+        """
         self.page.wait_for_function(
             "() => document.getAnimations().every(a => a.playState !== 'running')"
         )
-        super().screenshot(path)
+        height = self.page.evaluate(
+            "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+        )
+        size: Any = self.page.viewport_size or SCREEN
+        self.page.set_viewport_size({"width": size["width"], "height": int(height) + 40})
+        self.page.screenshot(path=str(path), full_page=True)
+        self.page.set_viewport_size(size)
 
     def fold_sidebar(self, folded: bool) -> None:
         """Fold the sidebar away, as for projecting, or unfold it again."""
