@@ -217,13 +217,16 @@ class Session:
         if kind == "new_session" and not self._fragment_run:
             self._next = Drawn()  # a full run starts (again, after an st.rerun)
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-            target = self._next_fragment if message.delta.fragment_id else self._next
+            # a full run draws its inline fragments too; a fragment's own run only them
+            in_fragment = self._fragment_run and message.delta.fragment_id
+            target = self._next_fragment if in_fragment else self._next
             if self._fragment_run and not message.delta.fragment_id:
                 return
             target.add(message.delta.new_element)
         elif kind == "page_info_changed":
             self.query = message.page_info_changed.query_string
-        elif kind == "auto_rerun":
+        elif kind == "auto_rerun":  # the latest announced last: a rerun may renew an id
+            self.fragments.pop(message.auto_rerun.fragment_id, None)
             self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
         elif kind == "stop_auto_rerun":
             self.fragments.clear()
