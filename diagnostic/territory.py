@@ -22,6 +22,15 @@ _DEPARTEMENT = re.compile(r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46])
 # Invisible format characters kept: the joiners that emoji sequences and some scripts need.
 _KEPT_FORMAT = frozenset("\u200c\u200d")
 _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+# Text made only of these needs no character-by-character look: printable ASCII, Latin-1
+# but the soft hyphen, the Latin and IPA blocks, spacing modifiers, combining accents,
+# Greek and Cyrillic, the typographic spaces (no zero-width ones) and punctuation, the
+# currency and letterlike symbols. None of them is a control or format character
+# (tests/core/test_answers.py checks it against the character-by-character path).
+PLAIN_RUN = re.compile(
+    "[\t\n -~\u00a0-\u00ac\u00ae-\u0377\u0384-\u04ff"
+    "\u2000-\u200a\u2010-\u2027\u202f-\u205f\u20a0-\u20c0\u2100-\u214f]*"
+)
 
 
 def clean_text(text: str) -> str:
@@ -32,6 +41,13 @@ def clean_text(text: str) -> str:
     U+2066, zero-width spaces, tag characters…) except the zero-width (non-)joiners.
     """
     text = _LINE_ENDS.sub("\n", text)
+    if PLAIN_RUN.fullmatch(text):
+        return text
+    return drop_invisible(text)
+
+
+def drop_invisible(text: str) -> str:
+    """``clean_text``'s removal, character by character (after the line ends are unified)."""
     return "".join(char for char in text if char in "\n\t" or _visible(char))
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -160,6 +161,9 @@ class ContentsLine(Flowable):
 
 
 _BUILD = threading.Lock()
+# Compressed streams are written as they are, not also spelled out in ASCII: smaller
+# files, and a quarter less time spent saving them.
+rl_config.useA85 = 0
 
 
 def build_pdf(

@@ -35,6 +35,7 @@ SHADE = colors.HexColor("#eef2f6")
 EMOJI_MARK = "[emoji]"
 MISSING_MARK = "[?]"
 _INVISIBLE = frozenset((0x200D, 0xFE0E, 0xFE0F, 0x20E3))  # joiner, selectors, keycap
+WORDS_KEPT = 20_000  # word widths remembered per font
 KEEP_MAX = 200.0  # points: taller paragraphs may still be cut across pages
 _WIDE_UNICODE = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 
@@ -56,10 +57,22 @@ class EmbeddedFont(TTFont):
         return super().splitString(text, doc, encoding)
 
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
-        """Width in points; a per-font table of character widths keeps layout fast."""
-        widths = self._widths()
+        """Width in points; the width of each word met is kept, as layout measures words often."""
         chars = text.decode(encoding) if isinstance(text, bytes) else text
-        return 0.001 * size * sum(map(widths.__getitem__, chars))
+        known = self._known_words()
+        width = known.get(chars)
+        if width is None:
+            if len(known) >= WORDS_KEPT:
+                known.clear()
+            width = known[chars] = sum(map(self._widths().__getitem__, chars))
+        return 0.001 * size * width
+
+    def _known_words(self) -> dict[str, float]:
+        known: dict[str, float] | None = getattr(self, "_word_widths", None)
+        if known is None:
+            known = {}
+            self._word_widths = known
+        return known
 
     def _widths(self) -> _Widths:
         widths: _Widths | None = getattr(self, "_width_table", None)
@@ -193,6 +206,27 @@ def _drawable() -> frozenset[int]:
     return frozenset(set.intersection(*found))
 
 
+@lru_cache(maxsize=1)
+def _drawable_run() -> re.Pattern[str]:
+    """Text the fonts draw as it is: drawable characters but the invisible ones, and spaces."""
+    codes = sorted(
+        code
+        for code in _drawable() | {ord(c) for c in " \t\n\u00a0\u202f"}
+        if code not in _INVISIBLE and not (0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
+    )
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    spans = "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+    return re.compile(f"[{spans}]*")
+
+
 def printable(text: str) -> str:
     """``text`` with what the fonts cannot draw replaced, never printed as an empty box.
 
@@ -200,6 +234,13 @@ def printable(text: str) -> str:
     vanish; a missing symbol or emoji becomes « [emoji] », any other missing character
     « [?] ». Spaces and line breaks stay as they are.
     """
+    if _drawable_run().fullmatch(text):
+        return text
+    return replace_undrawable(text)
+
+
+def replace_undrawable(text: str) -> str:
+    """``printable`` character by character (``printable`` skips text with nothing to do)."""
     drawable = _drawable()
     out = []
     for char in text:
@@ -232,10 +273,31 @@ def paragraph(
     markup = escaped(text)
     if bold:
         markup = f"<b>{escaped(bold)}</b>{'<br/>' if below else ' '}{markup}"
-    return Paragraph(markup, style or styles().body, bulletText=bullet)
+    return TextParagraph(markup, style or styles().body, bulletText=bullet)
 
 
-class KeptParagraph(Paragraph):
+class TextParagraph(Paragraph):
+    """A Paragraph that lays its lines out once per width.
+
+    reportlab wraps most paragraphs twice (a table measures its cells, then draws them;
+    a frame tries a block, then places it); the line breaking only depends on the
+    available width, so the second wrap at the same width reuses the first.
+    """
+
+    _wrapped: tuple[float, float, float, Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[0] == availWidth:
+            # split() may have dropped the lines when it moved the paragraph on whole
+            self.width, self.height, self.blPara = done[1], done[2], done[3]
+            return done[1], done[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, width, height, self.blPara)
+        return width, height
+
+
+class KeptParagraph(TextParagraph):
     """A short paragraph moved whole to the next page rather than cut across two."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -257,7 +319,7 @@ def rich(
         name: f"<b>{escaped(value)}</b>" if name in bold else escaped(value)
         for name, value in values.items()
     }
-    kind = KeptParagraph if keep else Paragraph
+    kind = KeptParagraph if keep else TextParagraph
     return kind(escaped(template).format(**markup), style, bulletText=bullet)
 
 

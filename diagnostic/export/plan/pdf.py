@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -30,6 +29,7 @@ from ..pdf_styles import (
     RULE,
     WARM,
     KeptParagraph,
+    TextParagraph,
     data_table,
     escaped,
     paragraph,
@@ -155,7 +155,7 @@ def comparison_section(
             )
             for line in comparison.plan
         )
-        story.append(Paragraph("<br/>".join(lines), sheet.bullet))
+        story.append(TextParagraph("<br/>".join(lines), sheet.bullet))
     story.append(PageBreak())
     return story
 
@@ -220,7 +220,7 @@ def _answer_lists(
         if found:
             story.append(paragraph(t(f"compare.{direction}", lang), sheet.h3))
             lines = (f"•{NBSP}" + escaped(answer_line(referentiel, c, lang)) for c in found)
-            story.append(Paragraph("<br/>".join(lines), sheet.bullet))
+            story.append(TextParagraph("<br/>".join(lines), sheet.bullet))
     return story
 
 
