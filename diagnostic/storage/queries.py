@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, delete, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .checks import diagnostic_not_found, normalise_code, workshop_closed, workshop_not_found
@@ -46,6 +47,27 @@ def find_workshop(connection: Connection, code: str, lock: Lock = None) -> Row[A
     return row
 
 
+# The statements of a save, built once: building a statement and its cache key costs more
+# than running it, and a workshop saves an answer per tap of every participant.
+_WRITABLE = select(diagnostics.c.id, diagnostics.c.workshop_id).where(
+    diagnostics.c.token == bindparam("token")
+)
+_WORKSHOP_STATUS = (
+    select(workshops.c.status)
+    .where(workshops.c.id == bindparam("workshop_id"))
+    .with_for_update(read=True)
+)
+_STAMP = update(diagnostics).where(diagnostics.c.id == bindparam("stamped_id"))
+_DROP_EMPTY = delete(answers).where(
+    answers.c.diagnostic_id == bindparam("diagnostic_id"),
+    answers.c.question_id == bindparam("question_id"),
+    answers.c.level.is_(None),
+    answers.c.dont_know.is_(False),
+    answers.c.declined.is_(False),
+    answers.c.comment == "",
+)
+
+
 def touch_writable(
     connection: Connection, token: str, values: Mapping[str, Any] | None = None
 ) -> int:
@@ -54,25 +76,17 @@ def touch_writable(
     A participant's workshop row is share-locked first, so that closing or deleting a
     workshop waits for saves in flight; every writer locks workshop, then diagnostic.
     """
-    row = connection.execute(
-        select(diagnostics.c.id, diagnostics.c.workshop_id).where(diagnostics.c.token == token)
-    ).first()
+    row = connection.execute(_WRITABLE, {"token": token}).first()
     if row is None:
         raise diagnostic_not_found()
     if row.workshop_id is not None:
-        status = connection.scalar(
-            select(workshops.c.status)
-            .where(workshops.c.id == row.workshop_id)
-            .with_for_update(read=True)
-        )
+        status = connection.scalar(_WORKSHOP_STATUS, {"workshop_id": row.workshop_id})
         if status is None:
             raise diagnostic_not_found()
         if status != "open":
             raise workshop_closed()
-    changes = {**(values or {}), "updated_at": utcnow()}
-    touched = connection.execute(
-        update(diagnostics).where(diagnostics.c.id == row.id).values(changes)
-    )
+    changes = {**(values or {}), "updated_at": utcnow(), "stamped_id": row.id}
+    touched = connection.execute(_STAMP, changes)
     if touched.rowcount != 1:
         raise diagnostic_not_found()
     return int(row.id)
@@ -82,33 +96,27 @@ def upsert_answer(
     connection: Connection, diagnostic_id: int, question_id: str, values: Mapping[str, Any]
 ) -> None:
     """Insert or update one answers row atomically: concurrent saves never duplicate it."""
-    changes = {**values, "updated_at": utcnow()}
-    row = {"level": None, "dont_know": False, "declined": False, "comment": "", **changes}
-    keys = [answers.c.diagnostic_id, answers.c.question_id]
-    if connection.dialect.name == "postgresql":
-        pg = postgresql.insert(answers).values(
-            diagnostic_id=diagnostic_id, question_id=question_id, **row
-        )
-        connection.execute(pg.on_conflict_do_update(index_elements=keys, set_=changes))
-    else:
-        lite = sqlite.insert(answers).values(
-            diagnostic_id=diagnostic_id, question_id=question_id, **row
-        )
-        connection.execute(lite.on_conflict_do_update(index_elements=keys, set_=changes))
+    row = {"level": None, "dont_know": False, "declined": False, "comment": "", **values}
+    statement = _upsert(connection.dialect.name, tuple(sorted(values)))
+    connection.execute(
+        statement,
+        {"diagnostic_id": diagnostic_id, "question_id": question_id, **row, "updated_at": utcnow()},
+    )
+
+
+@lru_cache(maxsize=16)
+def _upsert(dialect: str, changed: tuple[str, ...]) -> Any:
+    """Insert an answers row; on conflict, overwrite the ``changed`` columns and the stamp."""
+    insert = postgresql.insert(answers) if dialect == "postgresql" else sqlite.insert(answers)
+    return insert.on_conflict_do_update(
+        index_elements=[answers.c.diagnostic_id, answers.c.question_id],
+        set_={name: insert.excluded[name] for name in (*changed, "updated_at")},
+    )
 
 
 def drop_if_empty(connection: Connection, diagnostic_id: int, question_id: str) -> None:
     """Delete an answers row left with neither an answer nor a comment."""
-    connection.execute(
-        delete(answers).where(
-            answers.c.diagnostic_id == diagnostic_id,
-            answers.c.question_id == question_id,
-            answers.c.level.is_(None),
-            answers.c.dont_know.is_(False),
-            answers.c.declined.is_(False),
-            answers.c.comment == "",
-        )
-    )
+    connection.execute(_DROP_EMPTY, {"diagnostic_id": diagnostic_id, "question_id": question_id})
 
 
 def insert_answers(
