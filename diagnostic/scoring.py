@@ -127,7 +127,10 @@ def answers_matrix(
     """One row per answer mapping: the level, NaN if unanswered, -1 unknown, -2 declined."""
     model = compile_model(referentiel)
     column = model.column
-    matrix = np.full((len(sheets), len(model.question_ids)), np.nan)
+    lows, highs = model.minimum.tolist(), model.maximum.tolist()
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
     for row, answers in enumerate(sheets):
         for question_id, answer in answers.items():
             index = column.get(question_id)
@@ -135,8 +138,17 @@ def answers_matrix(
                 raise AnswersError(
                     f"Question inconnue : « {question_id} ».", f"Unknown question: '{question_id}'."
                 )
-            code = _CODES.get(answer) if isinstance(answer, str) else None
-            matrix[row, index] = code if code is not None else _level(model, index, answer)
+            if type(answer) is int and lows[index] <= answer <= highs[index]:
+                value = float(answer)  # the common case, checked without a call
+            elif isinstance(answer, str) and answer in _CODES:
+                value = _CODES[answer]
+            else:
+                value = _level(model, index, answer)
+            rows.append(row)
+            columns.append(index)
+            values.append(value)
+    matrix = np.full((len(sheets), len(model.question_ids)), np.nan)
+    matrix[rows, columns] = values
     return matrix
 
 
