@@ -18,6 +18,11 @@ from .writers import one_writer
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POSTGRES_CONNECT_TIMEOUT_S = 10
+# Connections per server process: at most 15 (docs/deploiement.md); writers queue for ten
+# of them at a time in arrival order, so reads always find one free.
+POSTGRES_POOL_SIZE = 5
+POSTGRES_POOL_OVERFLOW = 10
+POSTGRES_WRITERS = 10
 _WRITE = "diagnostic_write"
 # Failures of the database itself (down, locked, full, read-only), not bugs in our SQL.
 _UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
@@ -167,7 +172,13 @@ def _postgres_engine(url: URL) -> Engine:
     if "connect_timeout" not in url.query:
         connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
     try:
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=POSTGRES_POOL_SIZE,
+            max_overflow=POSTGRES_POOL_OVERFLOW,
+            connect_args=connect_args,
+        )
     except ModuleNotFoundError as error:
         raise StorageError(
             "Le pilote PostgreSQL n’est pas installé : pip install 'diagnostic-ess[postgres]'.",
@@ -197,17 +208,23 @@ def reading(engine: Engine) -> Iterator[Connection]:
 def writing(engine: Engine, failure: StorageError | None = None) -> Iterator[Connection]:
     """A write transaction (BEGIN IMMEDIATE on SQLite): all or nothing.
 
-    On SQLite, this process's writers queue for their turn first (see ``writers``).
+    This process's writers queue for their turn first (see ``writers``): one at a time on
+    SQLite, ``POSTGRES_WRITERS`` at a time on PostgreSQL.
     A failure of the database raises ``failure``, by default ``operation_error()``.
     """
     error = failure or operation_error()
-    with one_writer(engine, SQLITE_BUSY_TIMEOUT_MS / 1000) as granted:
+    with one_writer(engine, SQLITE_BUSY_TIMEOUT_MS / 1000, writer_permits(engine)) as granted:
         if not granted:
             raise with_reason(error, TimeoutError("database is busy"))
         with translated(error), engine.connect() as connection:
             connection.execution_options(**{_WRITE: True})
             with connection.begin():
                 yield connection
+
+
+def writer_permits(engine: Engine) -> int:
+    """How many of this process's writers run at once: one on SQLite, a few on a server."""
+    return 1 if engine.dialect.name == "sqlite" else POSTGRES_WRITERS
 
 
 def forget_deleted(engine: Engine) -> None:

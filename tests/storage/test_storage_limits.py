@@ -12,7 +12,8 @@ from storage_support import PROFILE, row_counts
 
 from diagnostic.errors import AnswersError
 from diagnostic.storage import Repository
-from diagnostic.storage.writers import FairLock
+from diagnostic.storage.engine import POSTGRES_POOL_OVERFLOW, reading, writer_permits
+from diagnostic.storage.writers import FairLock, writer_lock
 from diagnostic.territory import COMMENT_MAX, NAME_MAX
 
 # Bidirectional overrides, isolates and marks, zero-width space, word joiner, BOM, a tag.
@@ -122,3 +123,48 @@ def test_a_writer_that_gives_up_leaves_the_queue() -> None:
     assert len(lock._waiting) == 0
     lock.release()
     assert lock.acquire(0.05)
+
+
+def test_a_lock_with_permits_lets_that_many_in_then_queues_in_order() -> None:
+    lock = FairLock(permits=2)
+    assert lock.acquire(0.05)
+    assert lock.acquire(0.05)
+    assert not lock.acquire(0.05)  # both permits held: the third waits, then gives up
+    served: list[int] = []
+
+    def writer(number: int) -> None:
+        assert lock.acquire(10)
+        served.append(number)
+        lock.release()
+
+    threads = []
+    for number in range(6):
+        threads.append(threading.Thread(target=writer, args=(number,)))
+        threads[-1].start()
+        while len(lock._waiting) < number + 1:
+            time.sleep(0.001)
+    lock.release()  # one permit goes down the queue, hand to hand; the test keeps the other
+    for thread in threads:
+        thread.join()
+    assert served == list(range(6))
+    lock.release()
+    assert lock.acquire(0.05) and lock.acquire(0.05)  # both permits came back
+    assert not lock.acquire(0.01)
+
+
+def test_writers_queue_one_at_a_time_on_sqlite_a_few_on_postgresql(repo: Repository) -> None:
+    engine = repo._engine
+    permits = writer_permits(engine)
+    if engine.dialect.name == "sqlite":
+        assert permits == 1
+        return
+    assert 1 < permits < engine.pool.size() + POSTGRES_POOL_OVERFLOW  # reads keep a connection
+    gate = writer_lock(engine, permits)
+    assert gate is not None
+    held = [gate.acquire(1) for _ in range(permits)]
+    assert all(held)
+    assert not gate.acquire(0.05)  # the next writer queues instead of taking the pool
+    with reading(engine) as connection:  # a reader still finds a connection
+        assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+    for _ in held:
+        gate.release()
