@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, TTFontFile
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import split as paragraph_words
 
 from ..territory import clean_text
 
@@ -297,6 +298,61 @@ class TextParagraph(Paragraph):
         return width, height
 
 
+class CellText(Flowable):
+    """A table cell's text, drawn as a one-line Paragraph would draw it, without one.
+
+    Most cells hold a figure or a few words: laying them out as Paragraphs (parsing the
+    markup, breaking lines) took a fifth of a report's time. Text that does not fit on
+    one line, or holds a line break, becomes the Paragraph it stands for.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = printable(clean_text(text))
+        self.style = style
+        self._line = " ".join(paragraph_words(self.text))
+        self._paragraph: TextParagraph | None = None
+        if not self._line or "\n" in self.text:
+            self._paragraph = self._as_paragraph()
+
+    def _as_paragraph(self) -> TextParagraph:
+        return TextParagraph(escape(self.text).replace("\n", "<br/>"), self.style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._paragraph is None:
+            style = self.style
+            room = availWidth - style.leftIndent - style.rightIndent
+            width = pdfmetrics.stringWidth(self._line, style.fontName, style.fontSize)
+            if width <= room:
+                self.width, self.height = availWidth, style.leading
+                return availWidth, style.leading
+            self._paragraph = self._as_paragraph()
+        return self._paragraph.wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._paragraph is not None:
+            return list(self._paragraph.split(availWidth, availHeight))
+        return [] if availHeight < self.style.leading else [self]
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        style, canvas = self.style, self.canv
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        baseline = self.height - style.fontSize  # where a Paragraph puts its first line
+        if style.alignment == TA_RIGHT:
+            canvas.drawRightString(self.width - style.rightIndent, baseline, self._line)
+        else:
+            canvas.drawString(style.leftIndent, baseline, self._line)
+        canvas.restoreState()
+
+    def getPlainText(self) -> str:
+        return self.text
+
+
 class KeptParagraph(TextParagraph):
     """A short paragraph moved whole to the next page rather than cut across two."""
 
@@ -326,7 +382,7 @@ def rich(
 def key_values(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
     """A two-column table of labels and short values, without borders."""
     sheet = styles()
-    data = [[paragraph(key, sheet.cell_bold), paragraph(value, sheet.cell)] for key, value in rows]
+    data = [[CellText(key, sheet.cell_bold), CellText(value, sheet.cell)] for key, value in rows]
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -355,7 +411,7 @@ def data_table(
         if not isinstance(text, str):
             return text
         style = sheet.cell_bold if head else sheet.cell_right if column in right else sheet.cell
-        return paragraph(text, style)
+        return CellText(text, style)
 
     data = [[cell(text, i, True) for i, text in enumerate(header)]]
     data += [[cell(text, i, False) for i, text in enumerate(row)] for row in rows]
