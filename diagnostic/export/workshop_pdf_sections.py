@@ -9,11 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
-from ..divergence import QuestionConsensus
-from ..groups import SUBJECTS, GroupResult, RoleGap
 from ..i18n import t
 from ..model import Referentiel, Role
 from ..typography import format_number
+from ..workshop.divergence import QuestionConsensus
+from ..workshop.groups import SUBJECTS, GroupResult, RoleGap
 from .pdf_charts import share_bar
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_sections import score_text

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..groups import SUBJECTS
 from ..i18n import t
 from ..model import Referentiel
 from ..plan.model import Plan
 from ..territory import clean_text
+from ..workshop.groups import SUBJECTS
 from .csvfmt import to_french_csv_bytes
 from .plan.tabular import add_plan_sheet
 from .tabular import (

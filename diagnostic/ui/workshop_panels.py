@@ -11,16 +11,16 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from ..divergence import QuestionConsensus
 from ..export.workshop_answers import answer_line, group_answer_text
 from ..export.workshop_data import WorkshopData, value_rows
 from ..export.workshop_pdf_sections import divergence_text, gap_sentence
-from ..groups import SUBJECTS, Subject
 from ..i18n import t
 from ..model import Referentiel
 from ..storage import ParticipantSheet
 from ..typography import format_percent
 from ..workshop import WorkshopSummary
+from ..workshop.divergence import QuestionConsensus
+from ..workshop.groups import SUBJECTS, Subject
 from .literal import escape_markdown
 from .wording import score_text
 

@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 from diagnostic.export.workshop_answers import answer_line
 from diagnostic.export.workshop_pdf_sections import divergence_text, gap_sentence
 from diagnostic.export.workshop_tabular import workshop_csv
-from diagnostic.groups import group_sheet
 from diagnostic.i18n import t
 from diagnostic.model import ROLES, Referentiel
 from diagnostic.storage import Repository
@@ -17,6 +16,7 @@ from diagnostic.ui import resources, state
 from diagnostic.ui.literal import escape_markdown
 from diagnostic.ui.views import atelier_controls
 from diagnostic.workshop import Participant, aggregate
+from diagnostic.workshop.groups import group_sheet
 
 
 def state_of(at: AppTest) -> state.Context:

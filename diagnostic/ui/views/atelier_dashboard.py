@@ -18,10 +18,10 @@ from streamlit.delta_generator import DeltaGenerator
 
 from ...errors import DiagnosticError, NotFoundError
 from ...export.workshop_data import WorkshopData
-from ...groups import group_sheet
 from ...i18n import t
 from ...storage import WorkshopRecord
 from ...workshop import WorkshopSummary
+from ...workshop.groups import group_sheet
 from .. import state
 from ..literal import escape_markdown
 from ..plan.workshop import workshop_plan_section
