@@ -11,9 +11,9 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from ..export.workshop_answers import answer_line, group_answer_text
-from ..export.workshop_data import WorkshopData, value_rows
-from ..export.workshop_pdf_sections import divergence_text, gap_sentence
+from ..export.workshop.answers import answer_line, group_answer_text
+from ..export.workshop.data import WorkshopData, value_rows
+from ..export.workshop.pdf_sections import divergence_text, gap_sentence
 from ..i18n import t
 from ..model import Referentiel
 from ..storage import ParticipantSheet

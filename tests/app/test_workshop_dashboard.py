@@ -6,9 +6,9 @@ from app_support import screen
 from atelier_support import dashboard, fill_group, new_workshop, participant
 from streamlit.testing.v1 import AppTest
 
-from diagnostic.export.workshop_answers import answer_line
-from diagnostic.export.workshop_pdf_sections import divergence_text, gap_sentence
-from diagnostic.export.workshop_tabular import workshop_csv
+from diagnostic.export.workshop.answers import answer_line
+from diagnostic.export.workshop.pdf_sections import divergence_text, gap_sentence
+from diagnostic.export.workshop.tabular import workshop_csv
 from diagnostic.i18n import t
 from diagnostic.model import ROLES, Referentiel
 from diagnostic.storage import Repository

@@ -30,8 +30,8 @@ from workshop_export_support import (
 )
 
 from diagnostic.export.pdf_styles import printable
-from diagnostic.export.workshop_pdf import workshop_pdf
-from diagnostic.export.workshop_pdf_sections import DETAILED, gap_sentence
+from diagnostic.export.workshop.pdf import workshop_pdf
+from diagnostic.export.workshop.pdf_sections import DETAILED, gap_sentence
 from diagnostic.model import (
     Answer,
     AnswerSheet,

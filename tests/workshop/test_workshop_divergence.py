@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from numpy.testing import assert_array_equal
 
-from diagnostic.export.workshop_answers import answer_line, group_answer_text
+from diagnostic.export.workshop.answers import answer_line, group_answer_text
 from diagnostic.model import QuestionId
 from diagnostic.referentiel import load_referentiel
 from diagnostic.workshop.divergence import (

@@ -14,8 +14,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from ...errors import DiagnosticError
-from ...export.workshop_pdf import workshop_pdf
-from ...export.workshop_tabular import workshop_csv, workshop_xlsx
+from ...export.workshop.pdf import workshop_pdf
+from ...export.workshop.tabular import workshop_csv, workshop_xlsx
 from ...i18n import t
 from ...model import AnswerSheet
 from ...storage import WorkshopRecord, normalise_code

@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ...errors import DiagnosticError, NotFoundError
-from ...export.workshop_data import WorkshopData
+from ...export.workshop.data import WorkshopData
 from ...i18n import t
 from ...storage import WorkshopRecord
 from ...workshop import WorkshopSummary
