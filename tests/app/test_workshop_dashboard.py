@@ -14,7 +14,7 @@ from diagnostic.model import ROLES, Referentiel
 from diagnostic.storage import Repository
 from diagnostic.ui import resources, state
 from diagnostic.ui.literal import escape_markdown
-from diagnostic.ui.views import atelier_controls
+from diagnostic.ui.workshop import controls
 from diagnostic.workshop import Participant, aggregate
 from diagnostic.workshop.groups import group_sheet
 
@@ -130,10 +130,10 @@ def test_the_exports_are_built_on_click_from_the_workshop_of_the_moment(
     fill_group(repository, referentiel, workshop.code)  # after the page was drawn
     sheets = repository.participants(workshop.code, key)
     context = state_of(at)
-    csv = atelier_controls.builder(context, workshop.code, key, "csv")()
+    csv = controls.builder(context, workshop.code, key, "csv")()
     assert csv == workshop_csv(referentiel, repository.get_workshop(workshop.code), sheets, "fr")
-    assert atelier_controls.builder(context, workshop.code, key, "pdf")().startswith(b"%PDF")
-    assert atelier_controls.builder(context, workshop.code, key, "xlsx")().startswith(b"PK")
+    assert controls.builder(context, workshop.code, key, "pdf")().startswith(b"%PDF")
+    assert controls.builder(context, workshop.code, key, "xlsx")().startswith(b"PK")
     for name in ("Zoé", "Marcel", "Anouk"):
         assert name.encode() not in csv
 

@@ -17,7 +17,7 @@ from ...storage import WorkshopRecord
 from ...workshop.groups import group_sheet
 from .. import state
 from ..literal import escape_markdown
-from ..workshop_group import summarise
+from ..workshop.group import summarise
 from .editor import PlanStore, flush_plan, plan_download, plan_editor
 
 PREFIX = "animation-plan"

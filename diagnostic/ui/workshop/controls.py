@@ -22,7 +22,7 @@ from ...storage import WorkshopRecord, normalise_code
 from .. import state
 from ..files import MIME, file_stem
 from ..literal import escape_markdown
-from ..workshop_session import adviser_link, forget_admin
+from .session import adviser_link, forget_admin
 
 DELETE_CODE, DELETE = "animation-delete-code", "animation-delete"
 EXPORTS = {"pdf": workshop_pdf, "xlsx": workshop_xlsx, "csv": workshop_csv}
