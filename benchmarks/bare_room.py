@@ -18,7 +18,7 @@ from diagnostic.i18n import t
 from diagnostic.model import ROLES, UNKNOWN
 from diagnostic.referentiel import load_referentiel
 from diagnostic.settings import Settings
-from diagnostic.ui.workshop_session import participant_refresh_seconds
+from diagnostic.ui.workshop.session import participant_refresh_seconds
 
 LANG = "fr"
 ANSWERS_KEY = "bare-answers"

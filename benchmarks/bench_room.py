@@ -43,7 +43,7 @@ from timing import milliseconds, postgres_schema
 
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import close_repositories, open_repository
-from diagnostic.ui.workshop_session import REFRESH_VARIABLE
+from diagnostic.ui.workshop.session import REFRESH_VARIABLE
 
 TARGET_MS = 300.0
 SIZES = (10, 40, 100, 150)

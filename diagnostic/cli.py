@@ -26,8 +26,8 @@ from .export.plan.tabular import comparison_xlsx
 from .export.plan.text import comparison_text
 from .export.results import referentiel_to_dict, scores_to_dict
 from .export.tabular import levers_csv, to_csv, to_xlsx
-from .export.workshop_pdf import workshop_pdf
-from .export.workshop_tabular import workshop_csv, workshop_xlsx
+from .export.workshop.pdf import workshop_pdf
+from .export.workshop.tabular import workshop_csv, workshop_xlsx
 from .model import AnswerSheet, Referentiel
 from .plan.compare import compare as compare_sheets
 from .referentiel import load_referentiel, validate_referentiel

@@ -3,8 +3,9 @@
 Layout: ``frame`` (page list, sidebar, guards), ``state`` (session keys, URL, wizard
 steps), ``pending`` and ``memo`` (saving what widgets hold, first thing on every run),
 reusable components (``components``, ``profile``, ``results``, ``figures``, ``files``)
-that take plain arguments and a key prefix, and ``views`` (one module per page, drawn
-by the thin scripts in ``pages``).
+that take plain arguments and a key prefix, ``views`` (one module per page, drawn
+by the thin scripts in ``pages``), and a subpackage per feature with its pages and parts:
+``workshop`` (the workshop's two pages) and ``plan`` (the feuille de route).
 
 Widget keys, for tests and for pages built on the same components:
 

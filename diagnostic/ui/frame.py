@@ -16,7 +16,7 @@ from ..model import LANGS, AnswerSheet
 from . import memo, state
 from .literal import escape_markdown
 from .page_assets import page_assets
-from .workshop_session import CODE_PARAM, session_admin
+from .workshop.session import CODE_PARAM, session_admin
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 HOME = PAGES_DIR / "accueil.py"

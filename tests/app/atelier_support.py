@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from diagnostic.model import UNKNOWN, Answer, Referentiel, Role, TerritoryProfile
 from diagnostic.storage import Repository, WorkshopRecord
-from diagnostic.ui.workshop_qr import QR_BORDER, QR_SCALE
+from diagnostic.ui.workshop.qr import QR_BORDER, QR_SCALE
 
 TERRITORY = TerritoryProfile("Communauté de communes du Toulois", "cc")
 GROUP: tuple[tuple[Role, str | None], ...] = (

@@ -15,7 +15,7 @@ from diagnostic.model import Referentiel
 from diagnostic.storage import Repository
 from diagnostic.storage.tables import answers, diagnostics, workshops
 from diagnostic.ui.literal import escape_markdown
-from diagnostic.ui.workshop_session import ADMIN_KEY
+from diagnostic.ui.workshop.session import ADMIN_KEY
 
 WRONG_KEY = "La clé d’animation ne correspond pas à cet atelier."
 NO_KEY = (

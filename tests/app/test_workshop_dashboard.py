@@ -6,17 +6,17 @@ from app_support import screen
 from atelier_support import dashboard, fill_group, new_workshop, participant
 from streamlit.testing.v1 import AppTest
 
-from diagnostic.export.workshop_answers import answer_line
-from diagnostic.export.workshop_pdf_sections import divergence_text, gap_sentence
-from diagnostic.export.workshop_tabular import workshop_csv
-from diagnostic.groups import group_sheet
+from diagnostic.export.workshop.answers import answer_line
+from diagnostic.export.workshop.pdf_sections import divergence_text, gap_sentence
+from diagnostic.export.workshop.tabular import workshop_csv
 from diagnostic.i18n import t
 from diagnostic.model import ROLES, Referentiel
 from diagnostic.storage import Repository
 from diagnostic.ui import resources, state
 from diagnostic.ui.literal import escape_markdown
-from diagnostic.ui.views import atelier_controls
+from diagnostic.ui.workshop import controls
 from diagnostic.workshop import Participant, aggregate
+from diagnostic.workshop.groups import group_sheet
 
 
 def state_of(at: AppTest) -> state.Context:
@@ -130,10 +130,10 @@ def test_the_exports_are_built_on_click_from_the_workshop_of_the_moment(
     fill_group(repository, referentiel, workshop.code)  # after the page was drawn
     sheets = repository.participants(workshop.code, key)
     context = state_of(at)
-    csv = atelier_controls.builder(context, workshop.code, key, "csv")()
+    csv = controls.builder(context, workshop.code, key, "csv")()
     assert csv == workshop_csv(referentiel, repository.get_workshop(workshop.code), sheets, "fr")
-    assert atelier_controls.builder(context, workshop.code, key, "pdf")().startswith(b"%PDF")
-    assert atelier_controls.builder(context, workshop.code, key, "xlsx")().startswith(b"PK")
+    assert controls.builder(context, workshop.code, key, "pdf")().startswith(b"%PDF")
+    assert controls.builder(context, workshop.code, key, "xlsx")().startswith(b"PK")
     for name in ("Zoé", "Marcel", "Anouk"):
         assert name.encode() not in csv
 

@@ -21,8 +21,8 @@ from atelier_support import (
 from diagnostic.i18n import catalogue, t
 from diagnostic.model import Referentiel
 from diagnostic.storage import Repository
-from diagnostic.ui.workshop_qr import QR_ERROR, qr_code, qr_png
-from diagnostic.ui.workshop_session import (
+from diagnostic.ui.workshop.qr import QR_ERROR, qr_code, qr_png
+from diagnostic.ui.workshop.session import (
     participant_refresh_seconds,
     pasted_participant_link,
     refresh_seconds,

@@ -12,7 +12,7 @@ from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Referentiel
 from diagnostic.storage import Repository
 from diagnostic.ui.literal import escape_markdown
-from diagnostic.ui.workshop_session import PARTICIPANT_KEY
+from diagnostic.ui.workshop.session import PARTICIPANT_KEY
 
 CLOSED = "Cet atelier est clos\u00a0: il ne reçoit plus de réponses."
 TYPE_THE_CODE = "Saisissez le code de l’atelier donné par l’animateur."

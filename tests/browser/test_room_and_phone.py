@@ -42,7 +42,7 @@ from playwright.sync_api import Page, expect
 from diagnostic.i18n import t
 from diagnostic.model import Referentiel, TerritoryProfile
 from diagnostic.storage import Repository, open_repository
-from diagnostic.ui.workshop_session import REFRESH_VARIABLE
+from diagnostic.ui.workshop.session import REFRESH_VARIABLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -26,8 +26,8 @@ from workshop_walk import PHONE, SCREEN, WorkshopWalker, new_page, person_answer
 
 from diagnostic.model import Answer, Referentiel
 from diagnostic.storage import open_repository
-from diagnostic.ui.workshop_qr import QR_ERROR
-from diagnostic.ui.workshop_session import REFRESH_VARIABLE
+from diagnostic.ui.workshop.qr import QR_ERROR
+from diagnostic.ui.workshop.session import REFRESH_VARIABLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

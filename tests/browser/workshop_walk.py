@@ -14,7 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from diagnostic.model import UNKNOWN, Answer, Referentiel
-from diagnostic.ui.workshop_qr import QR_BORDER, QR_SCALE
+from diagnostic.ui.workshop.qr import QR_BORDER, QR_SCALE
 
 PREFIX = "atelier-"
 PHONE = {"width": 390, "height": 844}

@@ -16,7 +16,7 @@ from diagnostic.export.pdf import contents_keys, to_pdf
 from diagnostic.export.pdf_sections import ReportData
 from diagnostic.export.pdf_styles import EMOJI_MARK, MISSING_MARK, printable
 from diagnostic.export.tabular import to_xlsx
-from diagnostic.export.workshop_tabular import workshop_xlsx
+from diagnostic.export.workshop.tabular import workshop_xlsx
 from diagnostic.i18n import bind_numbers, catalogue, t
 from diagnostic.model import AnswerSheet
 from diagnostic.recommend import explain_all, need_word

@@ -24,8 +24,8 @@ from diagnostic.export.pdf import to_pdf
 from diagnostic.export.plan.pdf import comparison_pdf
 from diagnostic.export.plan.tabular import comparison_xlsx, plan_csv
 from diagnostic.export.tabular import to_xlsx
-from diagnostic.export.workshop_pdf import workshop_pdf
-from diagnostic.export.workshop_tabular import workshop_xlsx
+from diagnostic.export.workshop.pdf import workshop_pdf
+from diagnostic.export.workshop.tabular import workshop_xlsx
 from diagnostic.model import UNKNOWN, AnswerSheet, QuestionId
 from diagnostic.plan.compare import compare
 from diagnostic.plan.model import TEXT_MAX, PlanAction, Quarter

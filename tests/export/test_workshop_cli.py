@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from workshop_export_support import TERRITORY, database_url, stored_workshop
 
 from diagnostic.cli import main
-from diagnostic.export.workshop_tabular import workshop_csv
+from diagnostic.export.workshop.tabular import workshop_csv
 from diagnostic.typography import french_spacing
 
 MINI_DIR = str(Path(__file__).resolve().parent.parent / "data" / "ok")

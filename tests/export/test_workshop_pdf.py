@@ -30,9 +30,8 @@ from workshop_export_support import (
 )
 
 from diagnostic.export.pdf_styles import printable
-from diagnostic.export.workshop_pdf import workshop_pdf
-from diagnostic.export.workshop_pdf_sections import DETAILED, gap_sentence
-from diagnostic.groups import RoleGap
+from diagnostic.export.workshop.pdf import workshop_pdf
+from diagnostic.export.workshop.pdf_sections import DETAILED, gap_sentence
 from diagnostic.model import (
     Answer,
     AnswerSheet,
@@ -43,6 +42,7 @@ from diagnostic.model import (
     TerritoryProfile,
 )
 from diagnostic.storage import ParticipantSheet, WorkshopRecord
+from diagnostic.workshop.groups import RoleGap
 
 NOON = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
 

@@ -20,7 +20,7 @@ from workshop_export_support import (
     stored_workshop,
 )
 
-from diagnostic.export.workshop_tabular import workshop_csv, workshop_xlsx
+from diagnostic.export.workshop.tabular import workshop_csv, workshop_xlsx
 from diagnostic.model import Answer, Role
 from diagnostic.recommend import answer_label
 from diagnostic.typography import french_spacing

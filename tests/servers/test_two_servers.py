@@ -25,7 +25,7 @@ from diagnostic.referentiel import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.ui.wording import tn
-from diagnostic.ui.workshop_session import REFRESH_VARIABLE
+from diagnostic.ui.workshop.session import REFRESH_VARIABLE
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -1,16 +1,18 @@
-"""Progress, bad input with the exact messages, empty workshops and the module's purity."""
+"""Progress, bad input with the exact messages, empty workshops and the package's purity."""
 
 from __future__ import annotations
 
 import ast
+import types
 from pathlib import Path
 
 import pytest
 from workshop_support import MINI, member
 
-import diagnostic.divergence
-import diagnostic.groups
 import diagnostic.workshop
+import diagnostic.workshop.aggregation
+import diagnostic.workshop.divergence
+import diagnostic.workshop.groups
 from diagnostic.errors import AnswersError
 from diagnostic.model import UNKNOWN
 from diagnostic.workshop import (
@@ -87,7 +89,15 @@ def test_answers_are_checked_against_the_referentiel() -> None:
     assert caught.value.message("fr") == f"Question inconnue{NB}: «{NB}inconnue{NB}»."
 
 
-@pytest.mark.parametrize("module", [diagnostic.workshop, diagnostic.divergence, diagnostic.groups])
+@pytest.mark.parametrize(
+    "module",
+    [
+        diagnostic.workshop,
+        diagnostic.workshop.aggregation,
+        diagnostic.workshop.divergence,
+        diagnostic.workshop.groups,
+    ],
+)
 def test_the_aggregation_core_is_pure(module: object) -> None:
     source = Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8")
     imported: set[str] = set()
@@ -104,12 +114,22 @@ def test_the_aggregation_core_is_pure(module: object) -> None:
         "typing",
         "numpy",
         "numpy.typing",
+        ".aggregation",
         ".divergence",
-        ".errors",
         ".groups",
-        ".model",
-        ".scoring",
+        "..errors",
+        "..model",
+        "..scoring",
     }
+
+
+def test_the_package_exports_its_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(diagnostic.workshop).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+    assert sorted(diagnostic.workshop.__all__) == sorted(public)
 
 
 @pytest.mark.parametrize(

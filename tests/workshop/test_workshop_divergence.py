@@ -7,7 +7,10 @@ from pathlib import Path
 import numpy as np
 from numpy.testing import assert_array_equal
 
-from diagnostic.divergence import (
+from diagnostic.export.workshop.answers import answer_line, group_answer_text
+from diagnostic.model import QuestionId
+from diagnostic.referentiel import load_referentiel
+from diagnostic.workshop.divergence import (
     SPLIT_DIVERGENCE,
     UNKNOWN_SHARE,
     LevelSpread,
@@ -20,9 +23,6 @@ from diagnostic.divergence import (
     tally,
     to_discuss,
 )
-from diagnostic.export.workshop_answers import answer_line, group_answer_text
-from diagnostic.model import QuestionId
-from diagnostic.referentiel import load_referentiel
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -1,5 +1,5 @@
-"""Workshop, for participants: join, answer, see the group; drawn by diagnostic.ui.views."""
+"""Workshop, for participants: join, answer, see the group; drawn by diagnostic.ui.workshop."""
 
-from diagnostic.ui.views import atelier
+from diagnostic.ui.workshop import participant_page
 
-atelier.render()
+participant_page.render()

@@ -1,5 +1,5 @@
-"""Run a workshop: create it, then its live dashboard; drawn by diagnostic.ui.views."""
+"""Run a workshop: create it, then its live dashboard; drawn by diagnostic.ui.workshop."""
 
-from diagnostic.ui.views import atelier_animation
+from diagnostic.ui.workshop import adviser_page
 
-atelier_animation.render()
+adviser_page.render()

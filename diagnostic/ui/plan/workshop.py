@@ -9,15 +9,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ...errors import DiagnosticError
-from ...groups import group_sheet
 from ...i18n import t
 from ...model import AnswerSheet
 from ...recommend import Recommendation, recommend
 from ...scoring import score_answers
 from ...storage import WorkshopRecord
+from ...workshop.groups import group_sheet
 from .. import state
 from ..literal import escape_markdown
-from ..workshop_group import summarise
+from ..workshop.group import summarise
 from .editor import PlanStore, flush_plan, plan_download, plan_editor
 
 PREFIX = "animation-plan"

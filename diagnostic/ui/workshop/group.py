@@ -10,15 +10,15 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from ..i18n import t
-from ..model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
-from ..scoring import score_sheet
-from ..storage import ParticipantSheet
-from ..workshop import Participant, WorkshopSummary, aggregate
-from .resources import referentiel_at
-from .results import results_view
-from .state import Context
-from .wording import tn
+from ...i18n import t
+from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
+from ...scoring import score_sheet
+from ...storage import ParticipantSheet
+from ...workshop import Participant, WorkshopSummary, aggregate
+from ..resources import referentiel_at
+from ..results import results_view
+from ..state import Context
+from ..wording import tn
 
 
 def summarise(

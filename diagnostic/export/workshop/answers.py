@@ -6,10 +6,10 @@ answer; "je ne sais pas" are always counted. Shared by the dashboard and the exp
 
 from __future__ import annotations
 
-from ..divergence import QuestionConsensus
-from ..i18n import t
-from ..model import Referentiel
-from ..recommend import answer_label
+from ...i18n import t
+from ...model import Referentiel
+from ...recommend import answer_label
+from ...workshop.divergence import QuestionConsensus
 
 
 def distribution_text(referentiel: Referentiel, consensus: QuestionConsensus, lang: str) -> str:

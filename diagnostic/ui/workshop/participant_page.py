@@ -9,7 +9,8 @@ from __future__ import annotations
 from ...errors import NotFoundError
 from ...storage import normalise_code
 from .. import pending, state
-from ..workshop_session import (
+from . import join, questionnaire
+from .session import (
     CODE_PARAM,
     PARTICIPANT_PARAM,
     forget_participant,
@@ -17,7 +18,6 @@ from ..workshop_session import (
     query,
     session_participant,
 )
-from . import atelier_join, atelier_participant
 
 
 def render() -> None:
@@ -25,9 +25,9 @@ def render() -> None:
     ctx = state.context()
     pending.flush_left_behind(ctx)
     token = participation_to_open(ctx)
-    if token is not None and atelier_participant.render(ctx, token):
+    if token is not None and questionnaire.render(ctx, token):
         return
-    atelier_join.render(ctx, query(CODE_PARAM))
+    join.render(ctx, query(CODE_PARAM))
 
 
 def participation_to_open(ctx: state.Context) -> str | None:

@@ -21,7 +21,7 @@ from .. import state
 from ..literal import escape_markdown
 from ..profile import territory_name_input, territory_type_select
 from ..territory_picker import Targets, territory_picker
-from ..workshop_session import remember_admin
+from .session import remember_admin
 
 TYPE, NAME, DATE, MOTIVATIONS, CREATE = (
     f"animation-{name}" for name in ("type", "name", "date", "motivations", "create")

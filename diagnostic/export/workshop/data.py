@@ -16,15 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..groups import GroupResult, Subject, group_sheet
-from ..i18n import t
-from ..model import ROLES, AnswerSheet, Referentiel, Role
-from ..scoring import Scores
-from ..workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
-from .xlsx_cells import Row
+from ...i18n import t
+from ...model import ROLES, AnswerSheet, Referentiel, Role
+from ...scoring import Scores
+from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
+from ...workshop.groups import GroupResult, Subject, group_sheet
+from ..xlsx_cells import Row
 
 if TYPE_CHECKING:
-    from ..storage import ParticipantSheet, WorkshopRecord
+    from ...storage import ParticipantSheet, WorkshopRecord
 
 
 @dataclass(frozen=True)

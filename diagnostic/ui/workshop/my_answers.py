@@ -15,8 +15,8 @@ from ...model import AnswerSheet, MotivationId
 from ...recommend import answer_label
 from ..components import unanswered_summary
 from ..literal import escape_markdown
-from ..workshop_participation import Participation
-from ..workshop_session import PARTICIPANT_PREFIX
+from .participation import Participation
+from .session import PARTICIPANT_PREFIX
 
 Move = Callable[[Participation, int], None]
 

@@ -16,17 +16,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..i18n import t
-from ..model import Referentiel
-from ..plan.model import Plan
-from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
-from ..typography import format_date, format_number
-from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
-from .pdf_sections import ReportData, charts_section, provider_names, quoted
-from .pdf_styles import data_table, paragraph, rich, styles
-from .plan.pdf import plan_page
-from .workshop_data import WorkshopData
-from .workshop_pdf_sections import (
+from ...i18n import t
+from ...model import Referentiel
+from ...plan.model import Plan
+from ...recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
+from ...typography import format_date, format_number
+from ..pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
+from ..pdf_sections import ReportData, charts_section, provider_names, quoted
+from ..pdf_styles import data_table, paragraph, rich, styles
+from ..plan.pdf import plan_page
+from .data import WorkshopData
+from .pdf_sections import (
     discuss_section,
     divergence_text,
     method_section,
@@ -35,7 +35,7 @@ from .workshop_pdf_sections import (
 )
 
 if TYPE_CHECKING:
-    from ..storage import ParticipantSheet, WorkshopRecord
+    from ...storage import ParticipantSheet, WorkshopRecord
 
 LED_THERE = 2  # group answers quoted under each lever to start with
 TOP_QUESTIONS = 3  # questions to discuss named in the summary

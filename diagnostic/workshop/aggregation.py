@@ -14,21 +14,9 @@ from types import MappingProxyType
 
 import numpy as np
 
-from .divergence import (
-    MIN_GROUP,
-    BoolArray,
-    LevelSpread,
-    QuestionConsensus,
-    Tallies,
-    group_codes,
-    question_consensus,
-    questions_to_discuss,
-    tally,
-)
-from .errors import AnswersError
-from .groups import SUBJECTS, GroupResult, RoleGap, Subject, compare_roles, group_sheet, role_gaps
-from .model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
-from .scoring import (
+from ..errors import AnswersError
+from ..model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
+from ..scoring import (
     DECLINED_CODE,
     UNKNOWN_CODE,
     FloatArray,
@@ -37,26 +25,26 @@ from .scoring import (
     compile_model,
     score_answers,
 )
+from .divergence import (
+    MIN_GROUP,
+    BoolArray,
+    QuestionConsensus,
+    Tallies,
+    group_codes,
+    question_consensus,
+    questions_to_discuss,
+    tally,
+)
+from .groups import GroupResult, RoleGap, role_gaps
 
 __all__ = [
-    "MIN_GROUP",
-    "SUBJECTS",
-    "GroupResult",
-    "LevelSpread",
     "Participant",
     "Progress",
-    "QuestionConsensus",
-    "RoleGap",
-    "Subject",
     "WorkshopSummary",
     "aggregate",
     "check_participants",
-    "compare_roles",
     "group_answers",
     "group_scores",
-    "group_sheet",
-    "questions_to_discuss",
-    "role_gaps",
 ]
 
 

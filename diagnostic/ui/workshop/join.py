@@ -14,7 +14,7 @@ from ...storage import PSEUDONYM_MAX, WorkshopRecord
 from .. import state
 from ..literal import escape_markdown
 from ..wording import territory_line
-from ..workshop_session import client_id, closed_message, open_participant
+from .session import client_id, closed_message, open_participant
 
 CODE, PSEUDONYM, ROLE, JOIN = (f"atelier-{name}" for name in ("code", "pseudonym", "role", "join"))
 

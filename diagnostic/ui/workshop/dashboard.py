@@ -1,6 +1,6 @@
 """The adviser's dashboard: how to join (code, QR code, link), then the group live.
 
-The join panel and the adviser's controls (sidebar, see atelier_controls) are drawn by
+The join panel and the adviser's controls (sidebar, see controls) are drawn by
 the page run; a fragment refreshes the figures every few seconds, so the page updates
 without a reload and without touching the adviser's widgets. The tabs are made by the
 page run and filled by the fragment, so the tab on screen stays chosen.
@@ -17,19 +17,20 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ...errors import DiagnosticError, NotFoundError
-from ...export.workshop_data import WorkshopData
-from ...groups import group_sheet
+from ...export.workshop.data import WorkshopData
 from ...i18n import t
 from ...storage import WorkshopRecord
 from ...workshop import WorkshopSummary
+from ...workshop.groups import group_sheet
 from .. import state
 from ..literal import escape_markdown
 from ..plan.workshop import workshop_plan_section
 from ..wording import join_words, territory_line, tn
-from ..workshop_group import group_result, summarise
-from ..workshop_panels import discuss_panel, participants_panel, roles_panel
-from ..workshop_qr import qr_html
-from ..workshop_session import (
+from . import controls
+from .group import group_result, summarise
+from .panels import discuss_panel, participants_panel, roles_panel
+from .qr import qr_html
+from .session import (
     client_id,
     forget_admin,
     is_local,
@@ -38,7 +39,6 @@ from ..workshop_session import (
     remember_admin,
     session_admin,
 )
-from . import atelier_controls
 
 TABS_KEY = "animation-tabs"
 LIVE_KEY = "animation-live"
@@ -89,7 +89,7 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
     remember_admin(workshop.code, admin_key)
     st.html(PROJECTION_CSS)
     state.show_flashes()
-    atelier_controls.sidebar(ctx, workshop, admin_key)
+    controls.sidebar(ctx, workshop, admin_key)
     top = st.container()
     status = st.container()
     tabs = st.tabs([t(f"atelier.tab.{name}", lang) for name in TABS], key=TABS_KEY)

@@ -17,8 +17,8 @@ from .. import state
 from ..files import uploaded_json
 from ..literal import escape_markdown
 from ..wording import tn
-from ..workshop_participation import Participation
-from ..workshop_session import PARTICIPANT_PREFIX, pasted_participant_link, token_in
+from .participation import Participation
+from .session import PARTICIPANT_PREFIX, pasted_participant_link, token_in
 
 LINK, GO, FILE = (f"{PARTICIPANT_PREFIX}bring-{name}" for name in ("link", "go", "file"))
 FILE_RESULT = f"{FILE}-result"  # (file id, kind, message) of the last file read

@@ -9,17 +9,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
-from ..divergence import QuestionConsensus
-from ..groups import SUBJECTS, GroupResult, RoleGap
-from ..i18n import t
-from ..model import Referentiel, Role
-from ..typography import format_number
-from .pdf_charts import share_bar
-from .pdf_layout import CONTENT_WIDTH
-from .pdf_sections import score_text
-from .pdf_styles import MUTED, data_table, paragraph, styles
-from .workshop_answers import answer_line, group_answer_text
-from .workshop_data import WorkshopData, count_text, item_label, value_rows
+from ...i18n import t
+from ...model import Referentiel, Role
+from ...typography import format_number
+from ...workshop.divergence import QuestionConsensus
+from ...workshop.groups import SUBJECTS, GroupResult, RoleGap
+from ..pdf_charts import share_bar
+from ..pdf_layout import CONTENT_WIDTH
+from ..pdf_sections import score_text
+from ..pdf_styles import MUTED, data_table, paragraph, styles
+from .answers import answer_line, group_answer_text
+from .data import WorkshopData, count_text, item_label, value_rows
 
 DETAILED = 10  # questions to discuss shown with their distribution; the others in a table
 TOP_GAPS = 5

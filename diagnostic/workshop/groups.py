@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from .model import (
+from ..model import (
     ROLES,
     UNKNOWN,
     Answer,
@@ -21,7 +21,7 @@ from .model import (
     Role,
     TerritoryProfile,
 )
-from .scoring import Scores
+from ..scoring import Scores
 
 Subject = Literal["priority", "maturity", "lever"]
 SUBJECTS: tuple[Subject, ...] = get_args(Subject)

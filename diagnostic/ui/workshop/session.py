@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import streamlit as st
 
-from ..storage.checks import workshop_closed
-from .state import Context, app_address, forget_widgets
+from ...storage.checks import workshop_closed
+from ..state import Context, app_address, forget_widgets
 
 CODE_PARAM = "code"
 PARTICIPANT_PARAM = "p"

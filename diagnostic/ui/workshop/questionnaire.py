@@ -6,7 +6,7 @@ components.save_changes), then draws. A closed workshop saves nothing: its widge
 reset to the saved answers and shown read-only.
 Widget keys: ``atelier-answer-<id>``, ``atelier-comment-<id>``, ``atelier-nav-step``,
 ``atelier-nav-back``, ``atelier-nav-next``, ``atelier-goto-<motivation>``, ``atelier-leave``,
-and the bring-in widgets (see atelier_bring).
+and the bring-in widgets (see bring).
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ from ..components import (
     save_changes,
 )
 from ..literal import escape_markdown
+from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
-from ..workshop_group import group_result, summarise
-from ..workshop_participation import Participation
-from ..workshop_session import (
+from . import bring, my_answers
+from .group import group_result, summarise
+from .participation import Participation
+from .session import (
     CODE_PARAM,
     PARTICIPANT_PREFIX,
     closed_message,
@@ -41,8 +43,6 @@ from ..workshop_session import (
     participant_refresh_seconds,
     status_seconds,
 )
-from . import atelier_bring, atelier_mine
-from .diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
@@ -60,7 +60,7 @@ def render(ctx: state.Context, token: str) -> bool:
     state.show_flashes()
     header(participation)
     if not participation.closed:
-        atelier_bring.render(participation)
+        bring.render(participation)
     questionnaire(participation, sheet, failures)
     st.divider()
     st.header(t("atelier.group.title", ctx.lang))
@@ -188,7 +188,7 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
             disabled=participation.closed,
         )
     else:
-        atelier_mine.render(participation, sheet, move)
+        my_answers.render(participation, sheet, move)
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         action_button(
             t("app.nav.back", lang),

@@ -11,18 +11,18 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from ..divergence import QuestionConsensus
-from ..export.workshop_answers import answer_line, group_answer_text
-from ..export.workshop_data import WorkshopData, value_rows
-from ..export.workshop_pdf_sections import divergence_text, gap_sentence
-from ..groups import SUBJECTS, Subject
-from ..i18n import t
-from ..model import Referentiel
-from ..storage import ParticipantSheet
-from ..typography import format_percent
-from ..workshop import WorkshopSummary
-from .literal import escape_markdown
-from .wording import score_text
+from ...export.workshop.answers import answer_line, group_answer_text
+from ...export.workshop.data import WorkshopData, value_rows
+from ...export.workshop.pdf_sections import divergence_text, gap_sentence
+from ...i18n import t
+from ...model import Referentiel
+from ...storage import ParticipantSheet
+from ...typography import format_percent
+from ...workshop import WorkshopSummary
+from ...workshop.divergence import QuestionConsensus
+from ...workshop.groups import SUBJECTS, Subject
+from ..literal import escape_markdown
+from ..wording import score_text
 
 DETAILED = 10  # questions to discuss shown with their distribution; the others in a table
 TOP_GAPS = 8

@@ -11,14 +11,14 @@ import streamlit as st
 from ...i18n import t
 from ...storage import normalise_code
 from .. import pending, state
-from ..workshop_session import (
+from . import create, dashboard
+from .session import (
     CODE_PARAM,
     KEY_PARAM,
     PARTICIPANT_PARAM,
     query,
     session_admin,
 )
-from . import atelier_create, atelier_dashboard
 
 
 def render() -> None:
@@ -31,9 +31,9 @@ def render() -> None:
         st.stop()
     opened = admin_to_open(lang, query(CODE_PARAM), query(KEY_PARAM))
     if opened is None:
-        atelier_create.render(ctx)
+        create.render(ctx)
         return
-    atelier_dashboard.render(ctx, *opened)
+    dashboard.render(ctx, *opened)
 
 
 def admin_to_open(lang: str, code: str | None, admin_key: str | None) -> tuple[str, str] | None:

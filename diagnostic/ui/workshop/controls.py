@@ -14,15 +14,15 @@ from collections.abc import Callable
 import streamlit as st
 
 from ...errors import DiagnosticError
-from ...export.workshop_pdf import workshop_pdf
-from ...export.workshop_tabular import workshop_csv, workshop_xlsx
+from ...export.workshop.pdf import workshop_pdf
+from ...export.workshop.tabular import workshop_csv, workshop_xlsx
 from ...i18n import t
 from ...model import AnswerSheet
 from ...storage import WorkshopRecord, normalise_code
 from .. import state
 from ..files import MIME, file_stem
 from ..literal import escape_markdown
-from ..workshop_session import adviser_link, forget_admin
+from .session import adviser_link, forget_admin
 
 DELETE_CODE, DELETE = "animation-delete-code", "animation-delete"
 EXPORTS = {"pdf": workshop_pdf, "xlsx": workshop_xlsx, "csv": workshop_csv}

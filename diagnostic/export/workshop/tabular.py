@@ -1,6 +1,6 @@
 """A workshop's tables: the group result and anonymised answers as French-Excel CSV and XLSX.
 
-Anonymisation is done in ``workshop_data``: no pseudonym, token, comment or time appears, and
+Anonymisation is done in ``data``: no pseudonym, token, comment or time appears, and
 a role of fewer than 3 respondents is masked (see that module).
 """
 
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..groups import SUBJECTS
-from ..i18n import t
-from ..model import Referentiel
-from ..plan.model import Plan
-from ..territory import clean_text
-from .csvfmt import to_french_csv_bytes
-from .plan.tabular import add_plan_sheet
-from .tabular import (
+from ...i18n import t
+from ...model import Referentiel
+from ...plan.model import Plan
+from ...territory import clean_text
+from ...workshop.groups import SUBJECTS
+from ..csvfmt import to_french_csv_bytes
+from ..plan.tabular import add_plan_sheet
+from ..tabular import (
     answer_header,
     answer_rows,
     lever_header,
@@ -29,9 +29,7 @@ from .tabular import (
     motivation_rows,
     write_recommendations,
 )
-from .workshop_answers import group_answer_text
-from .workshop_data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
-from .xlsx_cells import (
+from ..xlsx_cells import (
     SCORE_FORMAT,
     Fact,
     Row,
@@ -40,9 +38,11 @@ from .xlsx_cells import (
     write_table,
     write_titled,
 )
+from .answers import group_answer_text
+from .data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
 
 if TYPE_CHECKING:
-    from ..storage import ParticipantSheet, WorkshopRecord
+    from ...storage import ParticipantSheet, WorkshopRecord
 
 DIVERGENCE_FORMAT = "0.000"
 

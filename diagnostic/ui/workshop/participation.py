@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..answers import check_answer, check_comment
-from ..model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
-from ..storage import DiagnosticRecord, WorkshopRecord
-from .state import Context
+from ...answers import check_answer, check_comment
+from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
+from ...storage import DiagnosticRecord, WorkshopRecord
+from ..state import Context
 
 
 @dataclass(frozen=True)

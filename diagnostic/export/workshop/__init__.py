@@ -1,0 +1,1 @@
+"""Exporters of a workshop's group result: the PDF report, CSV and XLSX; results -> bytes."""
