@@ -6,8 +6,13 @@ import threading
 import time
 
 import pytest
+from atelier_support import fill_group, new_workshop
 
+from diagnostic.model import Referentiel
+from diagnostic.storage import Repository
+from diagnostic.ui import state
 from diagnostic.ui.recent import Recent
+from diagnostic.ui.workshop import shared
 
 
 def test_a_value_is_reused_while_recent_then_computed_again() -> None:
@@ -68,3 +73,36 @@ def test_an_error_is_not_kept_and_old_keys_make_room() -> None:
     shared.get("b", lambda: 2)  # "k" is the oldest: dropped
     assert shared.get("k", lambda: 8) == 8
     assert shared.get("b", lambda: 9) == 2
+
+
+def test_phones_of_one_server_share_the_status_and_group_reads(
+    database_url: str,
+    repository: Repository,
+    referentiel: Referentiel,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workshop, key = new_workshop(repository)
+    fill_group(repository, referentiel, workshop.code)
+    ctx = state.Context("fr", state.settings(), referentiel, repository)
+    reads: list[str] = []
+    real_get, real_group = Repository.get_workshop, Repository.group_sheets
+
+    def get(self: Repository, code: str) -> object:
+        reads.append("status")
+        return real_get(self, code)
+
+    def group(self: Repository, code: str) -> object:
+        reads.append("group")
+        return real_group(self, code)
+
+    monkeypatch.setattr(Repository, "get_workshop", get)
+    monkeypatch.setattr(Repository, "group_sheets", group)
+    phones = [shared.workshop_now(ctx, workshop.code) for _ in range(20)]
+    assert reads == ["status"] and {p.status for p in phones} == {"open"}
+    summaries = [shared.group_now(ctx, workshop.code, ()) for _ in range(20)]
+    assert reads == ["status", "group"] and len({id(s) for s in summaries}) == 1
+    repository.set_workshop_status(workshop.code, key, "closed")  # the adviser, here
+    shared.workshop_changed(ctx, workshop.code)
+    assert shared.workshop_now(ctx, workshop.code).status == "closed"
+    assert shared.workshop_now(ctx, workshop.code, fresh=True).status == "closed"
+    assert reads == ["status", "group", "status", "status"]

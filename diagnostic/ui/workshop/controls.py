@@ -23,6 +23,7 @@ from .. import state
 from ..files import MIME, file_stem
 from ..literal import escape_markdown
 from .session import adviser_link, forget_admin
+from .shared import workshop_changed
 
 DELETE_CODE, DELETE = "animation-delete-code", "animation-delete"
 EXPORTS = {"pdf": workshop_pdf, "xlsx": workshop_xlsx, "csv": workshop_csv}
@@ -41,16 +42,16 @@ def sidebar(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> Non
                 help=t("atelier.side.close_help", lang),
                 icon=":material/lock:",
             ):
-                act(lang, lambda: repository.set_workshop_status(code, admin_key, "closed"))
+                act(ctx, code, lambda: repository.set_workshop_status(code, admin_key, "closed"))
         elif st.button(
             t("atelier.side.reopen", lang), key="animation-reopen", icon=":material/lock_open:"
         ):
-            act(lang, lambda: repository.set_workshop_status(code, admin_key, "open"))
+            act(ctx, code, lambda: repository.set_workshop_status(code, admin_key, "open"))
         shown = workshop.results_visible
         label = t("atelier.side.hide" if shown else "atelier.side.show", lang)
         key = "animation-hide-results" if shown else "animation-show-results"
         if st.button(label, key=key, icon=":material/visibility:"):
-            act(lang, lambda: repository.set_results_visible(code, admin_key, not shown))
+            act(ctx, code, lambda: repository.set_results_visible(code, admin_key, not shown))
         exports(ctx, workshop, admin_key)
         with st.expander(t("atelier.side.private_title", lang), icon=":material/key:"):
             st.markdown(t("atelier.side.private", lang))
@@ -61,13 +62,14 @@ def sidebar(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> Non
             st.rerun()
 
 
-def act(lang: str, change: Callable[[], None]) -> None:
+def act(ctx: state.Context, code: str, change: Callable[[], None]) -> None:
     """Apply a change to the workshop, then draw the page again; a failure gets a message."""
     try:
         change()
     except DiagnosticError as error:
-        st.error(escape_markdown(error.message(lang)))
+        st.error(escape_markdown(error.message(ctx.lang)))
         return
+    workshop_changed(ctx, code)
     st.rerun()
 
 

@@ -32,7 +32,7 @@ from ..literal import escape_markdown
 from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
-from .group import group_result, summarise
+from .group import group_result
 from .participation import Participation
 from .session import (
     CODE_PARAM,
@@ -43,6 +43,7 @@ from .session import (
     participant_refresh_seconds,
     status_seconds,
 )
+from .shared import group_now, workshop_now
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
@@ -253,10 +254,14 @@ def someone_else(participation: Participation) -> None:
 def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
     """Redraw the page as soon as the adviser closes, reopens, shows or hides the result.
 
-    One small query every status_seconds(), drawing nothing.
+    One small query every status_seconds(), shared with the server's other phones (see
+    shared), drawing nothing.
     """
     try:
-        workshop = ctx.repository.get_workshop(code)
+        workshop = workshop_now(ctx, code)
+        if (workshop.status, workshop.results_visible) != (status, visible):
+            # The shared read may be older than the page's own: confirm before redrawing.
+            workshop = workshop_now(ctx, code, fresh=True)
     except NotFoundError:
         st.rerun()
     if (workshop.status, workshop.results_visible) != (status, visible):
@@ -270,5 +275,5 @@ def group_view(ctx: state.Context, code: str) -> None:
     except NotFoundError:
         st.rerun()
     # Only the group's aggregate is drawn: never a sheet, a pseudonym or a token.
-    summary = summarise(ctx, ctx.repository.group_sheets(code), workshop.motivations)
+    summary = group_now(ctx, code, workshop.motivations)
     group_result(ctx, summary, workshop.profile, key_prefix="atelier-group-")

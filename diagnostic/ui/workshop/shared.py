@@ -1,0 +1,45 @@
+"""What every phone of a room asks the server, read once for all of them.
+
+A participant's page looks every ``status_seconds()`` whether the adviser closed the
+workshop or showed the result, and, once shown, redraws the group's result: with 150
+phones that is 75 status reads a second and the whole room's answers aggregated 17 times
+a second. Both are shared by the server's sessions for a moment (``diagnostic.ui.recent``):
+a status at most ``STATUS_SHARED`` seconds old, a group result at most ``GROUP_SHARED``.
+An adviser's change made on this server is seen by its phones at their next look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...storage import WorkshopRecord
+from ...workshop import WorkshopSummary
+from ..recent import Recent
+from ..state import Context
+from .group import summarise
+
+STATUS_SHARED = 0.5  # seconds
+GROUP_SHARED = 2.0  # seconds
+
+_status: Recent[WorkshopRecord] = Recent(STATUS_SHARED)
+_groups: Recent[WorkshopSummary] = Recent(GROUP_SHARED)
+
+
+def workshop_now(ctx: Context, code: str, fresh: bool = False) -> WorkshopRecord:
+    """The workshop's record, as read by this server at most STATUS_SHARED seconds ago
+    (``fresh``: read now, and shared from now on)."""
+    key = (ctx.settings.database_url, code)
+    if fresh:
+        _status.forget(key)
+    return _status.get(key, lambda: ctx.repository.get_workshop(code))
+
+
+def group_now(ctx: Context, code: str, motivations: Sequence[str]) -> WorkshopSummary:
+    """The group's aggregation, computed by this server at most GROUP_SHARED seconds ago."""
+    key = (ctx.settings.database_url, str(ctx.settings.referentiel_dir), code, tuple(motivations))
+    return _groups.get(key, lambda: summarise(ctx, ctx.repository.group_sheets(code), motivations))
+
+
+def workshop_changed(ctx: Context, code: str) -> None:
+    """The adviser changed the workshop here: its phones read it afresh at their next look."""
+    _status.forget((ctx.settings.database_url, code))
