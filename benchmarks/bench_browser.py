@@ -1,8 +1,8 @@
 """Speed where people feel it: headless Chromium on the app and on a bare page, in one run.
 
 Two real servers on 127.0.0.1 run side by side: the app (on a temporary SQLite file) and
-a bare Streamlit page with the same widgets (benchmarks/bare_room.py). Debian's Chromium,
-driven by Playwright, measures on each, taking turns so that a slow patch of the machine
+a bare Streamlit page with the same widgets and server settings (benchmarks/bare_room.py).
+Debian's Chromium, driven by Playwright, measures on each, taking turns so that a slow patch of the machine
 weighs on both alike:
 
 - first open of the join link in a new session → the join button drawn and the run over;

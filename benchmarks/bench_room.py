@@ -19,8 +19,8 @@ For each size N (10, 40, 100, 150) and each database (SQLite; PostgreSQL when
 and database. It prints p50, p95, p99 and max of the answers' round trips, the server's CPU
 (share of one core over the room's time) and resident memory per session (growth over the
 sessions' memory before the room, divided by N), lost answers and failures. The same room
-then runs against a bare Streamlit page with the same widgets (benchmarks/bare_room.py):
-the ratio is the app's own cost. Asserts nothing. Every room is bounded by ``--limit``
+then runs against a bare Streamlit page with the same widgets and server settings
+(benchmarks/bare_room.py): the ratio is the app's own cost. Asserts nothing. Every room is bounded by ``--limit``
 seconds; only 127.0.0.1 is contacted.
 
 Run: ``python benchmarks/bench_room.py`` (about an hour), ``--quick`` (a few minutes), or

@@ -77,10 +77,11 @@ def launch_options(launch: Launch) -> dict[str, object]:
     return options
 
 
-def command_line(launch: Launch) -> list[str]:
-    """``python -m streamlit run <the app> --section.option=value…``."""
+def command_line(launch: Launch, script: Path = SCRIPT) -> list[str]:
+    """``python -m streamlit run <the app> --section.option=value…`` (another ``script``
+    runs with the same server settings: the benchmarks' bare pages)."""
     flags = [f"--{name}={_flag_value(value)}" for name, value in launch_options(launch).items()]
-    return [sys.executable, "-m", "streamlit", "run", str(SCRIPT), *flags]
+    return [sys.executable, "-m", "streamlit", "run", str(script), *flags]
 
 
 def environment(launch: Launch, base: Mapping[str, str] | None = None) -> dict[str, str]:

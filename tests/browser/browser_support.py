@@ -11,7 +11,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -88,21 +87,13 @@ class Server:
         env["DIAGNOSTIC_DATABASE_URL"] = self.database_url
         env["STREAMLIT_SERVER_HEADLESS"] = "true"  # never open a browser window
         env.update(self.environment)
+        # What ``diagnostic-ess serve`` execs, without starting one interpreter more; a bare
+        # page of the benchmarks runs with the same server settings, for a fair comparison.
+        launch = Launch(self.port, "127.0.0.1")
         if self.script.resolve() == APP.resolve():
-            # What ``diagnostic-ess serve`` execs, without starting one interpreter more.
-            command = command_line(Launch(self.port, "127.0.0.1"))
-        else:  # a bare page of the benchmarks, with Streamlit's defaults
-            command = [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(self.script),
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={self.port}",
-                "--browser.gatherUsageStats=false",
-            ]
+            command = command_line(launch)
+        else:
+            command = command_line(launch, script=self.script)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
