@@ -2,8 +2,8 @@
 
 Two real servers on 127.0.0.1 run side by side: the app (on a temporary SQLite file) and
 a bare Streamlit page with the same widgets and server settings (benchmarks/bare_room.py).
-Debian's Chromium, driven by Playwright, measures on each, taking turns so that a slow patch of the machine
-weighs on both alike:
+Debian's Chromium, driven by Playwright, measures on each, taking turns so that a slow
+patch of the machine weighs on both alike:
 
 - first open of the join link in a new session → the join button drawn and the run over;
 - an answer click → the run it started is over (the answer saved, for the app);

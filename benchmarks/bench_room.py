@@ -20,8 +20,8 @@ and database. It prints p50, p95, p99 and max of the answers' round trips, the s
 (share of one core over the room's time) and resident memory per session (growth over the
 sessions' memory before the room, divided by N), lost answers and failures. The same room
 then runs against a bare Streamlit page with the same widgets and server settings
-(benchmarks/bare_room.py): the ratio is the app's own cost. Asserts nothing. Every room is bounded by ``--limit``
-seconds; only 127.0.0.1 is contacted.
+(benchmarks/bare_room.py): the ratio is the app's own cost. Asserts nothing. Every room
+is bounded by ``--limit`` seconds; only 127.0.0.1 is contacted.
 
 Run: ``python benchmarks/bench_room.py`` (about an hour), ``--quick`` (a few minutes), or
 choose ``--sizes 150 --questions 12 --think 4 12 --databases postgresql``.
