@@ -1,4 +1,5 @@
-"""Export speed: PDF, XLSX and CSV of one diagnostic and of a 40-respondent batch.
+"""Export speed: PDF, XLSX and CSV of one diagnostic and of a 40-respondent batch; reading
+an answers file (JSON) with its JSON Schema check and, as the baseline, without it.
 
 Prints figures; asserts nothing. Run: ``python benchmarks/bench_exports.py [--no-browser]``.
 
@@ -11,6 +12,7 @@ plotly figures printed to PDF by headless Chromium.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
@@ -23,6 +25,8 @@ from typing import Any
 import numpy as np
 from timing import best_of, random_answers
 
+from diagnostic.answers import sheet_from_dict
+from diagnostic.export.jsonio import from_json, parse_json, to_json
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
 from diagnostic.model import (
@@ -31,7 +35,9 @@ from diagnostic.model import (
     Referentiel,
     TerritoryProfile,
 )
+from diagnostic.plan.model import PlanAction, Quarter
 from diagnostic.referentiel import load_referentiel
+from diagnostic.schema import check_shape
 from diagnostic.scoring import score_answers
 from diagnostic.settings import Settings
 
@@ -138,6 +144,57 @@ def chromium_seconds(figures: list[Any]) -> float | None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def plan_lines(referentiel: Referentiel, count: int) -> tuple[PlanAction, ...]:
+    """``count`` plan lines, every field filled, cycling through the référentiel's actions."""
+    actions = referentiel.actions
+    return tuple(
+        PlanAction(
+            f"l{number}",
+            actions[number % len(actions)].label.fr,
+            dt.date(2026, 11, 20),
+            actions[number % len(actions)].id,
+            actions[number % len(actions)].lever,
+            owner="Vice-présidente au développement économique",
+            partners="CRESS, CNFPT",
+            quarter=Quarter(2027, 1 + number % 4),
+            note="Point d’étape au prochain conseil communautaire.",
+        )
+        for number in range(count)
+    )
+
+
+def first_check_ms() -> float:
+    """In a fresh interpreter: the first schema check (import jsonschema, build the validator)."""
+    probe = (
+        "import time\n"
+        "from diagnostic.schema.check import _validator\n"
+        "start = time.perf_counter()\n"
+        "_validator()\n"
+        "print((time.perf_counter() - start) * 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    return float(done.stdout) if done.returncode == 0 else float("nan")
+
+
+def json_read(referentiel: Referentiel, sheet: AnswerSheet) -> None:
+    """Read an answers file with the schema check (from_json) and without it, same run."""
+    typical = dataclasses.replace(sheet, plan=plan_lines(referentiel, 8))
+    largest = dataclasses.replace(typical, plan=plan_lines(referentiel, 100), previous=typical)
+    print(f"{'answers file read':<34}{'size':>8}{'no schema':>12}{'schema':>10}{'check':>9}")
+    for name, one in (("typical (8 actions)", typical), ("100 actions + previous", largest)):
+        data = to_json(one, referentiel)
+        raw = parse_json(data.decode("utf-8"))
+        without = best_of(50, lambda d=data: sheet_from_dict(parse_json(d.decode()), referentiel))
+        with_schema = best_of(50, lambda d=data: from_json(d, referentiel))
+        check = best_of(50, lambda r=raw: check_shape(r, referentiel))
+        print(
+            f"{name:<34}{len(data) / 1000:>6.1f} kB{without * 1000:>9.2f} ms"
+            f"{with_schema * 1000:>7.2f} ms{check * 1000:>6.2f} ms"
+            f"  (+{(with_schema / without - 1) * 100:.0f} %)"
+        )
+    print(f"first check in a fresh process (import jsonschema, build): {first_check_ms():.0f} ms")
+
+
 def main(browser: bool = True) -> None:
     referentiel = load_referentiel(Settings.from_env().referentiel_dir)
     sheets = synthetic_sheets(referentiel, BATCH)
@@ -191,6 +248,7 @@ def main(browser: bool = True) -> None:
             f"proxy measured now: the two plotly charts printed to PDF by headless Chromium: "
             f"{proxy:.2f} s, {proxy / pdf:.0f}x the whole report"
         )
+    json_read(referentiel, one)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ Its format: ``diagnostic/schema/answers.schema.json`` and ``docs/format-reponses
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,103 +21,103 @@ from .model import (
 )
 from .plan.codec import plan_from_raw, plan_to_raw
 from .plan.model import Plan
-from .plan.versions import map_answers
-from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict
+from .plan.versions import MappingError, map_answers
+from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict, shown, whole
 from .upgrade import carry_over, describe
 
 FORMAT = "diagnostic-ess-answers"
 FORMAT_VERSION = 1
-TOP_LEVEL = (
-    "format",
-    "format_version",
-    "referentiel_version",
-    "territory",
-    "priorities",
-    "answers",
-    "comments",
-    "plan",
-    "previous",
-)
-PREVIOUS_KEYS = ("referentiel_version", "territory", "answers", "plan")
 
 
 def check_answer(referentiel: Referentiel, question_id: str, value: Any) -> Answer:
     """The answer if it fits the question's scale; raises AnswersError otherwise."""
     if not referentiel.has_question(question_id):
-        raise AnswersError(
-            f"Question inconnue : « {question_id} ».", f"Unknown question: “{question_id}”."
-        )
+        raise unknown_question(question_id)
     if value == UNKNOWN:
         return UNKNOWN
     question = referentiel.question(question_id)
-    named_fr = f"« {question.label.fr} » ({question_id})"
-    named_en = f"“{question.label.en}” ({question_id})"
     if value == DECLINED:
         if question.declinable:
             return DECLINED
+        fr, en = _named(referentiel, question_id)
         raise AnswersError(
-            f"Réponse à la question {named_fr} : « non pertinent » n’est pas proposé pour "
+            f"Réponse à la question {fr} : « non pertinent » n’est pas proposé pour "
             "cette question.",
-            f"Answer to the question {named_en}: “not relevant” is not offered for this question.",
+            f"Answer to the question {en}: “not relevant” is not offered for this question.",
         )
-    scale = referentiel.scale(question.scale)
-    if isinstance(value, bool) or not isinstance(value, int):
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        raise AnswersError(
-            f"Réponse à la question {named_fr} : « {shown} » n’est ni un niveau entier de "
-            f"{scale.min} à {scale.max} ni « unknown » (je ne sais pas).",
-            f"Answer to the question {named_en}: “{shown}” is neither a whole level from "
-            f"{scale.min} to {scale.max} nor “unknown” (don't know).",
-        )
-    if value not in scale.values():
-        raise AnswersError(
-            f"Réponse à la question {named_fr} : le niveau {value} est hors de l’échelle "
-            f"(de {scale.min} à {scale.max}).",
-            f"Answer to the question {named_en}: level {value} is off the scale "
-            f"({scale.min} to {scale.max}).",
-        )
-    return value
+    level = whole(value)
+    if isinstance(level, bool) or not isinstance(level, int):
+        raise not_a_level(referentiel, question_id, value)
+    if level not in referentiel.scale(question.scale).values():
+        raise off_scale(referentiel, question_id, level)
+    return level
 
 
-def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
-    """An AnswerSheet from decoded JSON; raises AnswersError listing every problem."""
-    if not isinstance(raw, Mapping):
-        raise AnswersError(
-            "Le fichier doit contenir un objet JSON avec « territory » et « answers ».",
-            "The file must hold a JSON object with 'territory' and 'answers'.",
+def unknown_question(question_id: str) -> AnswersError:
+    return AnswersError(
+        f"Question inconnue : « {shown(question_id)} ».",
+        f"Unknown question: “{shown(question_id)}”.",
+    )
+
+
+def _named(referentiel: Referentiel, question_id: str) -> tuple[str, str]:
+    """A question by its wording and id, or by its id alone when the référentiel lacks it."""
+    if not referentiel.has_question(question_id):
+        return f"« {shown(question_id)} »", f"“{shown(question_id)}”"
+    label = referentiel.question(question_id).label
+    return f"« {label.fr} » ({question_id})", f"“{label.en}” ({question_id})"
+
+
+def not_a_level(referentiel: Referentiel, question_id: str, value: Any) -> AnswersError:
+    """The answer is no whole number (nor « unknown »)."""
+    fr, en = _named(referentiel, question_id)
+    levels_fr, levels_en = "un niveau entier", "a whole level"
+    if referentiel.has_question(question_id):
+        scale = referentiel.scale(referentiel.question(question_id).scale)
+        levels_fr += f" de {scale.min} à {scale.max}"
+        levels_en += f" from {scale.min} to {scale.max}"
+    return AnswersError(
+        f"Réponse à la question {fr} : « {shown(value)} » n’est ni {levels_fr} ni « unknown » "
+        "(je ne sais pas).",
+        f"Answer to the question {en}: “{shown(value)}” is neither {levels_en} nor “unknown” "
+        "(don't know).",
+    )
+
+
+def off_scale(referentiel: Referentiel, question_id: str, level: int) -> AnswersError:
+    """The answer is a whole number off the question's scale."""
+    fr, en = _named(referentiel, question_id)
+    if not referentiel.has_question(question_id):
+        return AnswersError(
+            f"Réponse à la question {fr} : le niveau {level} n’existe pas, les niveaux "
+            "commencent à 0.",
+            f"Answer to the question {en}: there is no level {level}, levels start at 0.",
         )
+    scale = referentiel.scale(referentiel.question(question_id).scale)
+    return AnswersError(
+        f"Réponse à la question {fr} : le niveau {level} est hors de l’échelle "
+        f"(de {scale.min} à {scale.max}).",
+        f"Answer to the question {en}: level {level} is off the scale "
+        f"({scale.min} to {scale.max}).",
+    )
+
+
+def sheet_from_dict(raw: Mapping[str, Any], referentiel: Referentiel) -> AnswerSheet:
+    """An AnswerSheet from an answers file that fits the schema (schema.check_shape).
+
+    What a schema cannot say is checked here, every problem listed: questions and levels
+    of the référentiel, SIREN check digit, real dates, the plan's dates and ids…
+    """
     problems: list[AnswersError] = []
-    for key in raw:
-        if key not in TOP_LEVEL:
-            problems.append(AnswersError(f"Clé inconnue « {key} ».", f"Unknown key '{key}'."))
-    if raw.get("format", FORMAT) != FORMAT:
-        problems.append(
-            AnswersError(
-                f"Ce n’est pas un fichier de réponses (format « {raw.get('format')} »).",
-                f"This is not an answers file (format '{raw.get('format')}').",
-            )
-        )
-    version = raw.get("format_version", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
-        problems.append(
-            AnswersError(
-                f"Version de format {version} non prise en charge (attendu : {FORMAT_VERSION}).",
-                f"Format version {version} is not supported (expected: {FORMAT_VERSION}).",
-            )
-        )
     try:
-        territory = parse_profile(raw.get("territory"))
+        territory = parse_profile(raw["territory"])
     except AnswersError as error:
         problems.append(error)
     ref_version = raw.get("referentiel_version")
-    raw_answers, raw_comments = raw.get("answers"), raw.get("comments", {})
+    raw_answers, raw_comments = raw["answers"], raw.get("comments", {})
     note = None
-    upgrade = referentiel.upgrades.get(str(ref_version)) if ref_version is not None else None
-    if (
-        upgrade is not None
-        and isinstance(raw_answers, Mapping)
-        and isinstance(raw_comments, Mapping)
-    ):
+    upgrade = referentiel.upgrades.get(ref_version) if ref_version is not None else None
+    if upgrade is not None:
         carried = carry_over(upgrade, raw_answers, raw_comments)
         raw_answers, raw_comments = carried.answers, carried.comments
         if carried.notes:
@@ -140,7 +139,7 @@ def sheet_from_dict(raw: Any, referentiel: Referentiel) -> AnswerSheet:
         territory,
         answers,
         comments,
-        str(ref_version) if ref_version is not None else None,
+        ref_version,
         priorities=priorities,
         upgrade_note=note,
         plan=plan,
@@ -156,40 +155,33 @@ def _plan(raw: Any, problems: list[AnswersError]) -> Plan:
         return ()
 
 
+def earlier(error: AnswersError) -> AnswersError:
+    """A problem of the earlier diagnostic a re-diagnosis carries (``previous``)."""
+    return AnswersError(
+        "Diagnostic précédent : " + error.message("fr"),
+        "Earlier diagnostic: " + error.message("en"),
+    )
+
+
 def _previous(
-    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+    raw: Mapping[str, Any] | None, referentiel: Referentiel, problems: list[AnswersError]
 ) -> AnswerSheet | None:
     """The earlier diagnostic a re-diagnosis is compared with: its profile and answers."""
     if raw is None:
         return None
-    if not isinstance(raw, Mapping) or any(key not in PREVIOUS_KEYS for key in raw):
-        problems.append(
-            AnswersError(
-                "« previous » doit décrire le diagnostic précédent : « referentiel_version », "
-                "« territory », « answers » et « plan ».",
-                "'previous' must describe the earlier diagnostic: 'referentiel_version', "
-                "'territory', 'answers' and 'plan'.",
-            )
-        )
-        return None
-    version = raw.get("referentiel_version")
-    version = str(version) if version is not None else None
     found: list[AnswersError] = []
     try:
-        territory = parse_profile(raw.get("territory"))
-        mapped = map_answers(version, raw.get("answers") or {}, referentiel)
-    except AnswersError as error:
+        territory = parse_profile(raw["territory"])
+        mapped = map_answers(raw.get("referentiel_version"), raw["answers"], referentiel)
+    except MappingError as error:
         problems.append(error)
+        return None
+    except AnswersError as error:
+        problems.append(earlier(error))
         return None
     answers = _answers(mapped, referentiel, found)
     plan = _plan(raw.get("plan", []), found)
-    for problem in found:
-        problems.append(
-            AnswersError(
-                "Diagnostic précédent : " + problem.message("fr"),
-                "Earlier diagnostic: " + problem.message("en"),
-            )
-        )
+    problems += [earlier(problem) for problem in found]
     return AnswerSheet(territory, answers, {}, referentiel.version, plan=plan)
 
 
@@ -203,40 +195,42 @@ def _priorities(
         return ()
 
 
+PRIORITIES_SHAPE = (
+    "« priorities » doit être une liste d’identifiants de motivations.",
+    "'priorities' must be a list of motivation ids.",
+)
+
+
+def unknown_motivation(motivation: Any) -> AnswersError:
+    return AnswersError(
+        f"Motivation inconnue dans « priorities » : « {shown(motivation)} ».",
+        f"Unknown motivation in 'priorities': '{shown(motivation)}'.",
+    )
+
+
+def too_many_priorities(most: int) -> AnswersError:
+    return AnswersError(
+        f"« priorities » doit classer au plus {most} motivations différentes.",
+        f"'priorities' must rank at most {most} different motivations.",
+    )
+
+
 def check_priorities(referentiel: Referentiel, raw: Any) -> tuple[MotivationId, ...]:
     """The officials' ranking: distinct motivation ids, at most the référentiel's maximum."""
     known = {m.id for m in referentiel.motivations}
-    most = referentiel.rules.ranking_max
     if not isinstance(raw, list | tuple) or not all(isinstance(m, str) for m in raw):
-        raise AnswersError(
-            "« priorities » doit être une liste d’identifiants de motivations.",
-            "'priorities' must be a list of motivation ids.",
-        )
+        raise AnswersError(*PRIORITIES_SHAPE)
     unknown = [m for m in raw if m not in known]
     if unknown:
-        raise AnswersError(
-            f"Motivation inconnue dans « priorities » : « {unknown[0]} ».",
-            f"Unknown motivation in 'priorities': '{unknown[0]}'.",
-        )
-    if len(set(raw)) != len(raw) or len(raw) > most:
-        raise AnswersError(
-            f"« priorities » doit classer au plus {most} motivations différentes.",
-            f"'priorities' must rank at most {most} different motivations.",
-        )
+        raise unknown_motivation(unknown[0])
+    if len(set(raw)) != len(raw) or len(raw) > referentiel.rules.ranking_max:
+        raise too_many_priorities(referentiel.rules.ranking_max)
     return tuple(MotivationId(m) for m in raw)
 
 
 def _answers(
-    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+    raw: Mapping[str, Any], referentiel: Referentiel, problems: list[AnswersError]
 ) -> dict[QuestionId, Answer]:
-    if not isinstance(raw, Mapping):
-        problems.append(
-            AnswersError(
-                "« answers » doit associer chaque identifiant de question à sa réponse.",
-                "'answers' must map each question id to its answer.",
-            )
-        )
-        return {}
     answers: dict[QuestionId, Answer] = {}
     for question_id, value in raw.items():
         if value is None:
@@ -249,16 +243,8 @@ def _answers(
 
 
 def _comments(
-    raw: Any, referentiel: Referentiel, problems: list[AnswersError]
+    raw: Mapping[str, Any], referentiel: Referentiel, problems: list[AnswersError]
 ) -> dict[QuestionId, str]:
-    if not isinstance(raw, Mapping):
-        problems.append(
-            AnswersError(
-                "« comments » doit associer des identifiants de question à du texte.",
-                "'comments' must map question ids to text.",
-            )
-        )
-        return {}
     comments: dict[QuestionId, str] = {}
     for question_id, text in raw.items():
         try:
@@ -271,24 +257,35 @@ def _comments(
     return comments
 
 
+def comment_problem(question_id: str, kind: str) -> AnswersError:
+    """A comment on an ``unknown`` question, ``not_text`` or ``too_long``."""
+    qid = shown(question_id)
+    fr, en = {
+        "unknown": (
+            f"Commentaire sur une question inconnue : « {qid} ».",
+            f"Comment on an unknown question: '{qid}'.",
+        ),
+        "not_text": (
+            f"Le commentaire de « {qid} » doit être du texte.",
+            f"The comment on '{qid}' must be text.",
+        ),
+        "too_long": (
+            f"Le commentaire de « {qid} » dépasse {COMMENT_MAX} caractères.",
+            f"The comment on '{qid}' is longer than {COMMENT_MAX} characters.",
+        ),
+    }[kind]
+    return AnswersError(fr, en)
+
+
 def check_comment(referentiel: Referentiel, question_id: str, text: Any) -> str:
     """The cleaned comment if it is text of a sensible length; raises AnswersError otherwise."""
     if not referentiel.has_question(question_id):
-        raise AnswersError(
-            f"Commentaire sur une question inconnue : « {question_id} ».",
-            f"Comment on an unknown question: '{question_id}'.",
-        )
+        raise comment_problem(question_id, "unknown")
     if not isinstance(text, str):
-        raise AnswersError(
-            f"Le commentaire de « {question_id} » doit être du texte.",
-            f"The comment on '{question_id}' must be text.",
-        )
+        raise comment_problem(question_id, "not_text")
     comment = clean_text(text).strip()
     if len(comment) > COMMENT_MAX:
-        raise AnswersError(
-            f"Le commentaire de « {question_id} » dépasse {COMMENT_MAX} caractères.",
-            f"The comment on '{question_id}' is longer than {COMMENT_MAX} characters.",
-        )
+        raise comment_problem(question_id, "too_long")
     return comment
 
 

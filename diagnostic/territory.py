@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -12,10 +13,13 @@ from .errors import AnswersError
 from .model import ROLES, TERRITORY_TYPES, Role, TerritoryProfile, TerritoryType
 from .typography import format_number
 
+Fragment = tuple[str, str]  # one problem, French and English, to be put into a sentence
+
 NAME_MAX = 300
 COMMENT_MAX = 10_000
 POPULATION_MAX = 15_000_000
 PROFILE_FIELDS = ("name", "type", "siren", "departement", "population", "respondent_role", "date")
+SPACES = " \u00a0\u202f"  # the spaces people type or paste in a number: plain, (narrow) no-break
 _DEPARTEMENT = re.compile(r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46])$")
 
 
@@ -58,9 +62,26 @@ def _visible(char: str) -> bool:
     return category not in ("Cc", "Cs")
 
 
+def shown(value: Any) -> str:
+    """A value as the user wrote it, for a message: one line, escapes visible, 40 characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    text = clean_text(text[1:-1] if isinstance(value, str) else text).replace("\n", " ")
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def blank(value: Any) -> bool:
+    """Whether an optional field is left empty: ``null`` or ``""`` mean the same as absent."""
+    return value is None or value == ""
+
+
+def whole(value: Any) -> Any:
+    """``2.0`` -> ``2``: a JSON number with no fractional part is an integer (JSON Schema)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def siren_is_valid(siren: str) -> bool:
     """Nine digits whose Luhn checksum is right."""
-    if not re.fullmatch(r"\d{9}", siren):
+    if not re.fullmatch(r"[0-9]{9}", siren):
         return False
     total = 0
     for index, char in enumerate(reversed(siren)):
@@ -70,27 +91,16 @@ def siren_is_valid(siren: str) -> bool:
 
 
 def normalise_departement(value: str) -> str:
-    """``'1'`` -> ``'01'``, ``'2a'`` -> ``'2A'``; the value as typed otherwise."""
-    value = value.strip().upper()
+    """``'1'`` -> ``'01'``, ``'2a'`` -> ``'2A'``, spaces around dropped; as typed otherwise."""
+    value = value.strip(SPACES).upper()
     return value.zfill(2) if value.isdigit() and len(value) == 1 else value
 
 
 def parse_profile(raw: Any) -> TerritoryProfile:
     """A TerritoryProfile from a mapping; raises AnswersError listing every bad field."""
     if not isinstance(raw, Mapping):
-        raise AnswersError(
-            "« territory » doit décrire le territoire (nom, type…).",
-            "'territory' must describe the territory (name, type…).",
-        )
-    problems: list[tuple[str, str]] = []
-    for key in raw:
-        if key not in PROFILE_FIELDS:
-            problems.append(
-                (
-                    f"champ inconnu « {key} » dans « territory »",
-                    f"unknown field '{key}' in 'territory'",
-                )
-            )
+        raise AnswersError(*TERRITORY_SHAPE)
+    problems: list[Fragment] = [unknown_fields(key) for key in raw if key not in PROFILE_FIELDS]
     name = _name(raw.get("name"), problems)
     territory_type = _type(raw.get("type"), problems)
     siren = _siren(raw.get("siren"), problems)
@@ -99,116 +109,149 @@ def parse_profile(raw: Any) -> TerritoryProfile:
     role = _role(raw.get("respondent_role"), problems)
     day = _date(raw.get("date"), problems)
     if problems:
-        raise AnswersError(
-            "Profil du territoire : " + " ; ".join(fr for fr, _ in problems) + ".",
-            "Territory profile: " + "; ".join(en for _, en in problems) + ".",
-        )
+        raise profile_error(problems)
     assert territory_type is not None
     return TerritoryProfile(name, territory_type, siren, departement, population, role, day)
 
 
-def _name(value: Any, problems: list[tuple[str, str]]) -> str:
+TERRITORY_SHAPE = (
+    "« territory » doit décrire le territoire (nom, type…).",
+    "'territory' must describe the territory (name, type…).",
+)
+
+
+def profile_error(problems: list[Fragment]) -> AnswersError:
+    """One line for the profile's problems: ``Profil du territoire : a ; b.``"""
+    return AnswersError(
+        "Profil du territoire : " + " ; ".join(fr for fr, _ in problems) + ".",
+        "Territory profile: " + "; ".join(en for _, en in problems) + ".",
+    )
+
+
+def unknown_fields(*keys: str) -> Fragment:
+    """Keys that are no field of the profile."""
+    if len(keys) == 1:
+        return (
+            f"champ inconnu « {shown(keys[0])} » dans « territory »",
+            f"unknown field '{shown(keys[0])}' in 'territory'",
+        )
+    fr = ", ".join(f"« {shown(key)} »" for key in keys)
+    en = ", ".join(f"'{shown(key)}'" for key in keys)
+    return f"champs inconnus {fr} dans « territory »", f"unknown fields {en} in 'territory'"
+
+
+NAME_REQUIRED = ("le nom du territoire est obligatoire", "the territory name is required")
+
+
+def name_too_long(length: int) -> Fragment:
+    return (
+        f"le nom dépasse {NAME_MAX} caractères ({length})",
+        f"the name is longer than {NAME_MAX} characters ({length})",
+    )
+
+
+def told(template: Fragment, value: Any) -> Fragment:
+    """A problem template with the value the user wrote in place of ``{value}``."""
+    return template[0].format(value=shown(value)), template[1].format(value=shown(value))
+
+
+_TYPES, _ROLES = ", ".join(TERRITORY_TYPES), ", ".join(ROLES)
+TYPE_REQUIRED = (
+    f"le type de territoire est obligatoire (attendu : {_TYPES})",
+    f"the territory type is required (expected: {_TYPES})",
+)
+TYPE_UNKNOWN = (
+    f"type de territoire « {{value}} » inconnu (attendu : {_TYPES})",
+    f"unknown territory type '{{value}}' (expected: {_TYPES})",
+)
+SIREN_INVALID = (
+    "le SIREN « {value} » n’est pas valide (9 chiffres, clé de contrôle fausse ?)",
+    "SIREN '{value}' is not valid (9 digits, wrong check digit?)",
+)
+DEPARTEMENT_UNKNOWN = (
+    "le département « {value} » n’existe pas (ex. 54, 2A, 974)",
+    "département '{value}' does not exist (e.g. 54, 2A, 974)",
+)
+POPULATION_INVALID = (
+    "la population « {value} » doit être un nombre entier de 0 à "
+    + format_number(POPULATION_MAX, "fr"),
+    f"population '{{value}}' must be a whole number from 0 to {POPULATION_MAX:,}",
+)
+ROLE_UNKNOWN = (
+    f"rôle « {{value}} » inconnu (attendu : {_ROLES})",
+    f"unknown role '{{value}}' (expected: {_ROLES})",
+)
+DATE_INVALID = (
+    "la date « {value} » n’est pas une date valide au format AAAA-MM-JJ",
+    "date '{value}' is not a valid date in YYYY-MM-DD format",
+)
+
+
+def _name(value: Any, problems: list[Fragment]) -> str:
     if not isinstance(value, str) or not clean_text(value).strip():
-        problems.append(("le nom du territoire est obligatoire", "the territory name is required"))
+        problems.append(NAME_REQUIRED)
         return ""
     name = clean_text(value).strip()
     if len(name) > NAME_MAX:
-        problems.append(
-            (
-                f"le nom dépasse {NAME_MAX} caractères ({len(name)})",
-                f"the name is longer than {NAME_MAX} characters ({len(name)})",
-            )
-        )
+        problems.append(name_too_long(len(name)))
     return name
 
 
-def _type(value: Any, problems: list[tuple[str, str]]) -> TerritoryType | None:
+def _type(value: Any, problems: list[Fragment]) -> TerritoryType | None:
     if value in TERRITORY_TYPES:
         return cast(TerritoryType, value)
-    allowed = ", ".join(TERRITORY_TYPES)
-    problems.append(
-        (
-            f"type de territoire « {value} » inconnu (attendu : {allowed})",
-            f"unknown territory type '{value}' (expected: {allowed})",
-        )
-    )
+    problems.append(told(TYPE_UNKNOWN, value) if value is not None else TYPE_REQUIRED)
     return None
 
 
-def _siren(value: Any, problems: list[tuple[str, str]]) -> str | None:
-    if value in (None, ""):
+def _siren(value: Any, problems: list[Fragment]) -> str | None:
+    if blank(value):
         return None
-    siren = re.sub(r"[\s\u00a0\u202f]", "", str(value)) if isinstance(value, str | int) else ""
+    siren = re.sub(f"[{SPACES}]", "", str(value)) if isinstance(value, str | int) else ""
     if not siren_is_valid(siren):
-        problems.append(
-            (
-                f"le SIREN « {value} » n’est pas valide (9 chiffres, clé de contrôle fausse ?)",
-                f"SIREN '{value}' is not valid (9 digits, wrong check digit?)",
-            )
-        )
+        problems.append(told(SIREN_INVALID, value))
         return None
     return siren
 
 
-def _departement(value: Any, problems: list[tuple[str, str]]) -> str | None:
-    if value in (None, ""):
+def _departement(value: Any, problems: list[Fragment]) -> str | None:
+    if blank(value):
         return None
     code = normalise_departement(str(value)) if isinstance(value, str | int) else ""
     if not _DEPARTEMENT.match(code):
-        problems.append(
-            (
-                f"le département « {value} » n’existe pas (ex. 54, 2A, 974)",
-                f"département '{value}' does not exist (e.g. 54, 2A, 974)",
-            )
-        )
+        problems.append(told(DEPARTEMENT_UNKNOWN, value))
         return None
     return code
 
 
-def _population(value: Any, problems: list[tuple[str, str]]) -> int | None:
-    if value in (None, ""):
+def _population(value: Any, problems: list[Fragment]) -> int | None:
+    if blank(value):
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= POPULATION_MAX:
-        problems.append(
-            (
-                f"la population « {value} » doit être un nombre entier de 0 à "
-                f"{format_number(POPULATION_MAX, 'fr')}",
-                f"population '{value}' must be a whole number from 0 to {POPULATION_MAX:,}",
-            )
-        )
+    number = whole(value)
+    if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= POPULATION_MAX:
+        problems.append(told(POPULATION_INVALID, value))
         return None
-    return value
+    return number
 
 
-def _role(value: Any, problems: list[tuple[str, str]]) -> Role | None:
-    if value in (None, ""):
+def _role(value: Any, problems: list[Fragment]) -> Role | None:
+    if blank(value):
         return None
     if value in ROLES:
         return cast(Role, value)
-    allowed = ", ".join(ROLES)
-    problems.append(
-        (
-            f"rôle « {value} » inconnu (attendu : {allowed})",
-            f"unknown role '{value}' (expected: {allowed})",
-        )
-    )
+    problems.append(told(ROLE_UNKNOWN, value))
     return None
 
 
-def _date(value: Any, problems: list[tuple[str, str]]) -> dt.date | None:
-    if value in (None, ""):
+def _date(value: Any, problems: list[Fragment]) -> dt.date | None:
+    if blank(value):
         return None
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    problems.append(
-        (
-            f"la date « {value} » n’est pas une date valide au format AAAA-MM-JJ",
-            f"date '{value}' is not a valid date in YYYY-MM-DD format",
-        )
-    )
+    problems.append(told(DATE_INVALID, value))
     return None
 
 

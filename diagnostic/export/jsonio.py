@@ -9,6 +9,7 @@ from typing import Any
 from ..answers import sheet_from_dict, sheet_to_dict
 from ..errors import AnswersError
 from ..model import AnswerSheet, Referentiel
+from ..schema import check_shape
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 8  # the format nests three levels; anything much deeper is not an answers file
@@ -30,7 +31,11 @@ def too_large() -> AnswersError:
 
 
 def from_json(data: bytes, referentiel: Referentiel) -> AnswerSheet:
-    """Read an answers file; raises AnswersError with a plain message on any problem."""
+    """Read an answers file; raises AnswersError with a plain message on any problem.
+
+    The file is checked against the shipped JSON Schema first (one line for the first
+    problem), then against the référentiel (every problem listed).
+    """
     if len(data) > MAX_BYTES:
         raise too_large()
     try:
@@ -42,7 +47,9 @@ def from_json(data: bytes, referentiel: Referentiel) -> AnswerSheet:
             f"The file is not UTF-8 encoded: save it as UTF-8 and try again "
             f"(unreadable byte at position {error.start}).",
         ) from None
-    return sheet_from_dict(parse_json(text), referentiel)
+    raw = parse_json(text)
+    check_shape(raw, referentiel)
+    return sheet_from_dict(raw, referentiel)
 
 
 def parse_json(text: str) -> Any:

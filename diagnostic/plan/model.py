@@ -17,7 +17,7 @@ OPEN_STATUSES: tuple[Status, ...] = ("a_lancer", "en_cours")
 TEXT_MAX = 10_000
 PLAN_MAX = 100
 ENTRY_ID = re.compile(r"^[a-z0-9]{1,32}$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
 
 
 @dataclass(frozen=True, order=True)

@@ -36,7 +36,18 @@ BAD_FILES = [
         ).encode(),
         "Question inconnue\u00a0: «\u00a0question_inconnue\u00a0».\n" + OFF_SCALE,
     ),
+    (
+        json.dumps(
+            {"territory": {"name": "X", "type": "cc", "siren": "200 00 0008"}, "answers": {}}
+        ).encode(),
+        "Profil du territoire\u00a0: le SIREN «\u00a0200 00 0008\u00a0» doit compter 9 chiffres, "
+        "groupés par trois ou non (ex. 200 000 008 ou 200000008).",
+    ),
 ]
+SCHEMA_EN = (
+    "The file was not loaded and nothing changed. Territory profile: SIREN '200 00 0008' must "
+    "have 9 digits, in groups of three or not (e.g. 200 000 008 or 200000008)."
+)
 
 
 def answers_file(referentiel: Referentiel) -> tuple[AnswerSheet, bytes]:
@@ -136,6 +147,19 @@ def test_a_text_file_is_refused_in_the_page_language_not_by_the_browser(
     at.file_uploader(key="import-replace").upload("notes.txt", b"{}", "text/plain").run()
     assert not at.exception
     assert [e.value for e in at.error] == [escape_markdown(expected)]
+    assert repository.load_sheet(token) == before
+
+
+def test_a_file_that_does_not_fit_the_schema_is_told_in_english(
+    database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    at, token = at_summary(referentiel)
+    at.radio(key="lang").set_value("en").run()
+    before = repository.load_sheet(token)
+    data, _ = BAD_FILES[3]
+    at.file_uploader(key="import-replace").upload("reponses.json", data, "application/json").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [escape_markdown(SCHEMA_EN)]
     assert repository.load_sheet(token) == before
 
 

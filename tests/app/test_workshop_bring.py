@@ -159,6 +159,13 @@ BAD_FILES = [
         ).encode(),
         OFF_SCALE,
     ),
+    (
+        json.dumps(
+            {"territory": {"name": "X", "type": "cc", "departement": 54}, "answers": {}}
+        ).encode(),
+        "Profil du territoire\u00a0: le département s’écrit entre guillemets, comme un texte "
+        "(ex. «\u00a054\u00a0», «\u00a02A\u00a0»).",
+    ),
 ]
 
 

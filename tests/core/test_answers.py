@@ -115,9 +115,12 @@ def test_shipped_schema_accepts_the_documented_example() -> None:
             "(attendu : commune, cc, ca, cu, metropole, pays_petr).",
         ),
         (
-            json.dumps(raw(territory={"name": " ", "type": "cc", "departement": "20"})).encode(),
-            "Profil du territoire : le nom du territoire est obligatoire ; "
-            "le département « 20 » n’existe pas (ex. 54, 2A, 974).",
+            json.dumps(raw(territory={"name": " ", "type": "cc"})).encode(),
+            "Profil du territoire : le nom du territoire est obligatoire.",
+        ),
+        (
+            json.dumps(raw(territory={"name": "X", "type": "cc", "departement": "20"})).encode(),
+            "Profil du territoire : le département « 20 » n’existe pas (ex. 54, 2A, 974).",
         ),
         (
             json.dumps(raw(territory={"name": "X", "type": "cc", "date": "27/11/2026"})).encode(),
@@ -149,7 +152,8 @@ def test_shipped_schema_accepts_the_documented_example() -> None:
         "float-level",
         "siren",
         "type",
-        "name-and-departement",
+        "blank-name",
+        "departement",
         "date",
         "population",
         "unknown-key",

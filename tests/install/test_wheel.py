@@ -126,3 +126,23 @@ def test_the_wheel_ships_what_serve_starts(installed: Path, tmp_path: Path) -> N
     )
     done = run([str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path)
     assert (done.returncode, done.stdout.strip()) == (0, "True False"), done.stderr
+
+
+def test_the_wheel_checks_answers_files_against_its_shipped_schema(
+    installed: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "reponses.json").write_text(
+        '{"territory": {"name": "Commune d’essai", "type": "commune", "siren": "200 00 0008"},'
+        ' "answers": {}}',
+        encoding="utf-8",
+    )
+    done = run([str(installed / "bin" / "diagnostic-ess"), "score", "reponses.json"], cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr.replace("\u00a0", " ") == (
+        "Erreur : Profil du territoire : le SIREN « 200 00 0008 » doit compter 9 chiffres, "
+        "groupés par trois ou non (ex. 200 000 008 ou 200000008).\n"
+    )
+    probe = "import diagnostic; print(diagnostic.__file__)"
+    located = run([str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path)
+    schema = Path(located.stdout.strip()).parent / "schema" / "answers.schema.json"
+    assert schema.is_relative_to(installed) and schema.is_file(), located.stderr
