@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -278,14 +279,18 @@ def paragraph(
 
 
 class TextParagraph(Paragraph):
-    """A Paragraph that lays its lines out once per width.
+    """A Paragraph that lays its lines out once per width, and once per text and width.
 
     reportlab wraps most paragraphs twice (a table measures its cells, then draws them;
-    a frame tries a block, then places it); the line breaking only depends on the
-    available width, so the second wrap at the same width reuses the first.
+    a frame tries a block, then places it), and every report repeats the référentiel's
+    texts; line breaking only depends on the markup, the style and the width. So a
+    paragraph reuses its own lines at the same width, and the lines of an identical
+    paragraph laid out before (``LAYOUTS_KEPT`` kept). A paragraph cut across two pages
+    lays itself out again first: cutting reads the paragraph's own fragments.
     """
 
     _wrapped: tuple[float, float, float, Any] | None = None
+    _borrowed = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         done = self._wrapped
@@ -293,9 +298,43 @@ class TextParagraph(Paragraph):
             # split() may have dropped the lines when it moved the paragraph on whole
             self.width, self.height, self.blPara = done[1], done[2], done[3]
             return done[1], done[2]
-        width, height = super().wrap(availWidth, availHeight)
+        key = self._layout_key(availWidth)
+        known = _LAYOUTS.get(key) if key is not None else None
+        if known is not None and known[0] is self.style:
+            _, width, height, lines, widths = known
+            self.width, self.height, self.blPara, self._wrapWidths = width, height, lines, widths
+            self._borrowed = True
+        else:
+            width, height = super().wrap(availWidth, availHeight)
+            self._borrowed = False
+            if key is not None:
+                _keep_layout(key, (self.style, width, height, self.blPara, self._wrapWidths))
         self._wrapped = (availWidth, width, height, self.blPara)
         return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if self._borrowed:  # cut from this paragraph's own fragments, not a twin's
+            self._wrapped = None
+            super().wrap(availWidth, availHeight)
+            self._borrowed = False
+        return list(super().split(availWidth, availHeight))
+
+    def _layout_key(self, width: float) -> tuple[Any, ...] | None:
+        text = getattr(self, "text", None)
+        if not isinstance(text, str) or getattr(self, "_splitpara", False):
+            return None
+        return (type(self), text, self.style.name, id(self.style), self.bulletText, width)
+
+
+LAYOUTS_KEPT = 4_096
+_LAYOUTS: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+
+
+def _keep_layout(key: tuple[Any, ...], layout: tuple[Any, ...]) -> None:
+    """Remember a paragraph's lines (reports are built one at a time, under a lock)."""
+    _LAYOUTS[key] = layout
+    if len(_LAYOUTS) > LAYOUTS_KEPT:
+        _LAYOUTS.popitem(last=False)
 
 
 class CellText(Flowable):

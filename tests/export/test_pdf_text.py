@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageChops
@@ -16,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
+from diagnostic.export import pdf_styles
 from diagnostic.export.pdf_styles import (
     CellText,
     TextParagraph,
@@ -114,3 +116,16 @@ def test_cell_texts_look_and_read_exactly_as_paragraphs(tmp_path: Path) -> None:
     read = [PdfReader(io.BytesIO(pdf)).pages[0].extract_text() for pdf in (as_paragraphs, as_cells)]
     assert read[0].split() == read[1].split()  # the same words (extraction spaces them freely)
     assert "« Zéro » <b>x</b> & =SOMME(A1)" in read[1]
+
+
+def test_paragraphs_laid_out_before_are_reused_and_change_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf_styles._LAYOUTS.clear()
+    cold = _document(TextParagraph)
+    assert pdf_styles._LAYOUTS  # the table's cells and the long paragraphs were kept
+    warm = _document(TextParagraph)  # every paragraph finds its twin, long ones are cut
+    assert warm == cold
+    monkeypatch.setattr(pdf_styles, "_keep_layout", lambda key, layout: None)
+    pdf_styles._LAYOUTS.clear()
+    assert _document(TextParagraph) == cold  # and as laid out with no reuse at all
