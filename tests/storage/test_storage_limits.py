@@ -94,9 +94,9 @@ def test_a_deleted_workshop_leaves_no_text_in_the_files(
     assert MARKER.encode() not in sqlite_bytes(database_url)
 
 
-def test_writers_are_served_in_the_order_they_came() -> None:
-    lock = FairLock()
-    assert lock.acquire(1)
+def served_in_turn(lock: FairLock, writers: int) -> list[int]:
+    """Queue ``writers`` threads one after the other on a held ``lock``, release one hold,
+    and return the order in which they got it (each hands it on to the next)."""
     served: list[int] = []
 
     def writer(number: int) -> None:
@@ -105,7 +105,7 @@ def test_writers_are_served_in_the_order_they_came() -> None:
         lock.release()
 
     threads = []
-    for number in range(8):
+    for number in range(writers):
         threads.append(threading.Thread(target=writer, args=(number,)))
         threads[-1].start()
         while len(lock._waiting) < number + 1:  # wait until this one queues
@@ -113,7 +113,13 @@ def test_writers_are_served_in_the_order_they_came() -> None:
     lock.release()
     for thread in threads:
         thread.join()
-    assert served == list(range(8))
+    return served
+
+
+def test_writers_are_served_in_the_order_they_came() -> None:
+    lock = FairLock()
+    assert lock.acquire(1)
+    assert served_in_turn(lock, 8) == list(range(8))
 
 
 def test_a_writer_that_gives_up_leaves_the_queue() -> None:
@@ -130,23 +136,8 @@ def test_a_lock_with_permits_lets_that_many_in_then_queues_in_order() -> None:
     assert lock.acquire(0.05)
     assert lock.acquire(0.05)
     assert not lock.acquire(0.05)  # both permits held: the third waits, then gives up
-    served: list[int] = []
-
-    def writer(number: int) -> None:
-        assert lock.acquire(10)
-        served.append(number)
-        lock.release()
-
-    threads = []
-    for number in range(6):
-        threads.append(threading.Thread(target=writer, args=(number,)))
-        threads[-1].start()
-        while len(lock._waiting) < number + 1:
-            time.sleep(0.001)
-    lock.release()  # one permit goes down the queue, hand to hand; the test keeps the other
-    for thread in threads:
-        thread.join()
-    assert served == list(range(6))
+    # one permit goes down the queue, hand to hand; the test keeps the other
+    assert served_in_turn(lock, 6) == list(range(6))
     lock.release()
     assert lock.acquire(0.05) and lock.acquire(0.05)  # both permits came back
     assert not lock.acquire(0.01)
