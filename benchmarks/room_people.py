@@ -66,6 +66,8 @@ class Participant:
         end = time.monotonic() + self.random.uniform(low, high)
         while True:
             now = time.monotonic()
+            for gone in self.polls.keys() - self.session.fragments.keys():
+                del self.polls[gone]  # a fragment of an earlier run: its timer stopped
             for fragment, interval in self.session.fragments.items():
                 self.polls.setdefault(fragment, now + interval)
             due = min(self.polls.items(), key=lambda item: item[1], default=None)

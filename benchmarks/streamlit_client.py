@@ -216,6 +216,9 @@ class Session:
         kind = message.WhichOneof("type")
         if kind == "new_session" and not self._fragment_run:
             self._next = Drawn()  # a full run starts (again, after an st.rerun)
+            # as the browser does: the timers of the previous run's fragments stop; this
+            # run announces its own (auto_rerun), whose ids may be new
+            self.fragments.clear()
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             # a full run draws its inline fragments too; a fragment's own run only them
             in_fragment = self._fragment_run and message.delta.fragment_id
