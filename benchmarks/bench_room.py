@@ -24,7 +24,10 @@ then runs against a bare Streamlit page with the same widgets and server setting
 is bounded by ``--limit`` seconds; only 127.0.0.1 is contacted.
 
 Run: ``python benchmarks/bench_room.py`` (about an hour), ``--quick`` (a few minutes), or
-choose ``--sizes 150 --questions 12 --think 4 12 --databases postgresql``.
+choose ``--sizes 150 --questions 12 --think 4 12 --databases postgresql``. ``--servers 2``
+starts two app servers on the one database (the set-up of docs/deploiement.md, without
+the proxy: participants go to each server in turn, the dashboard to the first); the CPU
+column then adds up the servers.
 """
 
 from __future__ import annotations
@@ -71,12 +74,17 @@ def one_room(url: str, script: Path, size: int, options: Options, folder: Path) 
         code = workshop.code
         close_repositories()
     environment = {REFRESH_VARIABLE: DASHBOARD_REFRESH}
-    server = Server(url, folder / f"streamlit-{size}.log", environment, script)
-    server.start()
+    servers = [
+        Server(url, folder / f"streamlit-{size}-{number}.log", environment, script)
+        for number in range(options.servers)
+    ]
     try:
-        room = asyncio.run(play(server, code, key, size, options))
+        for server in servers:
+            server.start()
+        room = asyncio.run(play(servers, code, key, size, options))
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
     if script == APP:
         room.lost = count_lost(url, room)
     return room
@@ -148,6 +156,9 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--databases", default="sqlite,postgresql", help="one or both")
     parser.add_argument("--quick", action="store_true", help="10 and 40, 6 questions, 1-3 s")
+    parser.add_argument(
+        "--servers", type=int, default=1, help="app servers on the one database (and bare pages)"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.think, args.questions, args.join = "10,40", (1.0, 3.0), 6, 5.0
@@ -159,6 +170,7 @@ def parse(argv: list[str] | None = None) -> Options:
         limit=args.limit,
         seed=args.seed,
         databases=tuple(args.databases.split(",")),
+        servers=max(args.servers, 1),
     )
 
 
@@ -168,7 +180,7 @@ def main() -> None:
     print(
         f"room benchmark: think time {low:g}-{high:g} s, joins over {options.join:g} s, "
         f"{'all' if options.questions >= 10**6 else options.questions} questions, "
-        f"{os.cpu_count()} cores"
+        f"{options.servers} server(s), {os.cpu_count()} cores"
     )
     results: dict[str, dict[int, Room]] = {}
     with tempfile.TemporaryDirectory() as temporary:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from room_support import Server
@@ -47,6 +48,7 @@ class Options:
     limit: float
     seed: int
     databases: tuple[str, ...] = ("sqlite", "postgresql")
+    servers: int = 1
 
 
 class Participant:
@@ -137,24 +139,31 @@ async def dashboard(
     await session.close()
 
 
-async def play(server: Server, code: str, key: str | None, size: int, options: Options) -> Room:
-    """Warm the server up, then play the room; bounded by ``options.limit``."""
+async def play(
+    servers: Sequence[Server], code: str, key: str | None, size: int, options: Options
+) -> Room:
+    """Warm the servers up, then play the room, participants spread over the servers in
+    turn and the dashboard on the first; bounded by ``options.limit``."""
     referentiel = load_referentiel(Settings.from_env().referentiel_dir)
     motivations = [m.id for m in referentiel.motivations]
     room = Room()
-    warm = Participant(-1, server.url, code, Room(), _replace(options, think=(0, 0), questions=1))
-    try:
-        await warm.run(referentiel, motivations)
-    except RunTimeout as error:
-        room.failures.append(f"warm-up: {error}")
-    await warm.session.close()
+    for server in servers:
+        quick = _replace(options, think=(0, 0), questions=1)
+        warm = Participant(-1, server.url, code, Room(), quick)
+        try:
+            await warm.run(referentiel, motivations)
+        except RunTimeout as error:
+            room.failures.append(f"warm-up: {error}")
+        await warm.session.close()
     stop = asyncio.Event()
     boards = []
     if key is not None:
-        boards.append(asyncio.create_task(dashboard(server.url, code, key, room, stop)))
-    rss_before, cpu_before = server.rss_bytes(), server.cpu_seconds()
+        boards.append(asyncio.create_task(dashboard(servers[0].url, code, key, room, stop)))
+    rss_before, cpu_before = _rss(servers), _cpu(servers)
     wall, client = time.monotonic(), time.process_time()
-    people = [Participant(n, server.url, code, room, options) for n in range(size)]
+    people = [
+        Participant(n, servers[n % len(servers)].url, code, room, options) for n in range(size)
+    ]
     tasks = [asyncio.create_task(p.run(referentiel, motivations)) for p in people]
     done, pending = await asyncio.wait(tasks, timeout=options.limit)
     room.finished = not pending
@@ -167,14 +176,22 @@ async def play(server: Server, code: str, key: str | None, size: int, options: O
         elif error is not None:
             raise error
     elapsed = time.monotonic() - wall
-    room.cpu_seconds, room.seconds = server.cpu_seconds() - cpu_before, elapsed
+    room.cpu_seconds, room.seconds = _cpu(servers) - cpu_before, elapsed
     room.cpu_share = room.cpu_seconds / elapsed
     room.client_cpu_share = (time.process_time() - client) / elapsed
-    room.rss_per_session = (server.rss_bytes() - rss_before) / size
+    room.rss_per_session = (_rss(servers) - rss_before) / size
     stop.set()
     await asyncio.gather(*boards, return_exceptions=True)
     await asyncio.gather(*(p.session.close() for p in people), return_exceptions=True)
     return room
+
+
+def _cpu(servers: Sequence[Server]) -> float:
+    return sum(server.cpu_seconds() for server in servers)
+
+
+def _rss(servers: Sequence[Server]) -> int:
+    return sum(server.rss_bytes() for server in servers)
 
 
 def _replace(options: Options, **changes: object) -> Options:
