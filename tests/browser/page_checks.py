@@ -30,8 +30,18 @@ class Audit:
         return f"axe {name}: {shown or 'no violation'}"
 
 
+# Every element drawn at full opacity: none left stale by a run, none still fading back in
+# (axe measures contrast through the opacity of the moment).
+SETTLED = """() => !document.querySelector('[data-stale="true"]')
+  && [...document.querySelectorAll('[data-testid="stElementContainer"]')]
+       .every((element) => getComputedStyle(element).opacity === '1')"""
+
+
 def audit(page: Page) -> Audit:
-    """Run axe-core (shipped with axe-playwright-python, injected locally) on the page."""
+    """Run axe-core (shipped with axe-playwright-python, injected locally) on the page, once
+    no run is going on and every element is drawn at full opacity."""
+    page.wait_for_selector(IDLE)
+    page.wait_for_function(SETTLED)
     response = Axe().run(page).response
     counts: dict[str, int] = {}
     blocking = []
