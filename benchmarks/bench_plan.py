@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Callable
 
 import numpy as np
 from timing import best_of, random_answers
@@ -73,16 +72,6 @@ def one_at_a_time(referentiel: Referentiel, pairs: list[tuple[AnswerSheet, Answe
         _ = [q for q in referentiel.questions if earlier.answer(q.id) != later.answer(q.id)]
 
 
-def cpu_best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The least processor time of ``repeat`` runs: less swayed than wall time on a busy host."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
 def main() -> None:
     referentiel = load_referentiel(Settings.from_env().referentiel_dir)
     rng = np.random.default_rng(7)
@@ -98,8 +87,10 @@ def main() -> None:
     to_pdf(referentiel, later, comparison=comparison)  # warm fonts and caches
     with_plan = best_of(5, lambda: to_pdf(referentiel, later, comparison=comparison))
     without = best_of(5, lambda: to_pdf(referentiel, plain))
-    cpu_with = cpu_best_of(5, lambda: to_pdf(referentiel, later, comparison=comparison))
-    cpu_without = cpu_best_of(5, lambda: to_pdf(referentiel, plain))
+    cpu_with = best_of(
+        5, lambda: to_pdf(referentiel, later, comparison=comparison), time.process_time
+    )
+    cpu_without = best_of(5, lambda: to_pdf(referentiel, plain), time.process_time)
     verdict = "ok" if with_plan < PDF_TARGET else "SLOW"
     print(
         f"PDF with a {PLAN_LINES}-action plan and the comparison: {with_plan:.3f} s "

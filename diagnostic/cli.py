@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from .cli_files import Builders, check_outputs, fail, read_file, say, write_outputs
+from .cli_files import Builders, check_outputs, fail, output_format, read_file, say, write_outputs
 from .cli_territory import territory
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
@@ -62,14 +62,7 @@ def _print_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-FORMAT = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["json", "csv"]),
-    default="json",
-    show_default=True,
-    help="Format de sortie / output format.",
-)
+FORMAT = output_format("json", "csv")
 
 
 @click.group()
@@ -233,14 +226,7 @@ cli.add_command(territory)
 @cli.command()
 @click.argument("earlier", type=str)
 @click.argument("later", type=str)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format de sortie / output format.",
-)
+@output_format("text", "json")
 @click.option("--pdf", "pdf_path", type=OUTPUT, help="Comparaison en PDF / comparison as PDF.")
 @click.option("--xlsx", "xlsx_path", type=OUTPUT, help="Comparaison en XLSX / as XLSX.")
 @REPORT_LANG

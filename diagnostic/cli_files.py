@@ -12,6 +12,18 @@ from .export.jsonio import MAX_BYTES, too_large
 from .typography import french_spacing
 
 
+def output_format(*choices: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """The ``--format`` option of a command, as ``output_format``; the first choice by default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Format de sortie / output format.",
+    )
+
+
 def fail(fr: str, en: str, lang: str) -> click.ClickException:
     return click.ClickException(en if lang == "en" else french_spacing(fr))
 

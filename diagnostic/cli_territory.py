@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .cli_files import output_format
 from .territories import MIN_LETTERS, Territories, Territory, official_territories
 from .typography import format_number, french_spacing
 
@@ -71,14 +72,7 @@ def territory() -> None:
 
 @territory.command("find")
 @click.argument("query", type=str)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format de sortie / output format.",
-)
+@output_format("text", "json")
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @click.pass_obj
 def find(ctx: Any, query: str, output_format: str, limit: int) -> None:
