@@ -10,7 +10,7 @@ import streamlit as st
 
 from ...i18n import t
 from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
-from ...scoring import score_sheet
+from ...scoring import Scores, score_sheet
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view
@@ -49,7 +49,7 @@ def render() -> None:
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     territory = TerritoryProfile("", sheet.territory.type, population=sheet.territory.population)
     directory = str(ctx.settings.referentiel_dir)
-    drawn_results(directory, answers, sheet.priorities, territory, lang)
+    drawn_results(directory, answers, sheet.priorities, territory, lang, scores)
     who_to_call_view(referentiel, sheet, scores, lang)
     plan_section(ctx, sheet, scores)
     st.divider()
@@ -63,16 +63,18 @@ def drawn_results(
     priorities: tuple[MotivationId, ...],
     territory: TerritoryProfile,
     lang: str,
+    _scores: Scores,
 ) -> None:
     """The results display, drawn once per set of answers and replayed on later reruns.
 
     Streamlit records the elements drawn by a cached function and replays them on a
     hit, so charts and tables are not rebuilt when nothing changed. Everything the
     results depend on is an argument: the answers, the ranking, the type and population.
+    ``_scores``, the page's own scoring of those, is not part of the key (it follows from it).
     """
     referentiel = referentiel_at(directory)
     sheet = AnswerSheet(territory, dict(answers), priorities=priorities)
-    results_view(referentiel, sheet, score_sheet(referentiel, sheet), lang)
+    results_view(referentiel, sheet, _scores, lang)
 
 
 def to_questions(ctx: state.Context, sheet: AnswerSheet) -> None:
