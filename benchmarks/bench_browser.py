@@ -10,8 +10,9 @@ patch of the machine weighs on both alike:
 - « Suivant » → the next step's first question drawn and the run over;
 - a results page opened in a new session → its charts drawn and the run over.
 
-A run's end is the ``script_finished`` message the browser receives on its websocket,
-then the expected element drawn and the page idle.
+A run's end is the ``script_finished`` message the browser receives on its websocket (the
+page's run, or the run of the fragment the action is in), then the expected element drawn
+and the page idle.
 Prints the median of ``--repeat`` rounds (5 by default) and the ratio app / bare page;
 target: each within 1.3×. Its last line is ``worst ratio to the bare page: <X>``.
 Run: ``python benchmarks/bench_browser.py [--repeat N]``.
@@ -68,11 +69,16 @@ class Target:
 
 
 class RunsSeen:
-    """Counts the full script runs a page's websocket reports finished."""
+    """Counts the runs a page's websocket reports finished, but for those of timers.
+
+    A run is the page's (full) or some fragments' own; the runs of fragments on a timer
+    (the group's refresh) are left out: they are not the run an action started.
+    """
 
     def __init__(self, page: Any) -> None:
         self.page = page
         self.count = 0
+        self.timers: set[str] = set()
         page.on("websocket", lambda socket: socket.on("framereceived", self.frame))
 
     def frame(self, payload: str | bytes) -> None:
@@ -80,8 +86,15 @@ class RunsSeen:
             return
         message = ForwardMsg()
         message.ParseFromString(payload)
-        if message.WhichOneof("type") == "script_finished":
-            self.count += message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+        kind = message.WhichOneof("type")
+        if kind == "auto_rerun":
+            self.timers.add(message.auto_rerun.fragment_id)
+        elif kind == "script_finished":
+            status, ran = message.script_finished, set(message.metadata.run.fragment_ids)
+            if status == ForwardMsg.FINISHED_SUCCESSFULLY:
+                self.count += 1
+            elif status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                self.count += bool(ran - self.timers)
 
     def wait_beyond(self, count: int) -> None:
         """Wait until more than ``count`` runs have finished (at most TIMEOUT)."""

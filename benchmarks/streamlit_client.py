@@ -22,7 +22,13 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 RUN_TIMEOUT = 60.0
 KEYED_PREFIX = "$$ID-"
-TEXT_FIELDS = {"markdown": "body", "heading": "body", "alert": "body", "code": "code_text"}
+TEXT_FIELDS = {
+    "markdown": "body",
+    "heading": "body",
+    "alert": "body",
+    "code": "code_text",
+    "progress": "text",
+}
 FULL_RUN = ForwardMsg.FINISHED_SUCCESSFULLY
 FRAGMENT_RUN = ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 
@@ -31,31 +37,72 @@ class RunTimeout(Exception):
     """The server did not finish a script run in time."""
 
 
+Position = tuple[int, ...]  # a delta's path: where on the page an element is drawn
+
+
 @dataclass
 class Drawn:
-    """What one run drew: keyed widgets (key -> element), texts, and exceptions shown."""
+    """What was drawn, by position: keyed widgets, texts and exceptions shown.
 
-    widgets: dict[str, Any] = field(default_factory=dict)
-    texts: list[str] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
+    Each element remembers the fragment that drew it (``""`` outside any). A fragment's
+    run redraws the block it opens: merging it replaces everything under that block,
+    nested fragments included, as the browser does.
+    """
 
-    def add(self, element: Any) -> None:
+    entries: dict[Position, tuple[str, str, str, Any]] = field(default_factory=dict)
+    blocks: list[Position] = field(default_factory=list)  # opened by a fragment's own run
+
+    def add(self, position: Position, element: Any, fragment_id: str = "") -> None:
         kind = element.WhichOneof("type")
         if kind is None:
             return
         if kind == "exception":
-            self.exceptions.append(element.exception.message)
+            self.entries[position] = (fragment_id, kind, element.exception.message, element)
             return
         body = getattr(element, kind)
         if kind in TEXT_FIELDS:
-            self.texts.append(getattr(body, TEXT_FIELDS[kind]))
+            self.entries[position] = (fragment_id, "text", getattr(body, TEXT_FIELDS[kind]), body)
             return
         widget_id = getattr(body, "id", "")
         if isinstance(widget_id, str) and widget_id.startswith(KEYED_PREFIX):
-            self.widgets[widget_id.split("-", 2)[2]] = body
+            self.entries[position] = (fragment_id, "widget", widget_id.split("-", 2)[2], body)
+
+    def _all(self, kind: str) -> list[tuple[str, str, Any]]:
+        return [
+            (fragment, name, body)
+            for _, (fragment, what, name, body) in sorted(self.entries.items())
+            if what == kind
+        ]
+
+    @property
+    def widgets(self) -> dict[str, Any]:
+        """Keyed widgets: key -> element, in page order."""
+        return {key: body for _, key, body in self._all("widget")}
+
+    @property
+    def owners(self) -> dict[str, str]:
+        """Keyed widgets: key -> the fragment that drew it."""
+        return {key: fragment for fragment, key, _ in self._all("widget")}
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text, _ in self._all("text")]
+
+    @property
+    def exceptions(self) -> list[str]:
+        return [text for _, text, _ in self._all("exception")]
 
     def text(self) -> str:
         return "\n".join(self.texts)
+
+    def merge(self, run: Drawn) -> Drawn:
+        """This page after a run of fragments alone drew ``run``."""
+
+        def redrawn(position: Position) -> bool:
+            return any(position[: len(block)] == block for block in run.blocks)
+
+        kept = {where: entry for where, entry in self.entries.items() if not redrawn(where)}
+        return Drawn({**kept, **run.entries})
 
 
 class Session:
@@ -67,7 +114,7 @@ class Session:
         self.page = page
         self.query = query
         self.cookie = cookie  # e.g. a reverse proxy's sticky-session cookie
-        self.drawn = Drawn()  # the last full run
+        self.drawn = Drawn()  # the page: the last full run, and its fragments' runs since
         self.fragment_drawn = Drawn()  # the last fragment run
         self.latest = Drawn()  # the last run, full or fragment
         self.fragments: dict[str, float] = {}  # fragment id -> refresh interval (s)
@@ -108,14 +155,14 @@ class Session:
             await asyncio.gather(self._reader, return_exceptions=True)
 
     def widget(self, key: str) -> Any:
-        """The element of the widget with this ``key=`` in the last full run."""
+        """The element of the widget with this ``key=`` on the page as last drawn."""
         return self.drawn.widgets[key]
 
     async def choose(self, key: str, index: int, timeout: float = RUN_TIMEOUT) -> float:
         """Choose option ``index`` of a radio or a selectbox; returns the run's seconds."""
         element = self.widget(key)
         state = WidgetState(id=element.id, string_value=element.options[index])
-        return await self._run({state.id: state}, timeout=timeout)
+        return await self._run({state.id: state}, fragment_id=self._owner(key), timeout=timeout)
 
     async def set_values(
         self, values: dict[str, tuple[str, Any]], timeout: float = RUN_TIMEOUT
@@ -126,7 +173,7 @@ class Session:
             state = WidgetState(id=self.widget(key).id)
             setattr(state, kind, value)
             states[state.id] = state
-        return await self._run(states, timeout=timeout)
+        return await self._run(states, fragment_id=self._owner(*values), timeout=timeout)
 
     async def click(
         self, key: str, also: dict[str, tuple[str, Any]] | None = None, timeout: float = RUN_TIMEOUT
@@ -138,7 +185,14 @@ class Session:
             setattr(state, kind, value)
             states[state.id] = state
         trigger = WidgetState(id=self.widget(key).id, trigger_value=True)
-        return await self._run(states, trigger=trigger, timeout=timeout)
+        owner = self._owner(key, *(also or {}))
+        return await self._run(states, trigger=trigger, fragment_id=owner, timeout=timeout)
+
+    def _owner(self, *keys: str) -> str:
+        """The fragment these widgets were drawn in, if they share one: a change to them
+        reruns it alone, as in the browser; else ``""`` (a run of the whole page)."""
+        owners = {self.drawn.owners.get(key, "") for key in keys}
+        return owners.pop() if len(owners) == 1 else ""
 
     @property
     def closed(self) -> bool:
@@ -149,13 +203,14 @@ class Session:
         """Run a fragment as its timer does in the browser; returns the run's seconds.
 
         A fragment that calls ``st.rerun()`` ends with a full run of the page instead."""
-        return await self._run({}, fragment_id=fragment_id, timeout=timeout)
+        return await self._run({}, fragment_id=fragment_id, timer=True, timeout=timeout)
 
     async def _run(
         self,
         changed: dict[str, WidgetState],
         trigger: WidgetState | None = None,
         fragment_id: str = "",
+        timer: bool = False,
         timeout: float = RUN_TIMEOUT,
     ) -> float:
         self._values.update(changed)
@@ -165,7 +220,7 @@ class Session:
         state.page_name = self.page
         if fragment_id:
             state.fragment_id = fragment_id
-            state.is_auto_rerun = True
+            state.is_auto_rerun = timer
         shown = {element.id for element in self.drawn.widgets.values()}
         for widget_id, value in self._values.items():
             if widget_id in shown or widget_id in changed:
@@ -174,11 +229,6 @@ class Session:
             state.widget_states.widgets.append(trigger)
         while not self._finished.empty():
             self._finished.get_nowait()
-        self._fragment_run = bool(fragment_id)
-        if not fragment_id:
-            self._next = Drawn()
-        else:
-            self._next_fragment = Drawn()
         wanted = {FRAGMENT_RUN, FULL_RUN} if fragment_id else {FULL_RUN}
         start = time.perf_counter()
         await self._socket.send(message.SerializeToString())
@@ -198,6 +248,7 @@ class Session:
         spent = time.perf_counter() - start
         if status == FRAGMENT_RUN:
             self.fragment_drawn = self.latest = self._next_fragment
+            self.drawn = self.drawn.merge(self._next_fragment)
         else:
             self.drawn = self.latest = self._next
         return spent
@@ -214,18 +265,24 @@ class Session:
         message = ForwardMsg()
         message.ParseFromString(data)
         kind = message.WhichOneof("type")
-        if kind == "new_session" and not self._fragment_run:
-            self._next = Drawn()  # a full run starts (again, after an st.rerun)
-            # as the browser does: the timers of the previous run's fragments stop; this
-            # run announces its own (auto_rerun), whose ids may be new
-            self.fragments.clear()
-        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-            # a full run draws its inline fragments too; a fragment's own run only them
-            in_fragment = self._fragment_run and message.delta.fragment_id
-            target = self._next_fragment if in_fragment else self._next
-            if self._fragment_run and not message.delta.fragment_id:
-                return
-            target.add(message.delta.new_element)
+        if kind == "new_session":  # a run starts: the page's, or some fragments' alone
+            self._fragment_run = bool(message.metadata.run.fragment_ids)
+            if self._fragment_run:
+                self._next_fragment = Drawn()
+            else:
+                self._next = Drawn()
+                # as the browser does: the timers of the previous run's fragments stop;
+                # this run announces its own (auto_rerun), whose ids may be new
+                self.fragments.clear()
+        elif kind == "delta":
+            delta, position = message.delta, tuple(message.metadata.delta_path)
+            if self._fragment_run and not delta.fragment_id:
+                return  # only a fragment's own elements are redrawn in its run
+            target = self._next_fragment if self._fragment_run else self._next
+            if delta.WhichOneof("type") == "new_element":
+                target.add(position, delta.new_element, delta.fragment_id)
+            elif delta.WhichOneof("type") == "add_block" and self._fragment_run:
+                target.blocks.append(position)
         elif kind == "page_info_changed":
             self.query = message.page_info_changed.query_string
         elif kind == "auto_rerun":  # the latest announced last: a rerun may renew an id
@@ -233,8 +290,5 @@ class Session:
             self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
         elif kind == "stop_auto_rerun":
             self.fragments.clear()
-        elif kind == "script_finished":
-            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                self._fragment_run = False  # st.rerun(): a full run of the page follows
-                self._next = Drawn()
+        elif kind == "script_finished":  # after st.rerun(), the next run's new_session
             self._finished.put_nowait(message.script_finished)

@@ -119,17 +119,22 @@ def questionnaire_step(
     for failure in failures:
         st.error(escape_markdown(failure))
     for question in referentiel.questions_of(motivation_id):
-        _question(referentiel, question, sheet, lang, key_prefix, disabled)
+        question_widgets(referentiel, question, sheet, lang, key_prefix, disabled)
 
 
-def _question(
+def question_widgets(
     referentiel: Referentiel,
     question: Question,
     sheet: AnswerSheet,
     lang: str,
     prefix: str,
     disabled: bool = False,
+    on_answer: Callable[[], None] | None = None,
 ) -> None:
+    """One question: its answer's radio and its folded comment box, filled from ``sheet``.
+
+    ``on_answer`` runs when the answer changes (before the run that saves it).
+    """
     scale = referentiel.scale(question.scale)
     labels: dict[Answer, str] = {value: scale.label(value, lang) for value in scale.values()}
     if question.declinable:
@@ -149,6 +154,7 @@ def _question(
         # The référentiel's help (trusted text) opens from the (?) next to the question.
         help=question.help.get(lang),
         disabled=disabled,
+        on_change=on_answer,
     )
     # Folded until wanted (a phone shows the questions, not six empty boxes); open when the
     # question already has a comment.

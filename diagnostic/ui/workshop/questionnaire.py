@@ -1,9 +1,13 @@
 """A participant's questionnaire: the workshop's motivations one step at a time, then
 « Mes réponses », then the group result once the adviser shows it.
 
-As in the single diagnostic, each run first saves what the widgets hold (see
-components.save_changes), then draws. A closed workshop saves nothing: its widgets are
-reset to the saved answers and shown read-only.
+The step (progress, step selector, questions, back and next) is a fragment, and so are the
+progress bar and each question inside it: a move reruns the step alone, an answer its
+question and the progress bar, a comment its question; never the header, the bring-in box
+or the group's result. As in the single diagnostic, each of these runs first saves what
+the widgets hold (see components.save_changes), then draws; the sheet as saved is kept in
+the session between runs. A closed workshop saves nothing: its widgets are reset to the
+saved answers and shown read-only; a workshop closed meanwhile redraws the whole page.
 Widget keys: ``atelier-answer-<id>``, ``atelier-comment-<id>``, ``atelier-nav-step``,
 ``atelier-nav-back``, ``atelier-nav-next``, ``atelier-goto-<motivation>``, ``atelier-leave``,
 and the bring-in widgets (see bring).
@@ -18,16 +22,17 @@ import streamlit as st
 
 from ...errors import DiagnosticError, NotFoundError
 from ...i18n import t
-from ...model import AnswerSheet, MotivationId
+from ...model import AnswerSheet, MotivationId, QuestionId
 from .. import state
 from ..clicks import action_button
 from ..components import (
     answer_key,
     comment_key,
     progress_bar,
-    questionnaire_step,
+    question_widgets,
     save_changes,
 )
+from ..fragments import rerun_also
 from ..literal import escape_markdown
 from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
@@ -46,6 +51,10 @@ from .session import (
 from .shared import group_now, workshop_now
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
+SHEET_KEY = "atelier-sheet"  # (participant token, the sheet as saved)
+FAILURES_KEY = "atelier-save-failures"  # (participant token, the page run's failed saves)
+STEP_FRAGMENT = "atelier-step-fragment"
+PROGRESS_FRAGMENT = "atelier-progress-fragment"
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
 WATCH_KEY = "atelier-watch"
 STATUS_KEY = "atelier-status"
@@ -58,11 +67,13 @@ def render(ctx: state.Context, token: str) -> bool:
     if loaded is None:
         return False
     participation, sheet, failures = save_first(*loaded)
+    st.session_state[SHEET_KEY] = (participation.token, sheet)
+    st.session_state[FAILURES_KEY] = (participation.token, failures)
     state.show_flashes()
     header(participation)
     if not participation.closed:
         bring.render(participation)
-    questionnaire(participation, sheet, failures)
+    st.fragment(key=STEP_FRAGMENT)(step)(participation)
     st.divider()
     st.header(t("atelier.group.title", ctx.lang))
     workshop = participation.workshop
@@ -74,9 +85,75 @@ def render(ctx: state.Context, token: str) -> bool:
     else:
         st.caption(t("atelier.group.waiting", ctx.lang))
     someone_else(participation)
+    return True
+
+
+def step(participation: Participation) -> None:
+    """The step fragment: save what the widgets changed, then draw the current step.
+
+    In the page's run, the page has saved already (before its header, which says whether
+    the workshop is closed); in a run of the fragment alone, it saves first itself.
+    """
+    page = st.session_state.pop(FAILURES_KEY, None)
+    now, sheet, failures = saved_sheet(participation)
+    if isinstance(page, tuple) and page[0] == participation.token:
+        failures = [*page[1], *failures]
+    questionnaire(now, sheet, failures)
     if st.session_state.pop(SCROLL_KEY, False):
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
-    return True
+
+
+def saved_sheet(participation: Participation) -> tuple[Participation, AnswerSheet, list[str]]:
+    """Save what the widgets changed on the sheet the session keeps (the page's read, then
+    each save), so that a fragment's own run reads nothing from the database unless a save
+    fails; a workshop closed meanwhile redraws the whole page, a closed one saves nothing."""
+    token = participation.token
+    kept = st.session_state.get(SHEET_KEY)
+    sheet = kept[1] if isinstance(kept, tuple) and kept[0] == token else None
+    if sheet is None:
+        sheet = participation.ctx.repository.load_sheet(token)
+    if participation.closed:  # read-only: the page's run has reset the widgets already
+        return participation, sheet, []
+    now, sheet, failures = save_first(participation, sheet)
+    st.session_state[SHEET_KEY] = (token, sheet)
+    if now.closed and not participation.closed:
+        st.rerun(scope="app")  # closed meanwhile: the whole page says so
+    return now, sheet, failures
+
+
+def progress(participation: Participation) -> None:
+    """The progress fragment: the bar, from the sheet as last saved."""
+    ctx = participation.ctx
+    kept = st.session_state.get(SHEET_KEY)
+    if isinstance(kept, tuple) and kept[0] == participation.token:
+        progress_bar(ctx.referentiel, kept[1], ctx.lang, participation.motivations)
+
+
+def question(participation: Participation, question_id: QuestionId) -> None:
+    """A question's fragment: an answer reruns it and the progress bar, a comment it alone."""
+    now, sheet, failures = saved_sheet(participation)
+    ctx = now.ctx
+    for failure in failures:
+        st.error(escape_markdown(failure))
+    question_widgets(
+        ctx.referentiel,
+        ctx.referentiel.question(question_id),
+        sheet,
+        ctx.lang,
+        PARTICIPANT_PREFIX,
+        disabled=now.closed,
+        on_answer=partial(answered, question_id),
+    )
+
+
+def question_fragment(question_id: str) -> str:
+    """The key of a question's fragment."""
+    return f"{PARTICIPANT_PREFIX}question-{question_id}"
+
+
+def answered(question_id: QuestionId) -> None:
+    """After an answer, rerun its question (which saves it), then the progress bar."""
+    rerun_also([question_fragment(question_id), PROGRESS_FRAGMENT])
 
 
 def load(ctx: state.Context, token: str) -> tuple[Participation, AnswerSheet] | None:
@@ -163,7 +240,7 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     motivations = participation.motivations
     last = len(motivations)
     index = current_step(participation, sheet)
-    progress_bar(ctx.referentiel, sheet, lang, motivations)
+    st.fragment(key=PROGRESS_FRAGMENT)(progress)(participation)
     st.session_state[SELECTOR] = index
     st.selectbox(
         t("app.nav.step_title", lang, n=index + 1, total=last + 1),
@@ -179,15 +256,10 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     if index < last:
         motivation = ctx.referentiel.motivation(motivations[index])
         st.markdown(motivation.description.get(lang))
-        questionnaire_step(
-            ctx.referentiel,
-            motivation.id,
-            sheet,
-            lang,
-            failures,
-            key_prefix=PARTICIPANT_PREFIX,
-            disabled=participation.closed,
-        )
+        for failure in failures:
+            st.error(escape_markdown(failure))
+        for one in ctx.referentiel.questions_of(motivation.id):
+            st.fragment(key=question_fragment(one.id))(question)(participation, one.id)
     else:
         my_answers.render(participation, sheet, move)
     with st.container(horizontal=True, horizontal_alignment="distribute"):
