@@ -60,7 +60,7 @@ class Participant:
         self.room = room
         self.options = options
         self.random = random.Random(options.seed * 1000 + number)
-        self.polls: dict[str, float] = {}
+        self.polls: dict[str, tuple[float, float]] = {}  # fragment -> (due, interval)
 
     async def pause(self) -> None:
         """A think time, during which the page's fragment timers fire as in the browser."""
@@ -71,14 +71,18 @@ class Participant:
             for gone in self.polls.keys() - self.session.fragments.keys():
                 del self.polls[gone]  # a fragment of an earlier run: its timer stopped
             for fragment, interval in self.session.fragments.items():
-                self.polls.setdefault(fragment, now + interval)
-            due = min(self.polls.items(), key=lambda item: item[1], default=None)
-            if due is None or due[1] >= end:
+                # as the browser: a timer announced again keeps its pace, unless its
+                # interval changed, which restarts it
+                if self.polls.get(fragment, (0.0, None))[1] != interval:
+                    self.polls[fragment] = (now + interval, interval)
+            due = min(self.polls.items(), key=lambda item: item[1][0], default=None)
+            if due is None or due[1][0] >= end:
                 await asyncio.sleep(max(end - now, 0))
                 return
-            await asyncio.sleep(max(due[1] - now, 0))
-            self.room.polls.append(await self.session.refresh_fragment(due[0]))
-            self.polls[due[0]] = time.monotonic() + self.session.fragments.get(due[0], 1e9)
+            fragment, (when, interval) = due
+            await asyncio.sleep(max(when - now, 0))
+            self.room.polls.append(await self.session.refresh_fragment(fragment))
+            self.polls[fragment] = (max(when + interval, time.monotonic()), interval)
 
     async def run(self, referentiel: Referentiel, motivations: list[str]) -> None:
         room, session = self.room, self.session

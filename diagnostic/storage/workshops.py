@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Row, Select, bindparam, exc, select, update
+from sqlalchemy import Connection, Engine, Row, Select, bindparam, exc, func, select, update
 
 from ..errors import AccessError, NotFoundError, StorageError
 from ..model import AnswerSheet, Role, TerritoryProfile
@@ -204,6 +204,11 @@ class WorkshopMethods:
             row = _admin_row(connection, code, admin_key)
             return _sheets(connection, row)
 
+    def participant_count(self, code: str) -> int:
+        """How many people joined the workshop (0 when there is no such workshop)."""
+        with reading(self._engine) as connection:
+            return int(connection.execute(_COUNT, {"code": code}).scalar_one())
+
     def group_sheets(self, code: str) -> list[ParticipantSheet]:
         """Every participant's sheet, to compute the group result.
 
@@ -222,6 +227,12 @@ def _admin_row(connection: Connection, code: str, admin_key: str, lock: bool = F
         raise wrong_admin_key()
     return row
 
+
+_COUNT: Select[Any] = (
+    select(func.count())
+    .select_from(diagnostics.join(workshops, diagnostics.c.workshop_id == workshops.c.id))
+    .where(workshops.c.code == bindparam("code"))
+)
 
 # Every answer of a workshop's participants, without the columns a sheet does not hold
 # (the dashboard reads them all at every refresh: 6,600 rows for 150 participants).

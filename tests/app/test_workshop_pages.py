@@ -166,5 +166,18 @@ def test_the_refresh_interval_comes_from_the_environment(
     monkeypatch.setenv("DIAGNOSTIC_WORKSHOP_REFRESH", value)
     assert refresh_seconds() == expected
     assert participant_refresh_seconds() == 3 * expected
-    # Whatever the setting, a phone looks for the adviser's actions every 2 s at most.
+    # Whatever the setting, a phone looks for the adviser's actions every 2 s at most
+    # (in a room of up to 40: see below).
     assert status_seconds() == min(expected, 2.0)
+
+
+@pytest.mark.parametrize(
+    ("participants", "seconds"),
+    [(0, 2.0), (10, 2.0), (40, 2.0), (60, 3.0), (100, 5.0), (120, 6.0), (400, 6.0)],
+)
+def test_a_big_room_looks_at_the_status_less_often(
+    participants: int, seconds: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The room's phones look about 20 times a second in all, each at least every 6 s.
+    monkeypatch.delenv("DIAGNOSTIC_WORKSHOP_REFRESH", raising=False)
+    assert status_seconds(participants) == seconds

@@ -170,6 +170,10 @@ def test_the_lifecycle_of_a_workshop(repo: Repository) -> None:
     assert sheets[2].sheet.answers == {}
     assert sheets[0].sheet.territory.respondent_role == "elu"
     assert repo.participants(workshop.code, key) == sheets
+    assert repo.participant_count(workshop.code) == 3
+    other, _ = repo.create_workshop(PROFILE)
+    assert repo.participant_count(other.code) == 0
+    assert repo.participant_count("ZZZZZZ") == 0
 
 
 def test_a_participant_may_import_a_single_diagnostic(repo: Repository) -> None:

@@ -32,7 +32,7 @@ from ..components import (
     question_widgets,
     save_changes,
 )
-from ..fragments import rerun_also
+from ..fragments import fragments_running, rerun_also
 from ..literal import escape_markdown
 from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
@@ -48,7 +48,7 @@ from .session import (
     participant_refresh_seconds,
     status_seconds,
 )
-from .shared import group_now, workshop_now
+from .shared import group_now, room_size_now, workshop_now
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SHEET_KEY = "atelier-sheet"  # (participant token, the sheet as saved)
@@ -77,8 +77,6 @@ def render(ctx: state.Context, token: str) -> bool:
     st.divider()
     st.header(t("atelier.group.title", ctx.lang))
     workshop = participation.workshop
-    status = st.fragment(run_every=status_seconds(), key=STATUS_KEY)(status_watch)
-    status(ctx, workshop.code, workshop.status, workshop.results_visible)
     if workshop.results_visible:
         group = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_view)
         group(ctx, workshop.code)
@@ -92,7 +90,8 @@ def step(participation: Participation) -> None:
     """The step fragment: save what the widgets changed, then draw the current step.
 
     In the page's run, the page has saved already (before its header, which says whether
-    the workshop is closed); in a run of the fragment alone, it saves first itself.
+    the workshop is closed) and its failed saves are shown here; in a run of the fragment
+    alone, it saves first itself.
     """
     page = st.session_state.pop(FAILURES_KEY, None)
     now, sheet, failures = saved_sheet(participation)
@@ -103,16 +102,31 @@ def step(participation: Participation) -> None:
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
 
+def watch_status(participation: Participation) -> None:
+    """The status watch, on a timer set by the room's size.
+
+    It lives in the progress fragment, which every answer and every move reruns: so it
+    looks at the status then too, and its interval follows the room's size as people join
+    (the browser keeps a timer whose interval is unchanged, and restarts one whose interval
+    changed)."""
+    ctx, workshop = participation.ctx, participation.workshop
+    every = status_seconds(room_size_now(ctx, workshop.code))
+    status = st.fragment(run_every=every, key=STATUS_KEY)(status_watch)
+    status(ctx, workshop.code, workshop.status, workshop.results_visible)
+
+
 def saved_sheet(participation: Participation) -> tuple[Participation, AnswerSheet, list[str]]:
-    """Save what the widgets changed on the sheet the session keeps (the page's read, then
-    each save), so that a fragment's own run reads nothing from the database unless a save
-    fails; a workshop closed meanwhile redraws the whole page, a closed one saves nothing."""
+    """In a fragment's own run, save what the widgets changed on the sheet the session
+    keeps (the page's read, then each save), so that it reads nothing from the database
+    unless a save fails; a workshop closed meanwhile redraws the whole page. In the page's
+    run, the page has saved already; a closed workshop saves nothing."""
     token = participation.token
     kept = st.session_state.get(SHEET_KEY)
     sheet = kept[1] if isinstance(kept, tuple) and kept[0] == token else None
     if sheet is None:
         sheet = participation.ctx.repository.load_sheet(token)
-    if participation.closed:  # read-only: the page's run has reset the widgets already
+    if participation.closed or not fragments_running():
+        # read-only, or the page's run, which saved (and reset a closed workshop's widgets)
         return participation, sheet, []
     now, sheet, failures = save_first(participation, sheet)
     st.session_state[SHEET_KEY] = (token, sheet)
@@ -122,11 +136,12 @@ def saved_sheet(participation: Participation) -> tuple[Participation, AnswerShee
 
 
 def progress(participation: Participation) -> None:
-    """The progress fragment: the bar, from the sheet as last saved."""
+    """The progress fragment: the bar, from the sheet as last saved, and the status watch."""
     ctx = participation.ctx
     kept = st.session_state.get(SHEET_KEY)
     if isinstance(kept, tuple) and kept[0] == participation.token:
         progress_bar(ctx.referentiel, kept[1], ctx.lang, participation.motivations)
+    watch_status(participation)
 
 
 def question(participation: Participation, question_id: QuestionId) -> None:

@@ -29,6 +29,8 @@ REFRESH_DEFAULT = 3.0
 REFRESH_BOUNDS = (0.5, 60.0)
 PARTICIPANT_FACTOR = 3  # a participant's page redraws the group less often than the dashboard
 STATUS_MAX = 2.0  # seconds: an adviser's action reaches a participant's page within about this
+ROOM_LOOKS = 20.0  # a room's phones look at the status about this many times a second at most
+STATUS_CEILING = 6.0  # seconds: however big the room, a phone looks at least this often
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 
 
@@ -94,12 +96,17 @@ def participant_refresh_seconds() -> float:
     return refresh_seconds() * PARTICIPANT_FACTOR
 
 
-def status_seconds() -> float:
+def status_seconds(participants: int = 0) -> float:
     """How often a participant's page looks whether the adviser closed it or showed the result.
 
-    One small query; often enough that an adviser's click reaches phones within STATUS_MAX.
+    One small query, shared by the server's phones, but each look is a run of the page's
+    status fragment on the server (a few milliseconds of CPU). Up to 40 participants a
+    phone looks every STATUS_MAX seconds at most, so an adviser's click reaches it within
+    about that; in a bigger room the phones look about ROOM_LOOKS times a second in all,
+    each at least every STATUS_CEILING seconds (6 s from 120 participants).
     """
-    return min(refresh_seconds(), STATUS_MAX)
+    room = min(max(participants, 0) / ROOM_LOOKS, STATUS_CEILING)
+    return max(min(refresh_seconds(), STATUS_MAX), room)
 
 
 def query(name: str) -> str | None:
