@@ -2,8 +2,8 @@
 
 The same widgets, with the same keys and labels, as the workshop's participant page (join
 form, then one motivation's questions a step, the step selector, back and next buttons,
-the group's fragment refreshed on the same timer), and a results page with the same
-number of charts; no database, no scoring: what Streamlit itself costs.
+the group's fragment refreshed on the same timer), and a results page with the same kinds
+of elements in the same numbers; no database, no scoring: what Streamlit itself costs.
 Run by the benchmarks as ``streamlit run benchmarks/bare_room.py``.
 """
 
@@ -97,13 +97,58 @@ def home() -> None:
 
 
 def results() -> None:
-    """As many charts as the results page draws, from fixed figures."""
+    """The same elements as the app's results page, of the same kinds and in the same
+    numbers (title, resume link, download buttons, cards with their expanders, charts each
+    followed by its table, the plan's widgets), from fixed texts and figures."""
     ref = referentiel()
-    st.title(t("app.nav.results", LANG))
     labels = [m.label.get(LANG) for m in ref.motivations]
+    st.title(t("app.nav.results", LANG))
+    with st.popover("Lien de reprise", icon=":material/link:"):
+        st.code("http://127.0.0.1/diagnostic?d=bare", language=None)
+    st.markdown("Communauté de communes du Toulois")
+    st.markdown("Réponses : 44 sur 44")
+    with st.container(horizontal=True):
+        for number, kind in enumerate(("PDF", "CSV", "Excel", "JSON", "Markdown")):
+            st.download_button(kind, b"bare", file_name=f"bare.{number}", key=f"bare-dl-{number}")
+    texts = [q.label.get(LANG) for q in ref.questions]
+    st.header("Par où commencer")
+    for card in range(3):
+        with st.container(border=True):
+            st.subheader(labels[card])
+            st.markdown(texts[card])
+            with st.expander("Pourquoi"):
+                for line in texts[card * 5 : card * 5 + 5]:
+                    st.markdown(f"- {line}")
+            with st.expander("En savoir plus"):
+                st.markdown(texts[card + 10])
+    st.header("Ce qui reste à éclaircir")
+    st.info(texts[20])
+    st.warning(texts[21])
+    for line in texts[22:30]:
+        st.markdown(line)
+    st.header(t("app.figures.title", LANG))
     for number in range(3):
+        st.subheader(labels[number])
+        st.caption(texts[number + 30])
         figure = go.Figure(go.Bar(x=[50 + 5 * i for i in range(len(labels))], y=labels))
         st.plotly_chart(figure, key=f"bare-chart-{number}")
+        scores = [f"{50 + 5 * i} / 100" for i in range(len(labels))]
+        st.table({"Motivation": labels, "Score": scores})
+    st.header("Qui contacter")
+    for line in texts[33:44]:
+        st.markdown(line)
+    st.header("Feuille de route")
+    st.checkbox("Montrer les actions faites", key="bare-plan-done")
+    st.selectbox("Action", labels, key="bare-plan-action")
+    st.text_input("Responsable", key="bare-plan-owner")
+    with st.expander("Ajouter une action"):
+        st.markdown(texts[0])
+    for name in ("add", "save", "export"):
+        st.button(name, key=f"bare-plan-{name}")
+    with st.expander("Comparer"):
+        st.code("bare", language=None)
+    st.divider()
+    st.caption(texts[1])
 
 
 st.sidebar.radio("Langue · Language", ("fr", "en"), horizontal=True, key="lang")
