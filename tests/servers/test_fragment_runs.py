@@ -9,6 +9,7 @@ Spoken to as a browser does, over Streamlit's websocket (benchmarks/streamlit_cl
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,9 @@ def test_an_answer_a_comment_and_a_move_rerun_only_their_part(tmp_path: Path) ->
         assert dict(sheet.comments) == {second.id: "À voir avec la CRESS"}
 
     try:
-        asyncio.run(phone())
+        # in a thread of its own: a sync Playwright session may own this thread's loop
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, phone()).result()
     finally:
         server.stop()
         close_repositories()
