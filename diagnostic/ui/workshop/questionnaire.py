@@ -37,7 +37,6 @@ from ..literal import escape_markdown
 from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
-from .group import group_result
 from .participation import Participation
 from .session import (
     CODE_PARAM,
@@ -45,10 +44,8 @@ from .session import (
     closed_message,
     forget_participant,
     participant_link,
-    participant_refresh_seconds,
-    status_seconds,
 )
-from .shared import group_now, room_size_now, workshop_now
+from .watch import group_section, watch_status
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SHEET_KEY = "atelier-sheet"  # (participant token, the sheet as saved)
@@ -56,8 +53,6 @@ FAILURES_KEY = "atelier-save-failures"  # (participant token, the page run's fai
 STEP_FRAGMENT = "atelier-step-fragment"
 PROGRESS_FRAGMENT = "atelier-progress-fragment"
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
-WATCH_KEY = "atelier-watch"
-STATUS_KEY = "atelier-status"
 ANSWER_WIDGETS = (f"{PARTICIPANT_PREFIX}answer-", f"{PARTICIPANT_PREFIX}comment-")
 
 
@@ -76,12 +71,7 @@ def render(ctx: state.Context, token: str) -> bool:
     st.fragment(key=STEP_FRAGMENT)(step)(participation)
     st.divider()
     st.header(t("atelier.group.title", ctx.lang))
-    workshop = participation.workshop
-    if workshop.results_visible:
-        group = st.fragment(run_every=participant_refresh_seconds(), key=WATCH_KEY)(group_view)
-        group(ctx, workshop.code)
-    else:
-        st.caption(t("atelier.group.waiting", ctx.lang))
+    group_section(ctx, participation.workshop)
     someone_else(participation)
     return True
 
@@ -100,19 +90,6 @@ def step(participation: Participation) -> None:
     questionnaire(now, sheet, failures)
     if st.session_state.pop(SCROLL_KEY, False):
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
-
-
-def watch_status(participation: Participation) -> None:
-    """The status watch, on a timer set by the room's size.
-
-    It lives in the progress fragment, which every answer and every move reruns: so it
-    looks at the status then too, and its interval follows the room's size as people join
-    (the browser keeps a timer whose interval is unchanged, and restarts one whose interval
-    changed)."""
-    ctx, workshop = participation.ctx, participation.workshop
-    every = status_seconds(room_size_now(ctx, workshop.code))
-    status = st.fragment(run_every=every, key=STATUS_KEY)(status_watch)
-    status(ctx, workshop.code, workshop.status, workshop.results_visible)
 
 
 def saved_sheet(participation: Participation) -> tuple[Participation, AnswerSheet, list[str]]:
@@ -336,31 +313,3 @@ def someone_else(participation: Participation) -> None:
         forget_participant()
         st.query_params[CODE_PARAM] = participation.workshop.code
         st.rerun()
-
-
-def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
-    """Redraw the page as soon as the adviser closes, reopens, shows or hides the result.
-
-    One small query every status_seconds(), shared with the server's other phones (see
-    shared), drawing nothing.
-    """
-    try:
-        workshop = workshop_now(ctx, code)
-        if (workshop.status, workshop.results_visible) != (status, visible):
-            # The shared read may be older than the page's own: confirm before redrawing.
-            workshop = workshop_now(ctx, code, fresh=True)
-    except NotFoundError:
-        st.rerun()
-    if (workshop.status, workshop.results_visible) != (status, visible):
-        st.rerun()
-
-
-def group_view(ctx: state.Context, code: str) -> None:
-    """The group result, redrawn now and then while it is shown."""
-    try:
-        workshop = ctx.repository.get_workshop(code)
-    except NotFoundError:
-        st.rerun()
-    # Only the group's aggregate is drawn: never a sheet, a pseudonym or a token.
-    summary = group_now(ctx, code, workshop.motivations)
-    group_result(ctx, summary, workshop.profile, key_prefix="atelier-group-")
