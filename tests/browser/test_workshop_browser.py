@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 import segno
 from browser_support import Server
 from browser_walk import answer_label, fresh, shipped_referentiel
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from workshop_walk import PHONE, SCREEN, WorkshopWalker, new_page, person_answer
 
@@ -154,7 +155,14 @@ def test_an_adviser_runs_a_live_workshop_with_three_participants(
     label = answer_label(referentiel, question.id, person_answer(referentiel, 1, 2))
     group = second.page.locator(fresh(f"atelier-answer-{question.id}"))
     # Whether the page already shows the workshop closed or not, the answer is refused.
-    group.get_by_text(label, exact=True).click(force=True)
+    # The page may be redrawing as the click lands (its status watch saw the closing):
+    # then the option is replaced under the pointer, and the click is made again once
+    # the run is over.
+    try:
+        group.get_by_text(label, exact=True).click(force=True, timeout=5_000)
+    except PlaywrightError:
+        second.settle()
+        group.get_by_text(label, exact=True).click(force=True)
     expect(second.page.get_by_text(CLOSED).first).to_be_visible()
     second.expect_participant_answer(question.id, label, checked=False)
     assert question.id not in repository.load_sheet(second_token).answers
