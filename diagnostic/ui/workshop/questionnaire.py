@@ -98,8 +98,7 @@ def saved_sheet(participation: Participation) -> tuple[Participation, AnswerShee
     unless a save fails; a workshop closed meanwhile redraws the whole page. In the page's
     run, the page has saved already; a closed workshop saves nothing."""
     token = participation.token
-    kept = st.session_state.get(SHEET_KEY)
-    sheet = kept[1] if isinstance(kept, tuple) and kept[0] == token else None
+    sheet = kept_sheet(token)
     if sheet is None:
         sheet = participation.ctx.repository.load_sheet(token)
     if participation.closed or not fragments_running():
@@ -115,10 +114,16 @@ def saved_sheet(participation: Participation) -> tuple[Participation, AnswerShee
 def progress(participation: Participation) -> None:
     """The progress fragment: the bar, from the sheet as last saved, and the status watch."""
     ctx = participation.ctx
-    kept = st.session_state.get(SHEET_KEY)
-    if isinstance(kept, tuple) and kept[0] == participation.token:
-        progress_bar(ctx.referentiel, kept[1], ctx.lang, participation.motivations)
+    sheet = kept_sheet(participation.token)
+    if sheet is not None:
+        progress_bar(ctx.referentiel, sheet, ctx.lang, participation.motivations)
     watch_status(participation)
+
+
+def kept_sheet(token: str) -> AnswerSheet | None:
+    """The sheet the session keeps for this participation (as last read or saved)."""
+    kept = st.session_state.get(SHEET_KEY)
+    return kept[1] if isinstance(kept, tuple) and kept[0] == token else None
 
 
 def question(participation: Participation, question_id: QuestionId) -> None:
