@@ -13,7 +13,8 @@ from typing import Any
 
 import click
 
-from .cli_files import Builders, check_outputs, fail, output_format, read_file, say, write_outputs
+from .cli_files import check_outputs, fail, output_format, read_file, say
+from .cli_outputs import Builders, write_outputs
 from .cli_territory import territory
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
@@ -173,7 +174,7 @@ def score(ctx: Context, answers: str, output_format: str) -> None:
     click.echo(to_french_csv(header, rows), nl=False)
 
 
-OUTPUT = click.Path(dir_okay=False, path_type=Path)
+OUTPUT = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
 REPORT_LANG = click.option(
     "--lang",
     "report_lang",
@@ -242,6 +243,9 @@ def compare(
 ) -> None:
     """Compare deux diagnostics d'un même territoire / compare two diagnostics of one territory."""
     lang = ctx.lang = report_lang or ctx.lang
+    check_outputs(
+        (pdf_path, xlsx_path), ("--pdf", "--xlsx"), lang, required=False, stdout_busy=True
+    )
     ref, before = load_sheet(ctx, earlier)
     after = from_json(read_file(later, lang), ref)
     comparison = compare_sheets(ref, before, after)
