@@ -16,6 +16,7 @@ import click
 from .cli_files import check_outputs, fail, output_format, read_file, say
 from .cli_outputs import Builders, write_outputs
 from .cli_territory import territory
+from .cli_usage import localise, usage_message
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
 from .export.csvfmt import to_french_csv
@@ -322,10 +323,9 @@ def serve(ctx: Context, port: int, address: str | None, public_url: str | None) 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error is one line on stderr and a non-zero exit code."""
-    lang = "en" if Settings.from_env().lang == "en" else "fr"
     args = sys.argv[1:] if argv is None else argv
-    if "--lang" in args and args.index("--lang") + 1 < len(args):
-        lang = args[args.index("--lang") + 1]
+    lang = _language(args)
+    localise(cli, lang)
     prefix = "Error: " if lang == "en" else "Erreur\u00a0: "
     try:
         cli.main(args=args, prog_name="diagnostic-ess", standalone_mode=False)
@@ -335,8 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo(prefix + ("interrupted" if lang == "en" else "interrompu"), err=True)
         return 130
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.format_message(), err=True)  # the help page, as Click shows it
+        return 2
     except click.UsageError as error:
-        click.echo(prefix + error.format_message().replace("\n", " "), err=True)
+        click.echo(prefix + usage_message(error, lang), err=True)
         return 2
     except click.ClickException as error:
         click.echo(prefix + error.format_message().replace("\n", " "), err=True)
@@ -344,6 +347,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return 0
+
+
+def _language(args: list[str]) -> str:
+    """The messages' language: ``--lang`` wherever it is given, else ``DIAGNOSTIC_LANG``."""
+    lang = "en" if Settings.from_env().lang == "en" else "fr"
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return "en" if lang == "en" else "fr"
 
 
 if __name__ == "__main__":
