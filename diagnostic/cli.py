@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from .cli_db import backup, db, restore
 from .cli_files import check_outputs, fail, output_format, read_file, say
 from .cli_outputs import Builders, write_outputs
 from .cli_territory import territory
@@ -223,6 +224,8 @@ def report(
 
 
 cli.add_command(territory)
+for _command in (backup, restore, db):
+    cli.add_command(_command)
 
 
 @cli.command()
