@@ -307,7 +307,8 @@ def workshop_export(
 @click.option(
     "--address",
     default=None,
-    help="Adresse d'écoute (0.0.0.0 : tout le réseau) / address to listen on.",
+    help="Adresse d'écoute : 127.0.0.1 (ce poste seul) par défaut, 0.0.0.0 pour tout le "
+    "réseau / address to listen on: this machine only by default, 0.0.0.0 for the network.",
 )
 @click.option(
     "--public-url",
