@@ -24,7 +24,7 @@ from .cli_files import fail, is_stdout, say
 
 Builders = list[tuple[Path | None, Callable[[], bytes]]]
 Kind = Literal["file", "stream", "stdout"]
-FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,12 @@ def backup(url: str, destination: Path) -> Summary:
     source = sqlite_path(url)
     if not source.is_file():
         raise open_error(url)
+    if destination.resolve() in {Path(f"{source.resolve()}{end}") for end in ("", "-wal", "-shm")}:
+        raise StorageError(
+            f"{destination} est la base en service elle-même : choisissez un autre fichier "
+            "pour la sauvegarde.",
+            f"{destination} is the live database itself: choose another file for the backup.",
+        )
     with _connect(source) as live, _beside(destination) as temporary:
         _check_tool_base(live, source)
         with _connect(temporary) as copy:

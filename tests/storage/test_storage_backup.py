@@ -103,6 +103,23 @@ def test_a_backup_is_one_file_that_restores_into_a_new_place(
     assert open_repository(elsewhere).load_sheet(token).answers == {QUESTIONS[0]: 3}
 
 
+def test_a_backup_onto_the_live_base_is_refused(
+    capsys: pytest.CaptureFixture[str], live_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = open_repository(live_url)
+    token = repo.create_diagnostic(PROFILE).token
+    live = Path(live_url.removeprefix("sqlite:///"))
+    monkeypatch.chdir(live.parent)
+    code, out, err = run(capsys, "backup", live.name)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Erreur : {live.name} est la base en service elle-même : choisissez un autre "
+        "fichier pour la sauvegarde.\n"
+    )
+    repo.save_answer(token, QUESTIONS[0], 1)
+    assert repo.load_sheet(token).answers == {QUESTIONS[0]: 1}
+
+
 def _other_database(path: Path) -> None:
     with sqlite3.connect(path) as other:
         other.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
