@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from conftest import sqlite_url
 from sqlalchemy import text
 from storage_support import PROFILE, QUESTIONS, expected_answer
 
@@ -19,6 +18,10 @@ from diagnostic.storage.engine import create_engine_for
 from diagnostic.storage.migrate import alembic_config, head_revision
 
 WRITERS = 40
+
+
+def sqlite_url(folder: Path) -> str:
+    return f"sqlite:///{folder}/data/diagnostic.sqlite3"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
