@@ -36,6 +36,13 @@ def _count(number: int, noun: str, lang: str) -> str:
     return f"{format_number(number, lang)} {noun}{'s' if plural else ''}"
 
 
+def _done(ctx: Any, summary: Any, fr: str, en: str) -> None:
+    """One line: what was done, then what the base holds."""
+    lang = _lang(ctx)
+    fr_contents, en_contents = _contents(summary, lang)
+    say(f"{fr} : {fr_contents}.", f"{en}: {en_contents}.", lang)
+
+
 @click.command()
 @click.argument("file", type=FILE)
 @click.pass_obj
@@ -44,8 +51,7 @@ def backup(ctx: Any, file: Path) -> None:
     from .storage.backup import backup as back_up
 
     summary = back_up(Settings.from_env().database_url, file)
-    fr, en = _contents(summary, _lang(ctx))
-    say(f"Sauvegarde écrite dans {file} : {fr}.", f"Backup written to {file}: {en}.", _lang(ctx))
+    _done(ctx, summary, f"Sauvegarde écrite dans {file}", f"Backup written to {file}")
 
 
 @click.command()
@@ -56,12 +62,7 @@ def restore(ctx: Any, file: Path) -> None:
     from .storage.backup import restore as put_back
 
     summary = put_back(Settings.from_env().database_url, file)
-    fr, en = _contents(summary, _lang(ctx))
-    say(
-        f"Base restaurée depuis {file} : {fr}.",
-        f"Database restored from {file}: {en}.",
-        _lang(ctx),
-    )
+    _done(ctx, summary, f"Base restaurée depuis {file}", f"Database restored from {file}")
 
 
 @click.group()
@@ -75,6 +76,4 @@ def db_check(ctx: Any) -> None:
     """Vérifie la base (après un pg_restore) et la met à jour / check and upgrade the database."""
     from .storage.backup import check
 
-    summary = check(Settings.from_env().database_url)
-    fr, en = _contents(summary, _lang(ctx))
-    say(f"Base de données prête : {fr}.", f"Database ready: {en}.", _lang(ctx))
+    _done(ctx, check(Settings.from_env().database_url), "Base de données prête", "Database ready")

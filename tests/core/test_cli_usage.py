@@ -68,22 +68,15 @@ USAGE = {
 }
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("name", USAGE)
-def test_usage_errors_in_french(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+def test_usage_errors_in_the_cli_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, lang: str
 ) -> None:
     monkeypatch.delenv("DIAGNOSTIC_LANG", raising=False)
-    args, french, _ = USAGE[name]
-    assert run(capsys, *args) == (2, "", french + "\n")
-
-
-@pytest.mark.parametrize("name", USAGE)
-def test_usage_errors_in_english(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
-    monkeypatch.delenv("DIAGNOSTIC_LANG", raising=False)
-    args, _, english = USAGE[name]
-    assert run(capsys, "--lang", "en", *args) == (2, "", english + "\n")
+    args, french, english = USAGE[name]
+    chosen = ["--lang", "en", *args] if lang == "en" else args
+    assert run(capsys, *chosen) == (2, "", (english if lang == "en" else french) + "\n")
 
 
 def test_the_language_setting_gives_english(

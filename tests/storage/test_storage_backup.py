@@ -8,14 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import text
-from storage_support import PROFILE, QUESTIONS, expected_answer
+from storage_support import PROFILE, QUESTIONS, expected_answer, old_database, pretend_newer
 
 from diagnostic.cli import main
 from diagnostic.storage import close_repositories, open_repository
-from diagnostic.storage.engine import create_engine_for
-from diagnostic.storage.migrate import alembic_config, head_revision
+from diagnostic.storage.migrate import head_revision
 
 WRITERS = 40
 
@@ -174,22 +171,12 @@ def test_restore_migrates_an_older_schema(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, live_url: str
 ) -> None:
     old = tmp_path / "ancienne.sqlite3"
-    engine = create_engine_for(f"sqlite:///{old}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(
-            text(
-                "INSERT INTO diagnostics (token, name, type, created_at, updated_at) "
-                "VALUES ('t' || hex(randomblob(20)), 'Commune d’essai', 'commune', "
-                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
-    engine.dispose()
+    old_database(f"sqlite:///{old}")  # schema 0001, one diagnostic, four answers
     code, out, err = run(capsys, "restore", str(old))
     assert (code, err) == (0, "")
-    assert f"1 diagnostic, 0 réponse, 0 atelier (révision {head_revision()}" in out
+    assert f"1 diagnostic, 4 réponses, 0 atelier (révision {head_revision()}" in out
+    sheet = open_repository(live_url).load_sheet("tok_0123456789abcdef0123")
+    assert sheet.referentiel_version == "2026.1"
 
 
 def test_backup_of_a_postgresql_base_points_to_pg_dump(
@@ -222,10 +209,7 @@ def test_db_check_refuses_a_newer_schema(
     monkeypatch.setenv("DIAGNOSTIC_DATABASE_URL", database_url)
     open_repository(database_url)
     close_repositories()
-    engine = create_engine_for(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0009_future'"))
-    engine.dispose()
+    pretend_newer(database_url, "0009_future")
     code, out, err = run(capsys, "db", "check")
     assert (code, out) == (1, "")
     assert "révision « 0009_future », inconnue de cette version" in err
