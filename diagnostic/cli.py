@@ -66,6 +66,8 @@ def _print_json(value: Any) -> None:
 
 
 FORMAT = output_format("json", "csv")
+# Click 8.2 raises it for a group called without a command; older ones print the help.
+NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 @click.group()
@@ -339,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo(prefix + ("interrupted" if lang == "en" else "interrompu"), err=True)
         return 130
-    except click.exceptions.NoArgsIsHelpError as error:
+    except NO_ARGS_IS_HELP as error:
         click.echo(error.format_message(), err=True)  # the help page, as Click shows it
         return 2
     except click.UsageError as error:

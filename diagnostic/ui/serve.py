@@ -22,7 +22,6 @@ from ..errors import DiagnosticError
 CONFIG = Path(__file__).resolve().parent / "streamlit.toml"
 SCRIPT = Path(__file__).resolve().parent / "entry" / "app.py"
 WILDCARDS = ("", "0.0.0.0", "::")
-LOOPBACK = "127.0.0.1"
 PUBLIC_URL_VARIABLE = "DIAGNOSTIC_PUBLIC_URL"
 
 
