@@ -13,8 +13,11 @@ from typing import Any
 
 import click
 
-from .cli_files import Builders, check_outputs, fail, output_format, read_file, say, write_outputs
+from .cli_db import backup, db, restore
+from .cli_files import check_outputs, fail, output_format, read_file, say
+from .cli_outputs import Builders, write_outputs
 from .cli_territory import territory
+from .cli_usage import localise, usage_message
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
 from .export.csvfmt import to_french_csv
@@ -63,6 +66,8 @@ def _print_json(value: Any) -> None:
 
 
 FORMAT = output_format("json", "csv")
+# Click 8.2 raises it for a group called without a command; older ones print the help.
+NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 @click.group()
@@ -173,7 +178,7 @@ def score(ctx: Context, answers: str, output_format: str) -> None:
     click.echo(to_french_csv(header, rows), nl=False)
 
 
-OUTPUT = click.Path(dir_okay=False, path_type=Path)
+OUTPUT = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
 REPORT_LANG = click.option(
     "--lang",
     "report_lang",
@@ -221,6 +226,8 @@ def report(
 
 
 cli.add_command(territory)
+for _command in (backup, restore, db):
+    cli.add_command(_command)
 
 
 @cli.command()
@@ -242,6 +249,9 @@ def compare(
 ) -> None:
     """Compare deux diagnostics d'un même territoire / compare two diagnostics of one territory."""
     lang = ctx.lang = report_lang or ctx.lang
+    check_outputs(
+        (pdf_path, xlsx_path), ("--pdf", "--xlsx"), lang, required=False, stdout_busy=True
+    )
     ref, before = load_sheet(ctx, earlier)
     after = from_json(read_file(later, lang), ref)
     comparison = compare_sheets(ref, before, after)
@@ -299,7 +309,8 @@ def workshop_export(
 @click.option(
     "--address",
     default=None,
-    help="Adresse d'écoute (0.0.0.0 : tout le réseau) / address to listen on.",
+    help="Adresse d'écoute : 127.0.0.1 (ce poste seul) par défaut, 0.0.0.0 pour tout le "
+    "réseau / address to listen on: this machine only by default, 0.0.0.0 for the network.",
 )
 @click.option(
     "--public-url",
@@ -318,10 +329,9 @@ def serve(ctx: Context, port: int, address: str | None, public_url: str | None) 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error is one line on stderr and a non-zero exit code."""
-    lang = "en" if Settings.from_env().lang == "en" else "fr"
     args = sys.argv[1:] if argv is None else argv
-    if "--lang" in args and args.index("--lang") + 1 < len(args):
-        lang = args[args.index("--lang") + 1]
+    lang = _language(args)
+    localise(cli, lang)
     prefix = "Error: " if lang == "en" else "Erreur\u00a0: "
     try:
         cli.main(args=args, prog_name="diagnostic-ess", standalone_mode=False)
@@ -331,8 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo(prefix + ("interrupted" if lang == "en" else "interrompu"), err=True)
         return 130
+    except NO_ARGS_IS_HELP as error:
+        click.echo(error.format_message(), err=True)  # the help page, as Click shows it
+        return 2
     except click.UsageError as error:
-        click.echo(prefix + error.format_message().replace("\n", " "), err=True)
+        click.echo(prefix + usage_message(error, lang), err=True)
         return 2
     except click.ClickException as error:
         click.echo(prefix + error.format_message().replace("\n", " "), err=True)
@@ -340,6 +353,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return 0
+
+
+def _language(args: list[str]) -> str:
+    """The messages' language: ``--lang`` wherever it is given, else ``DIAGNOSTIC_LANG``."""
+    lang = "en" if Settings.from_env().lang == "en" else "fr"
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return "en" if lang == "en" else "fr"
 
 
 if __name__ == "__main__":

@@ -1,8 +1,7 @@
-"""The command line's files: answers read within the size limit, outputs written all or none."""
+"""The command line's files: answers read within the size limit, outputs checked before any work."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,39 +51,24 @@ def read_file(path: str, lang: str, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def write_file(path: Path, data: bytes, lang: str) -> Path:
-    """Write ``data`` to a temporary file beside ``path``; its name, or a plain error."""
-    if path.is_dir():
-        raise fail(f"{path} est un dossier, pas un fichier", f"{path} is a folder", lang)
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as file:
-            temporary = Path(file.name)
-            try:
-                file.write(data)
-            except OSError:
-                temporary.unlink()
-                raise
-    except OSError as error:
-        raise fail(
-            f"écriture impossible dans {path} ({error.strerror})",
-            f"cannot write {path} ({error.strerror})",
-            lang,
-        ) from None
-    return temporary
-
-
 Builders = list[tuple[Path | None, Callable[[], bytes]]]
 
 
-def check_outputs(paths: tuple[Path | None, ...], options: tuple[str, ...], lang: str) -> None:
-    """A usage error unless at least one output file is asked for, each path once."""
+def check_outputs(
+    paths: tuple[Path | None, ...],
+    options: tuple[str, ...],
+    lang: str,
+    required: bool = True,
+    stdout_busy: bool = False,
+) -> None:
+    """A usage error unless an output is asked for (when ``required``), each path once, and
+    standard output (``-``) for one output at most, none if the command prints there."""
     given = [(option, path) for option, path in zip(options, paths, strict=True) if path]
+    _check_standard_output([option for option, path in given if is_stdout(path)], stdout_busy, lang)
     seen: dict[Path, str] = {}
     for option, path in given:
         resolved = path.resolve()
-        if resolved in seen:
+        if resolved in seen and not is_stdout(path):
             raise click.UsageError(
                 f"{seen[resolved]} and {option} name the same file ({path}): "
                 "give each output its own file"
@@ -95,7 +79,7 @@ def check_outputs(paths: tuple[Path | None, ...], options: tuple[str, ...], lang
                 )
             )
         seen[resolved] = option
-    if given:
+    if given or not required:
         return
     raise click.UsageError(
         f"no output: give at least one of {', '.join(options)}"
@@ -106,19 +90,29 @@ def check_outputs(paths: tuple[Path | None, ...], options: tuple[str, ...], lang
     )
 
 
-def write_outputs(builders: Builders, lang: str) -> None:
-    """Build every file asked for, write each beside its place, then move them all there:
-    a failed build or write leaves every output as it was."""
-    files = [(path, build()) for path, build in builders if path is not None]
-    written: list[tuple[Path, Path, int]] = []
-    try:
-        for path, data in files:
-            written.append((write_file(path, data, lang), path, len(data)))
-    except click.ClickException:
-        for temporary, _, _ in written:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, path, size in written:
-        temporary.replace(path)
-        shown = max(1, round(size / 1000))
-        say(f"{path} ({shown}\u00a0ko)", f"{path} ({shown} kB)", lang)
+def is_stdout(path: Path) -> bool:
+    """Whether an output path is ``-``, standard output."""
+    return str(path) == "-"
+
+
+def _check_standard_output(options: list[str], busy: bool, lang: str) -> None:
+    if len(options) > 1:
+        raise click.UsageError(
+            f"{' and '.join(options)} all ask for standard output (-): only one output can go "
+            "there, give the others a file"
+            if lang == "en"
+            else french_spacing(
+                f"{' et '.join(options)} demandent tous la sortie standard (-) : une seule "
+                "sortie peut y aller, donnez un fichier aux autres"
+            )
+        )
+    if options and busy:
+        raise click.UsageError(
+            f"{options[0]} -: this command already prints its result on standard output, "
+            "give a file"
+            if lang == "en"
+            else french_spacing(
+                f"{options[0]} - : cette commande affiche déjà son résultat sur la sortie "
+                "standard, donnez un fichier"
+            )
+        )

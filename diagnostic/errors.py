@@ -4,7 +4,8 @@
      ├── ReferentielError           the data files are invalid (carries every Problem)
      ├── AnswersError               an answers file or an answer does not fit the référentiel
      ├── StorageError               the database cannot be reached or holds no such record
-     │    └── NotFoundError         no diagnostic / workshop behind a token or code
+     │    ├── NotFoundError         no diagnostic / workshop behind a token or code
+     │    └── DiskFullError         the database's disk is full: the last change is not saved
      ├── AccessError                a link or key does not open what it was used for
      └── ExportError                a report or spreadsheet cannot be built
 
@@ -82,6 +83,10 @@ class StorageError(DiagnosticError):
 
 class NotFoundError(StorageError):
     """No record behind a token, a code or an id."""
+
+
+class DiskFullError(StorageError):
+    """The database's disk is full: the change at hand is not saved, nothing else is lost."""
 
 
 class AccessError(DiagnosticError):

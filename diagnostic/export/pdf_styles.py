@@ -45,18 +45,20 @@ _WIDE_UNICODE = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 class EmbeddedFont(TTFont):
     """A subset-embedded TrueType font whose text extracts back exactly as it was written."""
 
-    # reportlab draws any character missing from the font as code 0 and writes characters
-    # beyond U+FFFF into the ToUnicode map as invalid hex: both extracted as garbage. Here a
-    # missing character gets a code of its own (drawn as the font's empty box) and wide
-    # characters are mapped in UTF-16.
+    # Every text drawn in the font, whatever drew it (paragraphs, table cells, chart labels,
+    # footers), is first made ``printable``: what the fonts cannot draw is replaced the one
+    # documented way, here, and measured as it is drawn. reportlab also writes characters
+    # beyond U+FFFF into the ToUnicode map as invalid hex: here they are mapped in UTF-16.
+    # A missing character that still got through would get a code of its own (drawn as the
+    # font's empty box), not reportlab's code 0, extracted as garbage.
 
     def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
         glyphs = self.face.charToGlyph
-        chars = text.decode(encoding) if isinstance(text, bytes) else text
+        chars = printable(text.decode(encoding) if isinstance(text, bytes) else text)
         for char in set(chars):
             if ord(char) not in glyphs and char != "\u00a0":
                 glyphs[ord(char)] = 0
-        return super().splitString(text, doc, encoding)
+        return super().splitString(chars, doc, encoding)
 
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
         """Width in points; the width of each word met is kept, as layout measures words often."""
@@ -66,7 +68,8 @@ class EmbeddedFont(TTFont):
         if width is None:
             if len(known) >= WORDS_KEPT:
                 known.clear()
-            width = known[chars] = sum(map(self._widths().__getitem__, chars))
+            drawn = printable(chars)
+            width = known[chars] = sum(map(self._widths().__getitem__, drawn))
         return 0.001 * size * width
 
     def _known_words(self) -> dict[str, float]:
@@ -233,8 +236,9 @@ def printable(text: str) -> str:
     """``text`` with what the fonts cannot draw replaced, never printed as an empty box.
 
     The policy (docs/methode.md): emoji joiners, presentation selectors and skin tones
-    vanish; a missing symbol or emoji becomes « [emoji] », any other missing character
-    « [?] ». Spaces and line breaks stay as they are.
+    vanish; a styled letter or digit (𝐀, Ａ, ①) is drawn as its plain form (A, A, 1); a
+    missing symbol or emoji becomes « [emoji] », any other missing character « [?] ».
+    Spaces and line breaks stay as they are.
     """
     if _drawable_run().fullmatch(text):
         return text
@@ -249,8 +253,11 @@ def replace_undrawable(text: str) -> str:
         code = ord(char)
         if code in _INVISIBLE or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
             continue
+        plain = unicodedata.normalize("NFKC", char)
         if code in drawable or char.isspace():
             out.append(char)
+        elif plain != char and plain.strip() and all(ord(c) in drawable for c in plain):
+            out.append(plain)  # a compatibility form: 𝐀 -> A, ① -> 1, ㎏ -> kg
         elif unicodedata.category(char) in ("So", "Sk", "Cs", "Co"):
             if not out or out[-1] != EMOJI_MARK:  # a run of emoji makes one mark
                 out.append(EMOJI_MARK)

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
-from ..errors import StorageError
+from ..errors import DiskFullError, StorageError
 from .writers import one_writer
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -24,6 +24,7 @@ POSTGRES_POOL_SIZE = 5
 POSTGRES_POOL_OVERFLOW = 10
 POSTGRES_WRITERS = 10
 _WRITE = "diagnostic_write"
+PG_DISK_FULL = "53100"  # SQLSTATE disk_full
 # Failures of the database itself (down, locked, full, read-only), not bugs in our SQL.
 _UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
 # What the driver says, and the same in words (SQLite's messages; PostgreSQL's codes differ).
@@ -82,6 +83,29 @@ def with_reason(error: StorageError, failure: BaseException) -> StorageError:
                 f"{error.message_fr} (Cause : {fr}.)", f"{error.message_en} (Cause: {en}.)"
             )
     return error
+
+
+def disk_full() -> DiskFullError:
+    """The database's disk is full; what was saved before is kept."""
+    return DiskFullError(
+        "Le disque de la base de données est plein : cette modification n’a pas été "
+        "enregistrée, mais rien de ce qui l’était déjà n’est perdu. L’enregistrement "
+        "reprendra dès que de la place aura été libérée : prévenez la personne qui "
+        "administre l’outil.",
+        "The database's disk is full: this change was not saved, but nothing saved "
+        "before is lost. Saving will work again as soon as space is freed: tell whoever "
+        "runs the tool.",
+    )
+
+
+def is_disk_full(failure: BaseException) -> bool:
+    """SQLite's "database or disk is full" (also its page limit), PostgreSQL's 53100."""
+    cause = getattr(failure, "orig", None) or failure
+    if getattr(cause, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    if PG_DISK_FULL in (getattr(cause, "sqlstate", None), getattr(cause, "pgcode", None)):
+        return True
+    return "database or disk is full" in str(cause)
 
 
 def is_unavailable(failure: BaseException) -> bool:
@@ -194,6 +218,8 @@ def translated(error: StorageError) -> Iterator[None]:
     except (exc.DBAPIError, exc.TimeoutError) as failure:
         if not is_unavailable(failure):
             raise
+        if is_disk_full(failure):
+            raise disk_full() from failure
         raise with_reason(error, failure) from failure
 
 

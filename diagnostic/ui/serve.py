@@ -1,8 +1,9 @@
 """``diagnostic-ess serve``: Streamlit with the project's settings, from any folder.
 
 Every setting of ``streamlit.toml`` goes on Streamlit's command line, where it wins over
-the ``config.toml`` files of the working directory and of the user's home. The address
-shown at start-up is given too (``browser.serverAddress``): Streamlit then asks no outside
+the ``config.toml`` files of the working directory and of the user's home. The server
+listens on this machine only unless another address is given. The address shown at
+start-up is given too (``browser.serverAddress``): Streamlit then asks no outside
 service for the machine's external address.
 """
 

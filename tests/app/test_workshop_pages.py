@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 import pytest
 import segno
@@ -17,6 +18,7 @@ from atelier_support import (
     participant,
     png_in_html,
 )
+from streamlit import config
 
 from diagnostic.i18n import catalogue, t
 from diagnostic.model import Referentiel
@@ -125,14 +127,62 @@ def test_the_qr_code_encodes_the_join_link(
     assert qr_code(link).designator.endswith("M")
 
 
+@pytest.fixture
+def listening_on() -> Iterator[Callable[[str | None], None]]:
+    """Set the address the (test) server listens on, as ``--address`` would."""
+    before = config.get_option("server.address")
+    yield lambda address: config.set_option("server.address", address)
+    config.set_option("server.address", before)
+
+
 def test_a_join_link_to_this_computer_only_gets_a_warning(
-    database_url: str, repository: Repository
+    database_url: str, repository: Repository, listening_on: Callable[[str | None], None]
 ) -> None:
+    listening_on("0.0.0.0")
     workshop, key = new_workshop(repository)
     at = dashboard(workshop.code, key)
     assert f"http://localhost:8501/atelier?code={workshop.code}" in [c.value for c in at.code]
     assert len(at.warning) == 1
     assert "localhost\\:8501" in at.warning[0].value
+
+
+@pytest.mark.parametrize("public_url", [None, "http://192.168.1.20:8501"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_server_on_this_computer_only_says_how_to_let_phones_in(
+    database_url: str,
+    repository: Repository,
+    listening_on: Callable[[str | None], None],
+    monkeypatch: pytest.MonkeyPatch,
+    public_url: str | None,
+    lang: str,
+) -> None:
+    listening_on("127.0.0.1")
+    if public_url:
+        monkeypatch.setenv("DIAGNOSTIC_PUBLIC_URL", public_url)
+    workshop, key = new_workshop(repository)
+    at = dashboard(workshop.code, key, lang=lang)
+    assert [w.value for w in at.warning] == [t("atelier.dash.loopback", lang, port=8501)]
+    assert "--address 0.0.0.0 --public-url http://ADRESSE:8501" in at.warning[0].value
+
+
+@pytest.mark.parametrize(
+    ("address", "public_url"),
+    [("0.0.0.0", "http://192.168.1.20:8501"), ("127.0.0.1", "https://diagnostic.exemple.fr")],
+    ids=["open-to-the-network", "behind-a-proxy"],
+)
+def test_a_reachable_server_gets_no_warning(
+    database_url: str,
+    repository: Repository,
+    listening_on: Callable[[str | None], None],
+    monkeypatch: pytest.MonkeyPatch,
+    address: str,
+    public_url: str,
+) -> None:
+    listening_on(address)
+    monkeypatch.setenv("DIAGNOSTIC_PUBLIC_URL", public_url)
+    workshop, key = new_workshop(repository)
+    at = dashboard(workshop.code, key)
+    assert not at.warning
 
 
 def test_the_private_link_carries_the_admin_key(

@@ -72,12 +72,36 @@ def test_characters_missing_from_the_font_print_as_the_documented_marks() -> Non
     assert shown == printable(text) == f"Fête {EMOJI_MARK} {MISSING_MARK * 2} 😀 ❤ {EMOJI_MARK} fin"
 
 
+def test_styled_letters_print_as_plain_letters() -> None:
+    text = "Le 𝐁𝐎𝐍 plan, Ｎ° ① 𝟐𝟎𝟐𝟔"
+    pdf = build_pdf([paragraph(text)], "pied", cover=False)
+    assert pdf_pages(pdf)[0].split("\n")[0] == printable(text) == "Le BON plan, N° ① 2026"
+
+
+def test_chart_labels_follow_the_same_marks() -> None:
+    """Chart labels reach the font without a paragraph: the font applies the policy."""
+    label = "Emploi 🧑‍🤝‍🧑 𝐀 中"
+    bars = ranked_bars([label, "Observation"], [40, 20], CONTENT_WIDTH, "fr")
+    chart = radar(
+        ["Emploi", "Innovation", "Besoins"],
+        [Series("Priorité 𝄞", [80, 60, 40], ACCENT)],
+        CONTENT_WIDTH,
+        300,
+    )
+    text = pdf_pages(build_pdf([bars, chart], "pied", cover=False))[0]
+    assert f"Emploi {EMOJI_MARK} A {MISSING_MARK}" in text
+    assert f"Priorité {EMOJI_MARK}" in text
+    assert "\u200d" not in text and "𝐀" not in text
+
+
 def test_widths_match_the_font_metrics() -> None:
     register_fonts()
     font = pdfmetrics.getFont(FONT)
     text = "Œuvre à 12,5 € — 🎉"
     face = font.face
-    expected = sum(face.charWidths.get(ord(c), face.defaultWidth) for c in text) * 0.012
+    drawn = printable(text)  # what is measured is what is drawn: « [emoji] » here
+    assert drawn.endswith(EMOJI_MARK)
+    expected = sum(face.charWidths.get(ord(c), face.defaultWidth) for c in drawn) * 0.012
     assert pdfmetrics.stringWidth(text, FONT, 12) == pytest.approx(expected)
 
 

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy import create_engine, func, select
+from alembic import command
+from sqlalchemy import create_engine, func, select, text
 
 from diagnostic.model import Answer, QuestionId, TerritoryProfile
 from diagnostic.storage import close_repositories, open_repository
+from diagnostic.storage.engine import create_engine_for
+from diagnostic.storage.migrate import alembic_config
 from diagnostic.storage.tables import metadata
 
 QUESTIONS = tuple(QuestionId(f"q{number:02d}") for number in range(1, 43))
@@ -83,3 +86,43 @@ def open_and_create(url: str, barrier: Any) -> None:  # pragma: no cover - spawn
     repo = open_repository(url)
     repo.save_answer(repo.create_diagnostic(PROFILE).token, "q01", 1)
     close_repositories()
+
+
+def old_database(url: str) -> None:
+    """A database left by the first release: schema 0001, one diagnostic with 2026.1 answers."""
+    engine = create_engine_for(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO diagnostics (id, token, name, type, created_at, updated_at) "
+                "VALUES (1, 'tok_0123456789abcdef0123', 'CC du Val', 'cc', "
+                "'2026-03-01 10:00:00', '2026-03-01 10:00:00')"
+            )
+        )
+        for question, level, dont_know, comment in (
+            ("poids_information_elus_agents", 1, False, "« réunion en mars »"),
+            ("poids_priorite_connaissance", 3, False, ""),
+            ("emploi_clauses_insertion", 3, False, ""),
+            ("emploi_tzcld", None, True, ""),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO answers (diagnostic_id, question_id, level, dont_know, comment,"
+                    " updated_at) VALUES (1, :q, :level, :dk, :comment, '2026-03-01 10:00:00')"
+                ),
+                {"q": question, "level": level, "dk": dont_know, "comment": comment},
+            )
+    engine.dispose()
+
+
+def pretend_newer(url: str, revision: str) -> None:
+    """Mark a database as upgraded by a later version of the tool."""
+    engine = create_engine_for(url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE alembic_version SET version_num = :revision"), {"revision": revision}
+        )
+    engine.dispose()

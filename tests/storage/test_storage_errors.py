@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from storage_support import PROFILE
 
-from diagnostic.errors import StorageError
+from diagnostic.errors import DiskFullError, StorageError
 from diagnostic.storage import Repository, close_repositories, engine, open_repository
 
 
@@ -128,20 +129,71 @@ def test_a_file_that_is_not_a_database(tmp_path: Path, content: bytes) -> None:
     assert path.read_bytes() == content  # left as it was
 
 
-def test_a_full_disk(tmp_path: Path) -> None:
-    path = tmp_path / "base.sqlite3"
-    repo = open_repository(f"sqlite:///{path}")
-    token = repo.create_diagnostic().token
-    # SQLite reports a database that reached its page limit as "database or disk is full".
-    event.listen(
-        repo._engine, "connect", lambda connection, _: connection.execute("PRAGMA max_page_count=1")
-    )
+DISK_FULL = (
+    "Le disque de la base de données est plein\u00a0: cette modification n’a pas été "
+    "enregistrée, mais rien de ce qui l’était déjà n’est perdu. L’enregistrement reprendra "
+    "dès que de la place aura été libérée\u00a0: prévenez la personne qui administre l’outil.",
+    "The database's disk is full: this change was not saved, but nothing saved before is "
+    "lost. Saving will work again as soon as space is freed: tell whoever runs the tool.",
+)
+
+
+def _fill_the_disk(repo: Repository) -> Callable[[], None]:
+    """From now on the base cannot grow (SQLite's page limit says "database or disk is
+    full"); the returned function frees the space again."""
+
+    def limit(connection: sqlite3.Connection, _record: object) -> None:
+        connection.execute("PRAGMA max_page_count = 1")  # no smaller than the file: no growth
+
+    event.listen(repo._engine, "connect", limit)
     repo._engine.dispose()
-    with pytest.raises(StorageError) as caught:
+
+    def free() -> None:
+        event.remove(repo._engine, "connect", limit)
+        repo._engine.dispose()
+
+    return free
+
+
+def test_a_full_disk(tmp_path: Path) -> None:
+    repo = open_repository(f"sqlite:///{tmp_path / 'base.sqlite3'}")
+    token = repo.create_diagnostic().token
+    _fill_the_disk(repo)
+    with pytest.raises(DiskFullError) as caught:
         repo.save_comment(token, "q01", "x" * 9000)
-    assert _messages(caught.value) == _because(
-        OPERATION_FAILURE, "le disque est plein", "the disk is full"
-    )
+    assert _messages(caught.value) == DISK_FULL
+
+
+def test_a_full_disk_loses_nothing_and_saving_resumes_once_space_returns(
+    tmp_path: Path,
+) -> None:
+    repo = open_repository(f"sqlite:///{tmp_path / 'base.sqlite3'}")
+    token = repo.create_diagnostic(PROFILE).token
+    for number in range(1, 6):
+        repo.save_answer(token, f"q{number:02d}", number % 5)
+    repo.save_comment(token, "q01", "avant")
+    before = repo.load_sheet(token)
+    free = _fill_the_disk(repo)
+    for _attempt in range(3):
+        with pytest.raises(DiskFullError):
+            repo.save_comment(token, "q02", "y" * 9000)
+    assert repo.load_sheet(token) == before
+    free()
+    repo.save_comment(token, "q02", "y" * 9000)
+    after = repo.load_sheet(token)
+    assert after.answers == before.answers
+    assert after.comments == {**before.comments, "q02": "y" * 9000}
+
+
+def test_postgresql_disk_full_is_the_same_plain_error() -> None:
+    psycopg_errors = pytest.importorskip("psycopg.errors")
+    failure = exc.OperationalError("INSERT …", {}, psycopg_errors.DiskFull("could not extend"))
+    assert engine.is_disk_full(failure)
+    with pytest.raises(DiskFullError) as caught, engine.translated(engine.operation_error()):
+        raise failure
+    assert _messages(caught.value) == DISK_FULL
+    other = exc.OperationalError("SELECT 1", {}, psycopg_errors.AdminShutdown("bye"))
+    assert not engine.is_disk_full(other)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
-from storage_support import PROFILE, open_and_create, row_counts
+from storage_support import PROFILE, open_and_create, pretend_newer, row_counts
 
 from diagnostic.errors import StorageError
 from diagnostic.storage import close_repositories, open_repository
@@ -114,10 +114,7 @@ def test_a_later_migration_keeps_saved_diagnostics(database_url: str, tmp_path: 
 def test_a_database_from_a_newer_version_is_refused_plainly(database_url: str) -> None:
     open_repository(database_url)
     close_repositories()
-    engine = create_engine_for(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
-    engine.dispose()
+    pretend_newer(database_url, "0099")
     with pytest.raises(StorageError) as caught:
         open_repository(database_url)
     assert caught.value.message("en") == (

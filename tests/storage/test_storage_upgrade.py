@@ -5,48 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import text
+from storage_support import old_database
 
 from diagnostic import load_referentiel
 from diagnostic.errors import AnswersError
 from diagnostic.model import DECLINED, UNKNOWN, QuestionId
 from diagnostic.settings import PROJECT_DATA
 from diagnostic.storage import close_repositories, open_repository
-from diagnostic.storage.engine import create_engine_for
-from diagnostic.storage.migrate import alembic_config
 
 REFERENTIEL = load_referentiel(PROJECT_DATA)
-
-
-def old_database(url: str) -> None:
-    """A database left by the first release: schema 0001, one diagnostic with 2026.1 answers."""
-    engine = create_engine_for(url)
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(
-            text(
-                "INSERT INTO diagnostics (id, token, name, type, created_at, updated_at) "
-                "VALUES (1, 'tok_0123456789abcdef0123', 'CC du Val', 'cc', "
-                "'2026-03-01 10:00:00', '2026-03-01 10:00:00')"
-            )
-        )
-        for question, level, dont_know, comment in (
-            ("poids_information_elus_agents", 1, False, "« réunion en mars »"),
-            ("poids_priorite_connaissance", 3, False, ""),
-            ("emploi_clauses_insertion", 3, False, ""),
-            ("emploi_tzcld", None, True, ""),
-        ):
-            connection.execute(
-                text(
-                    "INSERT INTO answers (diagnostic_id, question_id, level, dont_know, comment,"
-                    " updated_at) VALUES (1, :q, :level, :dk, :comment, '2026-03-01 10:00:00')"
-                ),
-                {"q": question, "level": level, "dk": dont_know, "comment": comment},
-            )
-    engine.dispose()
 
 
 def test_a_first_release_database_is_carried_over_to_2026_2(tmp_path: Path) -> None:

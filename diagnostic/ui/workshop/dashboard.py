@@ -38,6 +38,7 @@ from .session import (
     refresh_seconds,
     remember_admin,
     session_admin,
+    unreachable_from_network,
 )
 
 TABS_KEY = "animation-tabs"
@@ -154,8 +155,12 @@ def compact_join_panel(ctx: state.Context, code: str) -> None:
 
 
 def local_warning(link: str, lang: str) -> None:
-    """A warning when the join link points at this computer only."""
-    if is_local(link):
+    """A warning when phones cannot reach the server, or the join link points at this
+    computer only."""
+    port = int(st.get_option("server.port"))
+    if unreachable_from_network(link, st.get_option("server.address"), port):
+        st.warning(t("atelier.dash.loopback", lang, port=port))
+    elif is_local(link):
         host = urlsplit(link).netloc
         st.warning(escape_markdown(t("atelier.dash.local", lang, host=host)))
 

@@ -7,6 +7,7 @@ lives only in that link and in the adviser's session: the database keeps its has
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from typing import cast
@@ -63,6 +64,18 @@ def closed_message(lang: str) -> str:
 def is_local(address: str) -> bool:
     """Whether an address points at this computer only (phones on the network cannot open it)."""
     return (urlsplit(address).hostname or "") in LOCAL_HOSTS
+
+
+def unreachable_from_network(link: str, address: str | None, port: int) -> bool:
+    """Whether phones cannot reach a server listening on ``address`` through ``link``: it
+    listens on this computer only and the link leads to it directly (not via a proxy)."""
+    host = (address or "").strip("[]")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False  # None or "": every interface
+    parts = urlsplit(link)
+    return loopback and (is_local(link) or parts.port == port)
 
 
 def token_in(text: str) -> str:
