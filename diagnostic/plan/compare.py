@@ -14,7 +14,6 @@ import numpy.typing as npt
 
 from ..errors import AnswersError
 from ..model import (
-    UNKNOWN,
     Answer,
     AnswerSheet,
     LeverId,
@@ -71,7 +70,8 @@ class LeverChange(NamedTuple):
 
 
 class AnswerChange(NamedTuple):
-    """A question whose answer moved: up or down the scale, or to or from « je ne sais pas »."""
+    """A question whose answer moved: up or down the scale, or to or from no answer,
+    « je ne sais pas » or « non pertinent / choix assumé » (``changed``)."""
 
     question: QuestionId
     before: Answer | None
@@ -251,6 +251,7 @@ def _comparison(
 
 
 def _direction(before: Answer | None, after: Answer | None) -> Direction:
-    if before is None or after is None or before == UNKNOWN or after == UNKNOWN:
+    """Up or down between two levels; « changed » to or from no answer, unknown or declined."""
+    if not isinstance(before, int) or not isinstance(after, int):
         return "changed"
-    return "up" if int(after) > int(before) else "down"
+    return "up" if after > before else "down"
