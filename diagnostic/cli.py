@@ -13,7 +13,16 @@ from typing import Any
 
 import click
 
-from .cli_files import Builders, check_outputs, fail, output_format, read_file, say, write_outputs
+from .cli_files import (
+    Builders,
+    check_outputs,
+    fail,
+    naming,
+    output_format,
+    read_file,
+    say,
+    write_outputs,
+)
 from .cli_territory import territory
 from .contacts import DIRECTORY_FOLDER, load_directory
 from .errors import DiagnosticError, ReferentielError
@@ -242,8 +251,10 @@ def compare(
 ) -> None:
     """Compare deux diagnostics d'un même territoire / compare two diagnostics of one territory."""
     lang = ctx.lang = report_lang or ctx.lang
-    ref, before = load_sheet(ctx, earlier)
-    after = from_json(read_file(later, lang), ref)
+    with naming(earlier):
+        ref, before = load_sheet(ctx, earlier)
+    with naming(later):
+        after = from_json(read_file(later, lang), ref)
     comparison = compare_sheets(ref, before, after)
     if output_format == "json":
         _print_json(comparison_to_dict(ref, comparison, lang))

@@ -143,3 +143,24 @@ def test_compare_reads_moves_to_and_from_not_relevant_in_every_format(
     code, out, _ = run(capsys, "compare", str(first), str(second), "--format", "json")
     assert json.loads(out)["questions"][0]["after"] == "declined"
     assert json.loads(out)["questions"][0]["direction"] == "changed"
+
+
+@pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        (b"not json", "Le fichier n\u2019est pas un JSON valide"),
+        (b"\xff\xfe", "Le fichier n\u2019est pas encod\u00e9 en UTF-8"),
+        (b'{"territory": 3}', "Fichier"),
+    ],
+)
+def test_a_bad_file_in_either_place_is_one_plain_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, told: str
+) -> None:
+    good, _ = files(tmp_path)
+    bad = tmp_path / "abime.json"
+    bad.write_bytes(content)
+    for args in ((good, str(bad)), (str(bad), good)):
+        code, out, err = run(capsys, "compare", *args)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"Erreur\u00a0: Fichier «\u00a0{bad}\u00a0»\u00a0: ")
+        assert told in err and err.count("\n") == 1
