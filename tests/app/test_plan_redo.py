@@ -23,7 +23,9 @@ from diagnostic.model import (
 )
 from diagnostic.plan.compare import comparison_of
 from diagnostic.plan.model import PlanAction
+from diagnostic.scoring import score_sheet
 from diagnostic.storage import Repository
+from diagnostic.typography import format_number
 from diagnostic.ui.plan.comparison import comparison_files
 from diagnostic.ui.state import STEP_KEY, TOKEN_KEY, steps
 
@@ -151,3 +153,21 @@ def test_the_comparison_downloads_are_the_command_line_builders(
     assert book.sheetnames == ["Comparaison", "Feuille de route"]
     cells = {cell for row in book["Comparaison"].iter_rows(values_only=True) for cell in row}
     assert "Non pertinent / choix assumé" in cells
+
+
+def test_the_comparison_shows_each_side_as_its_own_results_page(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = year_one(repository, referentiel)
+    later = repository.rediagnose(token, prefill=True).token
+    repository.save_answer(later, "emploi_tzcld", DECLINED)
+    repository.save_priorities(later, ["projet_ess"])
+    at = results(later)
+    assert not at.exception, at.exception
+    [table] = [d.value for d in at.dataframe if "Besoin avant" in d.value.columns]
+    for side, column in ((token, "Besoin avant"), (later, "Besoin après")):
+        scores = score_sheet(referentiel, repository.load_sheet(side, referentiel.version))
+        expected = [
+            format_number(scores.lever(lever.id).score, "fr") for lever in referentiel.levers
+        ]
+        assert list(table[column]) == expected
