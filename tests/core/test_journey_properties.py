@@ -132,7 +132,9 @@ def same_figure(shown: float | None, scored: float | None) -> None:
         assert shown == pytest.approx(scored, abs=0.011)
 
 
-def check_figures(comparison: dict[str, Any], earlier: dict[str, Any], later: dict[str, Any]):  # type: ignore[no-untyped-def]
+def check_figures(
+    comparison: dict[str, Any], earlier: dict[str, Any], later: dict[str, Any]
+) -> None:
     """Each figure of the comparison equals the one ``score`` gave for its own file."""
     for side, result in (("before", earlier), ("after", later)):
         levers = {lever["id"]: lever["score"] for lever in result["levers"]}
@@ -184,6 +186,8 @@ def test_every_command_runs_and_the_comparison_shows_the_scores(
         if carried.previous is not None:  # the report's comparison section, as the app's
             comparison = comparison_of(SHIPPED, carried)
             assert comparison is not None
+            before = {x["id"]: x["score"] for x in earlier["levers"]}
+            after = {x["id"]: x["score"] for x in later["levers"]}
             for lever in comparison.levers:
-                score = next(x["score"] for x in earlier["levers"] if x["id"] == lever.id)
-                same_figure(lever.need.before, score)
+                same_figure(lever.need.before, before[lever.id])
+                same_figure(lever.need.after, after[lever.id])
