@@ -21,7 +21,7 @@ from .model import (
 )
 from .plan.codec import plan_from_raw, plan_to_raw
 from .plan.model import Plan
-from .plan.versions import MappingError, map_answers
+from .plan.versions import MappingError, map_raw
 from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict, shown, whole
 from .upgrade import carry_over, describe
 
@@ -166,13 +166,16 @@ def earlier(error: AnswersError) -> AnswersError:
 def _previous(
     raw: Mapping[str, Any] | None, referentiel: Referentiel, problems: list[AnswersError]
 ) -> AnswerSheet | None:
-    """The earlier diagnostic a re-diagnosis is compared with: its profile and answers."""
+    """The earlier diagnostic a re-diagnosis is compared with: profile, ranking, answers,
+    comments and plan (a file without ranking or comments is read as having none)."""
     if raw is None:
         return None
     found: list[AnswersError] = []
     try:
         territory = parse_profile(raw["territory"])
-        mapped = map_answers(raw.get("referentiel_version"), raw["answers"], referentiel)
+        mapped, notes = map_raw(
+            raw.get("referentiel_version"), raw["answers"], raw.get("comments", {}), referentiel
+        )
     except MappingError as error:
         problems.append(error)
         return None
@@ -180,9 +183,13 @@ def _previous(
         problems.append(earlier(error))
         return None
     answers = _answers(mapped, referentiel, found)
+    comments = _comments(notes, referentiel, found)
+    priorities = _priorities(raw.get("priorities", []), referentiel, found)
     plan = _plan(raw.get("plan", []), found)
     problems += [earlier(problem) for problem in found]
-    return AnswerSheet(territory, answers, {}, referentiel.version, plan=plan)
+    return AnswerSheet(
+        territory, answers, comments, referentiel.version, priorities=priorities, plan=plan
+    )
 
 
 def _priorities(
@@ -308,8 +315,12 @@ def sheet_to_dict(sheet: AnswerSheet, referentiel: Referentiel) -> dict[str, Any
         values["previous"] = {
             "referentiel_version": referentiel.version,
             "territory": profile_to_dict(earlier.territory),
+            **({"priorities": list(earlier.priorities)} if earlier.priorities else {}),
             "answers": {q: earlier.answers[q] for q in order if q in earlier.answers},
         }
+        kept = {q: earlier.comments[q] for q in order if earlier.comments.get(q)}
+        if kept:
+            values["previous"]["comments"] = kept
         if earlier.plan:
             values["previous"]["plan"] = plan_to_raw(earlier.plan)
     return values

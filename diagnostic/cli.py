@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from .cli_db import backup, db, restore
-from .cli_files import check_outputs, fail, output_format, read_file, say
+from .cli_files import check_outputs, fail, naming, output_format, read_file, say
 from .cli_outputs import Builders, write_outputs
 from .cli_territory import territory
 from .cli_usage import localise, usage_message
@@ -252,8 +252,10 @@ def compare(
     check_outputs(
         (pdf_path, xlsx_path), ("--pdf", "--xlsx"), lang, required=False, stdout_busy=True
     )
-    ref, before = load_sheet(ctx, earlier)
-    after = from_json(read_file(later, lang), ref)
+    with naming(earlier):
+        ref, before = load_sheet(ctx, earlier)
+    with naming(later):
+        after = from_json(read_file(later, lang), ref)
     comparison = compare_sheets(ref, before, after)
     if output_format == "json":
         _print_json(comparison_to_dict(ref, comparison, lang))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
+from .errors import AnswersError
 from .export.jsonio import MAX_BYTES, too_large
 from .typography import french_spacing
 
@@ -25,6 +27,18 @@ def output_format(*choices: str) -> Callable[[Callable[..., object]], Callable[.
 
 def fail(fr: str, en: str, lang: str) -> click.ClickException:
     return click.ClickException(en if lang == "en" else french_spacing(fr))
+
+
+@contextlib.contextmanager
+def naming(path: str) -> Iterator[None]:
+    """Name the file a problem was found in, when a command reads more than one."""
+    try:
+        yield
+    except AnswersError as error:
+        raise AnswersError(
+            f"Fichier « {path} » : {error.message('fr')}",
+            f"File '{path}': {error.message('en')}",
+        ) from error
 
 
 def say(fr: str, en: str, lang: str, err: bool = False) -> None:

@@ -14,7 +14,6 @@ import numpy.typing as npt
 
 from ..errors import AnswersError
 from ..model import (
-    UNKNOWN,
     Answer,
     AnswerSheet,
     LeverId,
@@ -23,9 +22,9 @@ from ..model import (
     Referentiel,
     TerritoryProfile,
 )
-from ..scoring import BatchScores, answers_matrix, score_matrix
+from ..scoring import BatchScores, answers_matrix, ranking_factors, score_matrix
 from .model import PlanAction, Status
-from .versions import MappingError, mappable
+from .versions import MappingError, expressed_in, mappable
 
 Direction = Literal["up", "down", "changed"]
 SAME = 1e-9
@@ -71,7 +70,8 @@ class LeverChange(NamedTuple):
 
 
 class AnswerChange(NamedTuple):
-    """A question whose answer moved: up or down the scale, or to or from « je ne sais pas »."""
+    """A question whose answer moved: up or down the scale, or to or from no answer,
+    « je ne sais pas » or « non pertinent / choix assumé » (``changed``)."""
 
     question: QuestionId
     before: Answer | None
@@ -162,7 +162,9 @@ def comparison_of(referentiel: Referentiel, sheet: AnswerSheet) -> Comparison | 
     """The comparison of a re-diagnosis with the diagnostic it follows, None for a first one."""
     if sheet.previous is None:
         return None
-    return compare(referentiel, sheet.previous, sheet)
+    check_comparable(referentiel, sheet.previous, sheet)
+    # a kept copy is stored as it was made; its own diagnostic was mapped the same way
+    return compare(referentiel, expressed_in(referentiel, sheet.previous), sheet)
 
 
 def comparison_for_report(referentiel: Referentiel, sheet: AnswerSheet) -> Comparison | None:
@@ -182,8 +184,11 @@ def compare_many(
     """Compare many (earlier, later) pairs, scoring all of them in one batch."""
     for earlier, later in pairs:
         check_comparable(referentiel, earlier, later)
-    matrix = answers_matrix(referentiel, [sheet.answers for pair in pairs for sheet in pair])
-    batch = score_matrix(referentiel, matrix)
+    sheets = [sheet for pair in pairs for sheet in pair]
+    matrix = answers_matrix(referentiel, [sheet.answers for sheet in sheets])
+    # each side scored as its own results page: its answers and its officials' ranking
+    factors = ranking_factors(referentiel, [sheet.priorities for sheet in sheets])
+    batch = score_matrix(referentiel, matrix, factors=factors)
     columns = _Columns(batch, matrix, tuple(q.id for q in referentiel.questions))
     return [
         _comparison(columns, 2 * index, earlier, later)
@@ -251,6 +256,7 @@ def _comparison(
 
 
 def _direction(before: Answer | None, after: Answer | None) -> Direction:
-    if before is None or after is None or before == UNKNOWN or after == UNKNOWN:
+    """Up or down between two levels; « changed » to or from no answer, unknown or declined."""
+    if not isinstance(before, int) or not isinstance(after, int):
         return "changed"
-    return "up" if int(after) > int(before) else "down"
+    return "up" if after > before else "down"

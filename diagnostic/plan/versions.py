@@ -7,11 +7,12 @@ mapping between the two versions; without a known mapping the comparison is refu
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from ..errors import AnswersError
-from ..model import Referentiel
+from ..model import DECLINED, UNKNOWN, AnswerSheet, QuestionId, Referentiel
 from ..upgrade import carry_over
 
 
@@ -29,19 +30,71 @@ def mappable(version: str | None, referentiel: Referentiel) -> bool:
     return same_version(version, referentiel) or str(version) in referentiel.upgrades
 
 
-def map_answers(
-    version: str | None, answers: Mapping[str, Any], referentiel: Referentiel
-) -> Mapping[str, Any]:
-    """Raw answers of référentiel ``version`` keyed by the loaded référentiel's question ids."""
+def map_raw(
+    version: str | None,
+    answers: Mapping[str, Any],
+    comments: Mapping[str, Any],
+    referentiel: Referentiel,
+) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """Raw answers and comments of référentiel ``version`` keyed by the loaded one's ids."""
     if same_version(version, referentiel):
-        return answers
+        return answers, comments
     upgrade = referentiel.upgrades.get(str(version))
     if upgrade is not None:  # the explicit mapping of data/correspondances/
-        return carry_over(upgrade, answers, {}).answers
-    raise MappingError(
+        carried = carry_over(upgrade, answers, comments)
+        return carried.answers, carried.comments
+    raise unmappable(version, referentiel)
+
+
+def unmappable(version: str | None, referentiel: Referentiel) -> MappingError:
+    """The earlier diagnostic's version has no mapping to the loaded one."""
+    return MappingError(
         f"Le diagnostic précédent a été fait avec la version « {version} » du référentiel, "
         f"qui ne peut pas être mise en correspondance avec la version « {referentiel.version} » "
         "utilisée ici : la comparaison est impossible.",
         f"The earlier diagnostic was made with référentiel version '{version}', which cannot "
         f"be mapped to the version '{referentiel.version}' used here: no comparison is possible.",
     )
+
+
+def expressed_in(referentiel: Referentiel, sheet: AnswerSheet) -> AnswerSheet:
+    """A kept copy of another référentiel version mapped as its own diagnostic was.
+
+    The answers that do not fit a question of the loaded référentiel are left out, as
+    when the database carries saved diagnostics over (storage/upgrades.py).
+    """
+    if same_version(sheet.referentiel_version, referentiel):
+        return sheet
+    raw_answers, raw_comments = map_raw(
+        sheet.referentiel_version,
+        {str(q): answer for q, answer in sheet.answers.items()},
+        {str(q): text for q, text in sheet.comments.items()},
+        referentiel,
+    )
+    known = {m.id for m in referentiel.motivations}
+    return dataclasses.replace(
+        sheet,
+        answers={
+            QuestionId(q): value for q, value in raw_answers.items() if fits(referentiel, q, value)
+        },
+        comments={
+            QuestionId(q): text
+            for q, text in raw_comments.items()
+            if referentiel.has_question(q) and isinstance(text, str)
+        },
+        priorities=tuple(m for m in sheet.priorities if m in known),
+        referentiel_version=referentiel.version,
+    )
+
+
+def fits(referentiel: Referentiel, question_id: str, value: Any) -> bool:
+    """Whether ``value`` is an answer the loaded référentiel's question offers."""
+    if not referentiel.has_question(question_id):
+        return False
+    question = referentiel.question(question_id)
+    if value == UNKNOWN:
+        return True
+    if value == DECLINED:
+        return question.declinable
+    scale = referentiel.scale(question.scale)
+    return type(value) is int and value in scale.values()

@@ -62,9 +62,9 @@ COMMENTS_SHAPE = (
 )
 PREVIOUS_SHAPE = (
     "« previous » doit décrire le diagnostic précédent : « referentiel_version », "
-    "« territory », « answers » et « plan ».",
+    "« territory », « priorities », « answers », « comments » et « plan ».",
     "'previous' must describe the earlier diagnostic: 'referentiel_version', "
-    "'territory', 'answers' and 'plan'.",
+    "'territory', 'priorities', 'answers', 'comments' and 'plan'.",
 )
 VERSION_NOT_TEXT = (
     "« referentiel_version » doit être du texte, ex. « 2026.2 ».",

@@ -11,17 +11,16 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Row, func, select, update
 
 from ..errors import AnswersError
-from ..model import ActionId, Answer, AnswerSheet, LeverId, QuestionId
+from ..model import ActionId, Answer, AnswerSheet, LeverId, MotivationId, QuestionId
 from ..plan.codec import check_text, plan_from_raw, plan_to_raw
 from ..plan.model import ENTRY_ID, PLAN_MAX, STATUSES, Plan, PlanAction, Quarter, Status
 from ..territory import clean_text, parse_profile, profile_to_dict
 from . import queries
-from .checks import check_token, new_token
+from .checks import check_token, new_token, sheet_rows
 from .engine import reading, writing
 from .records import (
     EMPTY_PROFILE,
     DiagnosticRecord,
-    answer_values,
     build_sheet,
     profile_from_row,
     profile_values,
@@ -143,27 +142,64 @@ def delete_action(connection: Connection, owner: Owner, entry: str) -> None:
 
 
 def snapshot_text(sheet: AnswerSheet | None) -> str | None:
-    """The earlier diagnostic as stored with a re-diagnosis: profile and answers, as JSON."""
+    """The earlier diagnostic as stored with a re-diagnosis: profile, ranking, answers,
+    comments and plan, as JSON."""
     if sheet is None:
         return None
     values = {
         "referentiel_version": sheet.referentiel_version,
         "territory": profile_to_dict(sheet.territory),
+        "priorities": list(sheet.priorities),
         "answers": dict(sheet.answers),
+        "comments": {key: text for key, text in sheet.comments.items() if text},
         "plan": plan_to_raw(sheet.plan),
     }
     return json.dumps(values, ensure_ascii=False)
 
 
 def snapshot_sheet(text: str | None) -> AnswerSheet | None:
-    """The earlier diagnostic back from its stored JSON."""
+    """The earlier diagnostic back from its stored JSON (copies made before the ranking
+    and the comments were kept have none)."""
     if not text:
         return None
     values: Mapping[str, Any] = json.loads(text)
     answers = {QuestionId(key): cast(Answer, value) for key, value in values["answers"].items()}
+    comments = {QuestionId(key): str(value) for key, value in values.get("comments", {}).items()}
+    priorities = tuple(MotivationId(m) for m in values.get("priorities", []))
     territory = parse_profile(values["territory"])
     plan = plan_from_raw(values.get("plan", []))
-    return AnswerSheet(territory, answers, {}, values.get("referentiel_version"), plan=plan)
+    return AnswerSheet(
+        territory,
+        answers,
+        comments,
+        values.get("referentiel_version"),
+        priorities=priorities,
+        plan=plan,
+    )
+
+
+def superseded() -> AnswersError:
+    """A plan write on a diagnostic that a re-diagnosis has followed."""
+    return AnswersError(
+        "Ce diagnostic a été refait depuis : sa feuille de route se poursuit dans le "
+        "diagnostic le plus récent, ouvrez-le pour la modifier.",
+        "This diagnostic has been done again since: its roadmap carries on in the latest "
+        "diagnostic, open that one to change it.",
+    )
+
+
+def check_current(connection: Connection, diagnostic_id: int) -> None:
+    """AnswersError if a re-diagnosis follows this diagnostic (call once its row is locked)."""
+    followed = select(diagnostics.c.followed_by).where(diagnostics.c.id == diagnostic_id)
+    if connection.scalar(followed) is not None:
+        raise superseded()
+
+
+def current_writable(connection: Connection, token: str) -> int:
+    """The id of a diagnostic that may change and that no re-diagnosis follows."""
+    diagnostic_id = queries.touch_writable(connection, token)
+    check_current(connection, diagnostic_id)
+    return diagnostic_id
 
 
 class PlanMethods:
@@ -182,15 +218,30 @@ class PlanMethods:
         """Add a line to a diagnostic's plan, or change it in place."""
         token = check_token(token)
         with writing(self._engine) as connection:
-            diagnostic_id = queries.touch_writable(connection, token)
+            diagnostic_id = current_writable(connection, token)
             upsert_action(connection, ("diagnostic_id", diagnostic_id), action)
 
     def delete_plan_action(self, token: str, entry: str) -> None:
         """Take a line out of a diagnostic's plan."""
         token = check_token(token)
         with writing(self._engine) as connection:
-            diagnostic_id = queries.touch_writable(connection, token)
+            diagnostic_id = current_writable(connection, token)
             delete_action(connection, ("diagnostic_id", diagnostic_id), entry)
+
+    def latest_token(self, token: str) -> str:
+        """The token of the latest diagnostic of ``token``'s line (itself when none follows)."""
+        token = check_token(token)
+        with reading(self._engine) as connection:
+            row = queries.find_diagnostic(connection, token)
+            seen = {row.id}
+            while row.followed_by is not None:
+                found = select(diagnostics).where(diagnostics.c.id == row.followed_by)
+                after = connection.execute(found).first()
+                if after is None or after.id in seen:
+                    break
+                row = after
+                seen.add(row.id)
+            return str(row.token)
 
     def load_workshop_plan(self, code: str) -> Plan:
         """A workshop's feuille de route, built by the adviser with the group."""
@@ -217,8 +268,9 @@ class PlanMethods:
         today: dt.date | None = None,
         referentiel_version: str | None = None,
     ) -> DiagnosticRecord:
-        """A new diagnostic following ``token``'s: same profile dated ``today``, plan carried
-        over with its statuses, answers copied when ``prefill``, the earlier one kept to compare.
+        """A new diagnostic following ``token``'s: same profile dated ``today``, ranking,
+        comments and plan (with its statuses) carried over, answers copied when ``prefill``,
+        the earlier one kept to compare; from then on only the new one's plan may change.
 
         ``referentiel_version``, the version the earlier answers were given with when the
         database does not know it, stamps the kept copy so that it can be mapped later.
@@ -229,15 +281,12 @@ class PlanMethods:
         new = new_token()
         with writing(self._engine) as connection:
             row = queries.find_diagnostic(connection, token)
+            if row.followed_by is not None:
+                raise superseded()
             rows = connection.execute(select(answers).where(answers.c.diagnostic_id == row.id))
-            plan = read_plan(connection, ("diagnostic_id", row.id))
-            earlier = _earlier_sheet(row, list(rows.all()))
-            version = earlier.referentiel_version or referentiel_version
-            dated = dataclasses.replace(
-                earlier.territory, date=earlier.territory.date or row.updated_at.date()
-            )
+            earlier = _earlier_sheet(row, list(rows.all()), referentiel_version)
             earlier = dataclasses.replace(
-                earlier, territory=dated, plan=plan, referentiel_version=version
+                earlier, plan=read_plan(connection, ("diagnostic_id", row.id))
             )
             profile = dataclasses.replace(earlier.territory, date=today or dt.date.today())
             inserted = connection.execute(
@@ -245,28 +294,44 @@ class PlanMethods:
                     token=new,
                     created_at=now,
                     updated_at=now,
-                    referentiel_version=version,
+                    referentiel_version=earlier.referentiel_version,
+                    priorities=row.priorities or "",
                     previous=snapshot_text(earlier),
                     **profile_values(profile),
                 )
             )
             new_id = int(cast(Row[Any], inserted.inserted_primary_key)[0])
-            write_plan(connection, ("diagnostic_id", new_id), plan)
-            if prefill:
-                copied: dict[str, dict[str, Any]] = {
-                    str(key): {**answer_values(answer), "comment": ""}
-                    for key, answer in earlier.answers.items()
-                }
-                queries.insert_answers(connection, new_id, copied)
+            write_plan(connection, ("diagnostic_id", new_id), earlier.plan)
+            carried = AnswerSheet(profile, earlier.answers if prefill else {}, earlier.comments)
+            queries.insert_answers(connection, new_id, sheet_rows(carried))
+            follow = (
+                update(diagnostics)
+                .where((diagnostics.c.id == row.id) & diagnostics.c.followed_by.is_(None))
+                .values(followed_by=new_id)
+            )
+            if connection.execute(follow).rowcount != 1:  # redone meanwhile by someone else
+                raise superseded()
         return DiagnosticRecord(new, profile, now, now)
 
 
-def _earlier_sheet(row: Row[Any], answer_rows: list[Row[Any]]) -> AnswerSheet:
-    sheet = build_sheet(profile_from_row(row), answer_rows, row.referentiel_version)
+def _earlier_sheet(
+    row: Row[Any], answer_rows: list[Row[Any]], referentiel_version: str | None
+) -> AnswerSheet:
+    """The diagnostic about to be redone as its kept copy: dated, stamped with its version."""
+    sheet = build_sheet(
+        profile_from_row(row), answer_rows, row.referentiel_version, row.priorities or ""
+    )
     if sheet.territory == EMPTY_PROFILE:
         raise AnswersError(
             "Ce diagnostic n’a pas encore de profil de territoire : complétez-le avant de le "
             "refaire.",
             "This diagnostic has no territory profile yet: fill it in before doing it again.",
         )
-    return AnswerSheet(sheet.territory, sheet.answers, {}, sheet.referentiel_version)
+    dated = dataclasses.replace(sheet.territory, date=sheet.territory.date or row.updated_at.date())
+    return AnswerSheet(
+        dated,
+        sheet.answers,
+        sheet.comments,
+        sheet.referentiel_version or referentiel_version,
+        priorities=sheet.priorities,
+    )

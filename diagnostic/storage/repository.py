@@ -24,7 +24,14 @@ from .checks import (
 )
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .migrate import upgrade
-from .plans import PlanMethods, read_plan, snapshot_sheet, snapshot_text, write_plan
+from .plans import (
+    PlanMethods,
+    check_current,
+    read_plan,
+    snapshot_sheet,
+    snapshot_text,
+    write_plan,
+)
 from .records import (
     DiagnosticRecord,
     answer_values,
@@ -203,6 +210,7 @@ class Repository(WorkshopMethods, PlanMethods):
         }
         with writing(self._engine) as connection:
             diagnostic_id = queries.touch_writable(connection, token, values)
+            check_current(connection, diagnostic_id)
             queries.delete_answers_of(connection, [diagnostic_id])
             queries.insert_answers(connection, diagnostic_id, rows)
             write_plan(connection, ("diagnostic_id", diagnostic_id), sheet.plan)
@@ -213,6 +221,9 @@ class Repository(WorkshopMethods, PlanMethods):
         token = check_token(token)
         with writing(self._engine) as connection:
             found = select(diagnostics.c.id).where(diagnostics.c.token == token)
+            # the diagnostic it followed, if any, carries the line's plan again
+            followed = diagnostics.c.followed_by.in_(found)
+            connection.execute(update(diagnostics).where(followed).values(followed_by=None))
             queries.delete_answers_of(connection, found)
             deleted = connection.execute(diagnostics.delete().where(diagnostics.c.token == token))
             if deleted.rowcount != 1:

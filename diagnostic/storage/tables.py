@@ -106,6 +106,9 @@ diagnostics = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     # A re-diagnosis: the earlier diagnostic's profile and answers, as JSON (see plans.py).
     Column("previous", Text),
+    # The id of the re-diagnosis that follows this one, whose plan is then the line's plan;
+    # no foreign key (SQLite cannot add one in place): deleting the later one clears it.
+    Column("followed_by", Integer, nullable=True, index=True),
 )
 
 answers = Table(

@@ -140,6 +140,11 @@ GOOD = [
     Case("previous", previous(plan=[{**LINE, "status": "fait"}]), "good"),
     Case("previous-null", at("previous", None), "good"),
     Case("previous-2026.1", previous(referentiel_version="2026.1"), "good"),
+    Case(
+        "previous-ranked-commented",
+        previous(priorities=["emploi"], comments={"emploi_tzcld": "Choix assumé : pas de TZCLD"}),
+        "good",
+    ),
     Case("version-null", at("referentiel_version", None), "good"),
 ]
 
@@ -264,7 +269,7 @@ SHAPE = [
         "Feuille de route, action n° 2 : statut « ? » inconnu",
     ),
     Case("previous-list", at("previous", []), "shape", "« previous » doit décrire"),
-    Case("previous-key", previous(priorities=[]), "shape", "« previous » doit décrire"),
+    Case("previous-key", previous(colour="red"), "shape", "« previous » doit décrire"),
     Case(
         "previous-no-answers",
         at("previous", {"territory": TERRITORY}),

@@ -110,3 +110,57 @@ def test_compare_refuses_an_unmappable_referentiel_version(
     code, _, err = run(capsys, "--lang", "en", "compare", first, second)
     assert code == 1
     assert "'1999.1', which cannot be mapped" in err
+
+
+def test_compare_reads_moves_to_and_from_not_relevant_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    earlier = mini_sheet()
+    later = dataclasses.replace(
+        earlier,
+        territory=dataclasses.replace(earlier.territory, date=dt.date(2027, 3, 5)),
+        answers={**earlier.answers, QuestionId("innov_tiers_lieux"): "declined"},
+    )
+    first, second = tmp_path / "2026.json", tmp_path / "2027.json"
+    first.write_bytes(to_json(earlier, MINI))
+    second.write_bytes(to_json(later, MINI))
+    pdf, xlsx = tmp_path / "c.pdf", tmp_path / "c.xlsx"
+    for order in ((first, second), (second, first)):
+        code, out, err = run(
+            capsys, "compare", *map(str, order), "--pdf", str(pdf), "--xlsx", str(xlsx)
+        )
+        assert (code, err) == (0, "")
+        assert "[Autres changements]" in out and "Non pertinent / choix assumé" in out
+        assert "Non pertinent / choix assumé" in body_text(pdf.read_bytes())
+        cells = [
+            cell
+            for row in load_workbook(io.BytesIO(xlsx.read_bytes())).active.iter_rows(
+                values_only=True
+            )
+            for cell in row
+        ]
+        assert "Non pertinent / choix assumé" in cells
+    code, out, _ = run(capsys, "compare", str(first), str(second), "--format", "json")
+    assert json.loads(out)["questions"][0]["after"] == "declined"
+    assert json.loads(out)["questions"][0]["direction"] == "changed"
+
+
+@pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        (b"not json", "Le fichier n\u2019est pas un JSON valide"),
+        (b"\xff\xfe", "Le fichier n\u2019est pas encod\u00e9 en UTF-8"),
+        (b'{"territory": 3}', "Fichier"),
+    ],
+)
+def test_a_bad_file_in_either_place_is_one_plain_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, told: str
+) -> None:
+    good, _ = files(tmp_path)
+    bad = tmp_path / "abime.json"
+    bad.write_bytes(content)
+    for args in ((good, str(bad)), (str(bad), good)):
+        code, out, err = run(capsys, "compare", *args)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"Erreur\u00a0: Fichier «\u00a0{bad}\u00a0»\u00a0: ")
+        assert told in err and err.count("\n") == 1

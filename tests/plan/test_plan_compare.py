@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from plan_support import PROFILE, line, lowest, mini
 
 from diagnostic.errors import AnswersError
-from diagnostic.model import UNKNOWN, AnswerSheet
+from diagnostic.model import DECLINED, UNKNOWN, AnswerSheet
 from diagnostic.plan.compare import compare, compare_many, comparison_of, same_territory
-from diagnostic.scoring import score_answers
+from diagnostic.plan.versions import expressed_in
+from diagnostic.referentiel import load_referentiel
+from diagnostic.scoring import score_answers, score_sheet
 
 
 def test_a_sheet_compared_with_itself_shows_no_difference() -> None:
@@ -134,3 +137,66 @@ def test_an_empty_sheet_has_no_motivation_values() -> None:
     comparison = compare(referentiel, empty, lowest(referentiel))
     assert all(m.maturity.before is None for m in comparison.motivations)
     assert all(m.maturity.delta is None and m.maturity.moved for m in comparison.motivations)
+
+
+def test_moves_to_and_from_declined_are_changes_and_read_as_such() -> None:
+    referentiel = mini()
+    earlier = lowest(referentiel)
+    later = dataclasses.replace(
+        earlier, answers={**earlier.answers, "innov_tiers_lieux": DECLINED, "emploi_clauses": 3}
+    )
+    comparison = compare(referentiel, earlier, later)
+    assert [(c.question, c.direction) for c in comparison.answers] == [
+        ("emploi_clauses", "up"),
+        ("innov_tiers_lieux", "changed"),
+    ]
+    back = compare(referentiel, later, dataclasses.replace(later, answers=earlier.answers))
+    assert [(c.question, c.direction) for c in back.answers] == [
+        ("emploi_clauses", "down"),
+        ("innov_tiers_lieux", "changed"),
+    ]
+    unknown = dataclasses.replace(later, answers={**later.answers, "innov_tiers_lieux": UNKNOWN})
+    assert [c.direction for c in compare(referentiel, later, unknown).answers] == ["changed"]
+
+
+def test_each_side_is_scored_with_its_own_ranking() -> None:
+    referentiel = mini()
+    first, second = (m.id for m in referentiel.motivations[:2])
+    answers = {"emploi_priorite": 2, "emploi_clauses": 1, "innov_priorite": 2}
+    earlier = dataclasses.replace(
+        lowest(referentiel), answers={**answers, "innov_tiers_lieux": 1}, priorities=(second,)
+    )
+    later = dataclasses.replace(earlier, priorities=(first,))
+    comparison = compare(referentiel, earlier, later)
+    before, after = score_sheet(referentiel, earlier), score_sheet(referentiel, later)
+    assert any(c.need.moved for c in comparison.levers)
+    for change in comparison.levers:
+        assert change.need.before == pytest.approx(before.lever(change.id).score)
+        assert change.need.after == pytest.approx(after.lever(change.id).score)
+
+
+def test_a_kept_copy_of_an_earlier_version_is_mapped_as_its_own_diagnostic_was() -> None:
+    referentiel = load_referentiel(Path(__file__).resolve().parents[2] / "data")
+    kept = AnswerSheet(
+        PROFILE,
+        {"endogene_contrat_territoire": 1, "emploi_tzcld": DECLINED, "gone_question": 2},
+        {"emploi_tzcld": "Choix assumé"},
+        "2026.1",
+        priorities=("emploi",),
+    )
+    later = AnswerSheet(
+        PROFILE,
+        {"endogene_contrats_territoriaux": 1, "emploi_tzcld": DECLINED},
+        {},
+        referentiel.version,
+        priorities=("emploi",),
+        previous=kept,
+    )
+    comparison = comparison_of(referentiel, later)
+    assert comparison is not None and comparison.answers == ()
+    mapped = expressed_in(referentiel, kept)
+    assert mapped.comments == {"emploi_tzcld": "Choix assumé"}
+    assert mapped.answers == later.answers
+    before = score_sheet(referentiel, mapped)
+    for change in comparison.levers:
+        assert change.need.before == pytest.approx(before.lever(change.id).score)

@@ -94,16 +94,21 @@ def test_an_import_replaces_plan_and_previous(repo: Repository) -> None:
     assert repo.load_sheet(token) == sheet
 
 
-def test_redoing_carries_profile_and_plan_and_keeps_the_earlier_answers(repo: Repository) -> None:
+def earlier_diagnostic(repo: Repository) -> str:
     token = repo.create_diagnostic(PROFILE).token
     repo.save_answer(token, QUESTIONS[0], 2)
     repo.save_answer(token, QUESTIONS[1], UNKNOWN)
     repo.save_comment(token, QUESTIONS[1], "à vérifier")
     repo.save_plan_action(token, line("a1", status="en_cours"))
+    return token
+
+
+def test_redoing_carries_profile_and_plan_and_keeps_the_earlier_answers(repo: Repository) -> None:
+    token, other = earlier_diagnostic(repo), earlier_diagnostic(repo)
     today = dt.date(2027, 11, 30)
 
     empty = repo.rediagnose(token, prefill=False, today=today)
-    filled = repo.rediagnose(token, prefill=True, today=today)
+    filled = repo.rediagnose(other, prefill=True, today=today)
 
     assert empty.profile == filled.profile == dataclasses.replace(PROFILE, date=today)
     blank = repo.load_sheet(empty.token)
@@ -113,10 +118,11 @@ def test_redoing_carries_profile_and_plan_and_keeps_the_earlier_answers(repo: Re
     assert blank.previous.answers == {QUESTIONS[0]: 2, QUESTIONS[1]: UNKNOWN}
     assert blank.previous.plan == blank.plan
     copied = repo.load_sheet(filled.token)
-    assert copied.answers == blank.previous.answers and copied.comments == {}
+    assert copied.answers == blank.previous.answers
+    assert copied.comments == blank.comments == {QUESTIONS[1]: "à vérifier"}
     # Changing the new plan leaves the earlier one as it was.
     repo.save_plan_action(filled.token, line("a1", status="fait"))
-    assert repo.load_plan(token)[0].status == "en_cours"
+    assert repo.load_plan(other)[0].status == "en_cours"
 
 
 def test_a_diagnostic_without_profile_cannot_be_redone(repo: Repository) -> None:

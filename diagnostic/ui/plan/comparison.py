@@ -1,32 +1,73 @@
 """The comparison with the earlier diagnostic: plotly charts, each with its table, and lists.
 
-Chart keys: ``compare-levers-chart`` and ``compare-maturity-chart``.
+Chart keys: ``compare-levers-chart`` and ``compare-maturity-chart``; downloads
+``download-compare-pdf`` and ``download-compare-xlsx``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ...export.plan.pdf import answer_line
+from ...export.plan.pdf import answer_line, comparison_pdf
+from ...export.plan.tabular import comparison_xlsx
 from ...export.plan.wording import date_text, delta, score, status_name, status_text
 from ...i18n import t
-from ...model import Referentiel
+from ...model import AnswerSheet, Referentiel
 from ...plan.compare import Comparison
+from ..files import MIME, file_stem
 
 BEFORE_COLOUR = "#d9822b"
 AFTER_COLOUR = "#1f5f8b"
 
 
-def comparison_view(referentiel: Referentiel, comparison: Comparison, lang: str) -> None:
-    """What moved since the earlier diagnostic; « Aucune différence » when nothing did."""
+Builder = Callable[[], bytes]
+
+
+def comparison_files(
+    referentiel: Referentiel, sheet: AnswerSheet, comparison: Comparison, lang: str
+) -> dict[str, tuple[Builder, str]]:
+    """The comparison's PDF and XLSX: the CLI's own builders, and their file names."""
+    stem = f"{file_stem(sheet)}-comparaison"
+    return {
+        "pdf": (lambda: comparison_pdf(referentiel, sheet, comparison, lang), f"{stem}.pdf"),
+        "xlsx": (lambda: comparison_xlsx(referentiel, sheet, comparison, lang), f"{stem}.xlsx"),
+    }
+
+
+def comparison_downloads(
+    referentiel: Referentiel, sheet: AnswerSheet, comparison: Comparison, lang: str
+) -> None:
+    """Download buttons for the comparison, built only when clicked."""
+    files = comparison_files(referentiel, sheet, comparison, lang)
+    for column, (kind, (build, name)) in zip(st.columns(len(files)), files.items(), strict=True):
+        with column:
+            st.download_button(
+                t(f"compare.app.download_{kind}", lang),
+                data=build,
+                file_name=name,
+                mime=MIME[kind],
+                key=f"download-compare-{kind}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+
+
+def comparison_view(
+    referentiel: Referentiel, sheet: AnswerSheet, comparison: Comparison, lang: str
+) -> None:
+    """What moved since the earlier diagnostic, with its downloads; « Aucune différence »
+    when nothing did. ``sheet`` is the later diagnostic, as saved."""
     st.header(t("compare.app.title", lang))
     dates = {
         "before": date_text(comparison.earlier_date, lang),
         "after": date_text(comparison.later_date, lang),
     }
     st.markdown(t("compare.intro", lang, **dates))
+    comparison_downloads(referentiel, sheet, comparison, lang)
     if comparison.unchanged:
         st.info(t("compare.none", lang))
         return
@@ -78,7 +119,7 @@ def chart(figure: go.Figure, widget_key: str) -> None:
 
 
 def answers_moved(referentiel: Referentiel, comparison: Comparison, lang: str) -> None:
-    """The answers that moved up, down, or to or from « je ne sais pas »."""
+    """The answers that moved up, down, or otherwise (« je ne sais pas », « non pertinent »)."""
     st.subheader(t("compare.answers", lang))
     if not comparison.answers:
         st.markdown(t("compare.no_answer_moved", lang))

@@ -11,11 +11,22 @@ import streamlit as st
 
 from ...errors import DiagnosticError
 from ...i18n import t
+from ...model import Referentiel
 from .. import frame, state
 from ..literal import escape_markdown
 
 Start = Literal["empty", "prefill"]
 STARTS: tuple[Start, ...] = ("empty", "prefill")
+
+
+def first_questions_step(referentiel: Referentiel) -> int:
+    """Where a re-diagnosis opens: the first questions, to go through them again in order.
+
+    Not ``state.first_blank_step``: answers copied from the earlier diagnostic leave no
+    blank, which would open the summary, and the profile is already filled in.
+    """
+    all_steps = state.steps(referentiel)
+    return next(i for i, step in enumerate(all_steps) if step.kind == "motivation")
 
 
 def redo_panel(ctx: state.Context, token: str) -> None:
@@ -38,8 +49,7 @@ def redo_panel(ctx: state.Context, token: str) -> None:
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         return
-    sheet = ctx.repository.load_sheet(record.token, ctx.referentiel.version)
     state.forget_widgets(("plan-", "redo-"))
-    state.open_diagnostic(record.token, state.first_blank_step(ctx.referentiel, sheet, True))
+    state.open_diagnostic(record.token, first_questions_step(ctx.referentiel))
     state.flash("success", t("plan.redo.started", lang))
     st.switch_page(frame.DIAGNOSTIC, query_params={state.TOKEN_PARAM: record.token})
