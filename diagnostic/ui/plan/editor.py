@@ -20,6 +20,7 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...export.plan.tabular import plan_csv
 from ...export.plan.wording import lever_text as lever_label
+from ...export.plan.wording import quarter_text
 from ...i18n import t
 from ...model import AnswerSheet, Referentiel
 from ...plan.codec import check_text, status_label
@@ -34,6 +35,7 @@ from ...plan.model import (
     status_counts,
 )
 from ...recommend import ChosenAction, Recommendation
+from ..choices import translated_selectbox
 from ..literal import escape_markdown
 
 FIELDS = ("label", "owner", "partners", "quarter", "status", "note")
@@ -163,13 +165,14 @@ def _pickers(
     pick, own = st.columns(2, gap="medium")
     with pick:
         if offered:
-            picked = st.selectbox(
+            picked = translated_selectbox(
                 t("plan.app.pick", lang),
                 list(offered),
                 format_func=lambda a: (
                     f"{offered[a][0].lever.label.get(lang)} — {offered[a][1].label.get(lang)}"
                 ),
                 key=f"{prefix}-pick",
+                lang=lang,
             )
             if st.button(t("plan.app.add", lang), key=f"{prefix}-add") and picked in offered:
                 rec, action = offered[picked]
@@ -201,12 +204,6 @@ def plan_download(
         on_click="ignore",
         icon=":material/download:",
     )
-
-
-def quarter_label(text: str, lang: str) -> str:
-    """« 2e trimestre 2027 », or « non fixée » for no quarter."""
-    quarter = Quarter.parse(text)
-    return quarter.label(lang) if quarter else t("plan.no_quarter", lang)
 
 
 def _add(store: PlanStore, line: PlanAction, lang: str) -> None:
@@ -254,11 +251,12 @@ def _line(
             st.text_input(
                 t("plan.col.owner", lang), max_chars=TEXT_MAX, key=key(prefix, action.id, "owner")
             )
-            st.selectbox(
+            translated_selectbox(
                 t("plan.col.quarter", lang),
                 quarters,
-                format_func=lambda q: quarter_label(q, lang),
+                format_func=lambda q: quarter_text(Quarter.parse(q), lang),
                 key=key(prefix, action.id, "quarter"),
+                lang=lang,
             )
         with right:
             st.text_input(
@@ -266,11 +264,12 @@ def _line(
                 max_chars=TEXT_MAX,
                 key=key(prefix, action.id, "partners"),
             )
-            st.selectbox(
+            translated_selectbox(
                 t("plan.col.status", lang),
                 STATUSES,
                 format_func=lambda s: status_label(s, lang),
                 key=key(prefix, action.id, "status"),
+                lang=lang,
             )
         st.text_area(
             t("plan.col.note", lang), max_chars=TEXT_MAX, key=key(prefix, action.id, "note")
