@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
 import json
 
 import pytest
 from app_support import go, new_app, screen
 from atelier_support import dashboard, fill_group, new_workshop
+from openpyxl import load_workbook
 
 from diagnostic.export.jsonio import to_json
+from diagnostic.export.plan.tabular import plan_csv
+from diagnostic.export.tabular import to_xlsx
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
 from diagnostic.plan.model import PlanAction, Quarter
 from diagnostic.storage import Repository
@@ -250,3 +255,28 @@ def test_an_emptied_wording_is_not_saved_and_comes_back(
     at.text_input(key=f"plan-{line.id}-label").input("   ").run()
     assert repository.load_plan(token)[0].label == "Créer un comité ESS"
     assert at.text_input(key=f"plan-{line.id}-label").value == "Créer un comité ESS"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_exports_word_a_target_as_the_screen_shows_it(
+    repository: Repository, referentiel: Referentiel, lang: str
+) -> None:
+    token = answered(repository, referentiel)
+    at = go(new_app(lang=lang, token=token).run(), "resultats")
+    at.button(key="plan-add").click().run()
+    [line] = repository.load_plan(token)
+    at.selectbox(key=f"plan-{line.id}-quarter").set_value(str(Quarter.of(line.added).next(4)))
+    at.run()
+    box = at.selectbox(key=f"plan-{line.id}-quarter")
+    assert box.index is not None
+    shown = box.options[box.index]
+    assert shown == Quarter.of(line.added).next(4).label(lang)
+    sheet = repository.load_sheet(token)
+    rows = list(
+        csv.reader(
+            io.StringIO(plan_csv(referentiel, sheet, lang).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert rows[1][5] == shown
+    book = load_workbook(io.BytesIO(to_xlsx(referentiel, sheet, lang)))
+    assert book["Feuille de route" if lang == "fr" else "Roadmap"]["F2"].value == shown
