@@ -89,6 +89,28 @@ def test_an_own_action_is_added_and_removed(
     assert repository.load_plan(token) == ()
 
 
+def test_an_added_own_action_empties_its_field_and_a_duplicate_is_refused(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = results(token)
+    at.text_input(key="plan-own").input("Réunir les acteurs du territoire").run()
+    at.button(key="plan-add-own").click().run()
+    assert len(repository.load_plan(token)) == 1
+    field = at.text_input(key="plan-own")
+    # The browser keeps what it shows unless told: the field is emptied there too.
+    assert (field.proto.set_value, field.proto.value) == (True, "")
+    at.text_input(key="plan-own").input("  réunir LES acteurs du  territoire ").run()
+    at.button(key="plan-add-own").click().run()
+    assert not at.exception, at.exception
+    assert len(repository.load_plan(token)) == 1
+    assert [w.value for w in at.warning] == [
+        "Cette action est déjà dans la feuille de route (n°\u00a01)\u00a0: modifiez-la plutôt "
+        "que de l’ajouter une seconde fois."
+    ]
+    assert at.text_input(key="plan-own").value == "  réunir LES acteurs du  territoire "
+
+
 def test_redoing_the_diagnostic_carries_profile_and_plan_and_shows_the_comparison(
     repository: Repository, referentiel: Referentiel
 ) -> None:

@@ -32,6 +32,7 @@ from ...plan.model import (
     Quarter,
     new_action,
     quarter_choices,
+    same_label,
     status_counts,
 )
 from ...recommend import ChosenAction, Recommendation
@@ -128,7 +129,8 @@ def plan_editor(
 ) -> Plan:
     """The whole editor, for a plan already flushed (see ``flush_plan``) in this run."""
     if st.session_state.pop(f"{prefix}-own-clear", False):
-        st.session_state.pop(f"{prefix}-own", None)
+        # Given a value, not dropped: only then is the browser told to empty the field.
+        st.session_state[f"{prefix}-own"] = ""
     _pickers(plan, recommendations, lang, store, prefix)
     if not plan:
         st.info(t("plan.app.empty", lang))
@@ -184,11 +186,23 @@ def _pickers(
     with own:
         text = st.text_input(t("plan.app.own", lang), max_chars=TEXT_MAX, key=f"{prefix}-own")
         if st.button(t("plan.app.add_own", lang), key=f"{prefix}-add-own"):
-            if not text.strip():
-                st.warning(t("plan.app.own_empty", lang))
-            else:
-                st.session_state[f"{prefix}-own-clear"] = True
-                _add(store, new_action(check_text(text, "label"), dt.date.today()), lang)
+            _add_own(plan, text, lang, store, prefix)
+
+
+def _add_own(plan: Plan, text: str, lang: str, store: PlanStore, prefix: str) -> None:
+    """Add the action typed, then empty its field; an empty or repeated one is refused."""
+    number = same_label(plan, text)
+    if not text.strip():
+        st.warning(t("plan.app.own_empty", lang))
+    elif number is not None:
+        st.warning(t("plan.app.own_duplicate", lang, number=number))
+    else:
+        try:
+            line = new_action(check_text(text, "label"), dt.date.today())
+        except DiagnosticError as error:
+            st.error(escape_markdown(error.message(lang)))
+            return
+        _add(store, line, lang, cleared=f"{prefix}-own")
 
 
 def plan_download(
@@ -206,12 +220,15 @@ def plan_download(
     )
 
 
-def _add(store: PlanStore, line: PlanAction, lang: str) -> None:
+def _add(store: PlanStore, line: PlanAction, lang: str, cleared: str | None = None) -> None:
+    """Save a new line and draw the page again, with the field ``cleared`` emptied."""
     try:
         store.save(line)
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         return
+    if cleared is not None:
+        st.session_state[f"{cleared}-clear"] = True
     st.rerun()
 
 
