@@ -2,8 +2,8 @@
 
 Like the wizard (see pending), the widgets' values are compared with the saved plan first
 thing on every run and any difference is saved, so nothing typed is lost on a reload.
-Widget keys, after ``prefix`` (``plan`` for a diagnostic): ``-pick``, ``-add``, ``-own``,
-``-add-own``, and per line ``-<id>-label``, ``-owner``, ``-partners``, ``-quarter``,
+Widget keys, after ``prefix`` (``plan`` for a diagnostic): those of the pickers (see
+pickers) and per line ``-<id>-label``, ``-owner``, ``-partners``, ``-quarter``,
 ``-status``, ``-note``, ``-delete``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,14 +30,13 @@ from ...plan.model import (
     Plan,
     PlanAction,
     Quarter,
-    new_action,
     quarter_choices,
-    same_label,
     status_counts,
 )
-from ...recommend import ChosenAction, Recommendation
+from ...plan.offer import Offers
 from ..choices import translated_selectbox
 from ..literal import escape_markdown
+from .pickers import plan_pickers
 
 FIELDS = ("label", "owner", "partners", "quarter", "status", "note")
 NO_QUARTER = ""
@@ -122,16 +121,13 @@ def _edited(action: PlanAction, typed: dict[str, Any]) -> PlanAction:
 def plan_editor(
     referentiel: Referentiel,
     plan: Plan,
-    recommendations: Sequence[Recommendation],
+    offers: Offers,
     lang: str,
     store: PlanStore,
     prefix: str = "plan",
 ) -> Plan:
     """The whole editor, for a plan already flushed (see ``flush_plan``) in this run."""
-    if st.session_state.pop(f"{prefix}-own-clear", False):
-        # Given a value, not dropped: only then is the browser told to empty the field.
-        st.session_state[f"{prefix}-own"] = ""
-    _pickers(plan, recommendations, lang, store, prefix)
+    plan_pickers(referentiel, plan, offers, lang, store.save, prefix)
     if not plan:
         st.info(t("plan.app.empty", lang))
         return plan
@@ -151,60 +147,6 @@ def plan_editor(
     return plan
 
 
-def _pickers(
-    plan: Plan,
-    recommendations: Sequence[Recommendation],
-    lang: str,
-    store: PlanStore,
-    prefix: str,
-) -> None:
-    chosen = {action.action for action in plan}
-    offered: dict[str, tuple[Recommendation, ChosenAction]] = {}
-    for rec in recommendations:
-        for action in rec.actions:
-            if action.id not in chosen:
-                offered[action.id] = (rec, action)
-    pick, own = st.columns(2, gap="medium")
-    with pick:
-        if offered:
-            picked = translated_selectbox(
-                t("plan.app.pick", lang),
-                list(offered),
-                format_func=lambda a: (
-                    f"{offered[a][0].lever.label.get(lang)} — {offered[a][1].label.get(lang)}"
-                ),
-                key=f"{prefix}-pick",
-                lang=lang,
-            )
-            if st.button(t("plan.app.add", lang), key=f"{prefix}-add") and picked in offered:
-                rec, action = offered[picked]
-                partners = ", ".join(p.name.get(lang).split(" — ")[0] for p in rec.providers)
-                line = new_action(
-                    action.label.get(lang), dt.date.today(), action.id, rec.lever.id, partners
-                )
-                _add(store, line, lang)
-    with own:
-        text = st.text_input(t("plan.app.own", lang), max_chars=TEXT_MAX, key=f"{prefix}-own")
-        if st.button(t("plan.app.add_own", lang), key=f"{prefix}-add-own"):
-            _add_own(plan, text, lang, store, prefix)
-
-
-def _add_own(plan: Plan, text: str, lang: str, store: PlanStore, prefix: str) -> None:
-    """Add the action typed, then empty its field; an empty or repeated one is refused."""
-    number = same_label(plan, text)
-    if not text.strip():
-        st.warning(t("plan.app.own_empty", lang))
-    elif number is not None:
-        st.warning(t("plan.app.own_duplicate", lang, number=number))
-    else:
-        try:
-            line = new_action(check_text(text, "label"), dt.date.today())
-        except DiagnosticError as error:
-            st.error(escape_markdown(error.message(lang)))
-            return
-        _add(store, line, lang, cleared=f"{prefix}-own")
-
-
 def plan_download(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str, file_name: str, widget_key: str
 ) -> None:
@@ -218,18 +160,6 @@ def plan_download(
         on_click="ignore",
         icon=":material/download:",
     )
-
-
-def _add(store: PlanStore, line: PlanAction, lang: str, cleared: str | None = None) -> None:
-    """Save a new line and draw the page again, with the field ``cleared`` emptied."""
-    try:
-        store.save(line)
-    except DiagnosticError as error:
-        st.error(escape_markdown(error.message(lang)))
-        return
-    if cleared is not None:
-        st.session_state[f"{cleared}-clear"] = True
-    st.rerun()
 
 
 def _line(

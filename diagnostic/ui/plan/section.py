@@ -10,7 +10,8 @@ from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet
 from ...plan.compare import comparison_of
-from ...recommend import recommend
+from ...plan.offer import plan_offers
+from ...recommend import explain_all
 from ...scoring import Scores
 from .. import state
 from ..files import file_stem
@@ -45,9 +46,9 @@ def plan_section(ctx: state.Context, sheet: AnswerSheet, scores: Scores) -> None
     lang, referentiel = ctx.lang, ctx.referentiel
     st.header(t("plan.title", lang))
     st.markdown(t("plan.app.intro", lang))
-    recommendations = recommend(referentiel, sheet, scores)
+    offers = plan_offers(referentiel, sheet, explain_all(referentiel, sheet, scores))
     store = diagnostic_store(ctx, ctx.token)
-    plan = plan_editor(referentiel, sheet.plan, recommendations, lang, store, PREFIX)
+    plan = plan_editor(referentiel, sheet.plan, offers, lang, store, PREFIX)
     if plan:
         saved = dataclasses.replace(sheet, plan=plan)
         stem = file_stem(sheet)
