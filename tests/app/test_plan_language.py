@@ -29,12 +29,13 @@ TEXTS = {
     "label": "text_input",
     "note": "text_area",
 }
-EDITS = (*TEXTS, "quarter", "status", "add")
+EDITS = (*TEXTS, "quarter", "status", "add", "add-all")
 NEXT_STATUS = {"a_lancer": "en_cours", "en_cours": "fait", "fait": "abandonne"}
 
 
 def drop_downs(prefix: str, line: PlanAction) -> list[str]:
-    return [f"{prefix}-pick", f"{prefix}-{line.id}-quarter", f"{prefix}-{line.id}-status"]
+    picks = [f"{prefix}-pick", f"{prefix}-pick-all"]
+    return [*picks, f"{prefix}-{line.id}-quarter", f"{prefix}-{line.id}-status"]
 
 
 def speaks(at: AppTest, held: HeldWords, prefix: str, line: PlanAction, lang: str) -> None:
@@ -44,7 +45,8 @@ def speaks(at: AppTest, held: HeldWords, prefix: str, line: PlanAction, lang: st
     assert held.words[status] == status_label(line.status, lang)
     assert at.selectbox(key=status).options == [status_label(s, lang) for s in STATUSES]
     assert quarter_text(None, lang) in at.selectbox(key=quarter).options
-    assert held.words[f"{prefix}-pick"] in at.selectbox(key=f"{prefix}-pick").options
+    for pick in (f"{prefix}-pick", f"{prefix}-pick-all"):
+        assert held.words[pick] in at.selectbox(key=pick).options
 
 
 def edit(at: AppTest, held: HeldWords, prefix: str, line: PlanAction, what: str, lang: str) -> Plan:
@@ -66,8 +68,9 @@ def edit(at: AppTest, held: HeldWords, prefix: str, line: PlanAction, what: str,
         at.selectbox(key=f"{name}-status").set_value(status)
         held.run(at, picked=f"{name}-status")
         return (dataclasses.replace(line, status=status),)
-    picked = at.selectbox(key=f"{prefix}-pick").value
-    at.button(key=f"{prefix}-add").click()
+    suffix = what.removeprefix("add")  # "" or "-all"
+    picked = at.selectbox(key=f"{prefix}-pick{suffix}").value
+    at.button(key=f"{prefix}-add{suffix}").click()
     held.run(at)
     return (line, PlanAction("", "", line.added, action=picked))
 
@@ -110,7 +113,7 @@ def test_a_language_switch_keeps_the_plan_and_relabels_its_drop_downs(
     round_trip(at, "plan", lambda: repository.load_plan(token), what, first)
 
 
-@pytest.mark.parametrize("what", ["owner", "quarter", "status", "add"])
+@pytest.mark.parametrize("what", ["owner", "quarter", "status", "add", "add-all"])
 def test_the_workshop_plan_keeps_its_values_across_a_language_switch(
     repository: Repository, referentiel: Referentiel, what: str
 ) -> None:
