@@ -302,3 +302,24 @@ def test_the_exports_word_a_target_as_the_screen_shows_it(
     assert rows[1][5] == shown
     book = load_workbook(io.BytesIO(to_xlsx(referentiel, sheet, lang)))
     assert book["Feuille de route" if lang == "fr" else "Roadmap"]["F2"].value == shown
+
+
+def test_a_line_past_its_target_says_so_until_it_is_done(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    late = PlanAction(
+        "late1", "Former les élus", dt.date(2025, 1, 6), quarter=Quarter(2025, 2), status="en_cours"
+    )
+    repository.save_plan_action(token, late)
+    at = results(token)
+    captions = [c.value for c in at.caption]
+    assert "Échéance dépassée" in captions
+    assert "0 fait(s), 1 en cours, 0 à lancer, 0 abandonné(s)" in captions
+    box = at.selectbox(key="plan-late1-quarter")
+    assert box.index is not None and box.options[box.index] == "2e\u00a0trimestre 2025"
+    at.selectbox(key="plan-late1-status").set_value("fait").run()
+    captions = [c.value for c in at.caption]
+    assert "Échéance dépassée" not in captions
+    assert "1 fait(s), 0 en cours, 0 à lancer, 0 abandonné(s)" in captions
+    assert repository.load_plan(token)[0].quarter == Quarter(2025, 2)

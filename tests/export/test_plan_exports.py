@@ -203,6 +203,10 @@ def test_the_workshop_reports_carry_the_group_plan(tmp_path: Path) -> None:
     assert "Action 2 : réunir les acteurs" in body_text(pdf)
     sheet = load_workbook(io.BytesIO(book))["Feuille de route"]
     assert [sheet["G2"].value, sheet["G3"].value] == ["en cours", "fait"]
+    assert [sheet["F2"].value, sheet["F3"].value] == [
+        "2e\u00a0trimestre 2027",
+        "3e\u00a0trimestre 2027",
+    ]
     assert "Feuille de route" not in load_workbook(io.BytesIO(plain)).sheetnames
 
 
