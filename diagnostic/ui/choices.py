@@ -1,11 +1,11 @@
-"""Drop-downs worded in the page's language that keep their value across a language switch.
+"""Choices worded in the page's language that keep their value across a language switch.
 
-A browser holds a drop-down's value as the words it shows, and sends these words back on
-every run. After a switch of language they are the other language's words: they match no
-option, and Streamlit hands them back as the value (the plan then read « 2e trimestre
-2027 » as no quarter at all) while the browser goes on showing them. So on the first run
-in a new language each such widget is given its own value again before it is drawn, which
-makes Streamlit send the browser the new language's words for it.
+A browser holds the value of a drop-down (or of radio buttons) as the words it shows, and
+sends these words back on every run. After a switch of language they are the other
+language's words: they match no option, and Streamlit hands them back as the value (the
+plan then read « 2e trimestre 2027 » as no quarter at all) while the browser goes on
+showing them. So on the first run in a new language each such widget is given its own
+value again before it is drawn, which makes Streamlit send the browser the new words.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import streamlit as st
 DRAWN_IN = "-lang"
 
 
-def translated_selectbox(
+def translated_choice(
+    widget: Callable[..., Any],
     label: str,
     options: Sequence[Any],
     format_func: Callable[[Any], str],
@@ -26,9 +27,10 @@ def translated_selectbox(
     lang: str,
     **kwargs: Any,
 ) -> Any:
-    """``st.selectbox`` whose options are worded in ``lang``; returns the chosen option."""
+    """``widget`` (``st.selectbox``, ``st.radio``) with options worded in ``lang``; returns
+    the chosen option."""
     reword_after_switch(key, lang)
-    chosen = st.selectbox(label, options, format_func=format_func, key=key, **kwargs)
+    chosen = widget(label, options, format_func=format_func, key=key, **kwargs)
     st.session_state[key + DRAWN_IN] = lang
     return chosen
 

@@ -34,7 +34,7 @@ from ...plan.model import (
     status_counts,
 )
 from ...plan.offer import Offers
-from ..choices import translated_selectbox
+from ..choices import translated_choice
 from ..literal import escape_markdown
 from .pickers import plan_pickers
 
@@ -198,7 +198,8 @@ def _line(
             st.text_input(
                 t("plan.col.owner", lang), max_chars=TEXT_MAX, key=key(prefix, action.id, "owner")
             )
-            translated_selectbox(
+            translated_choice(
+                st.selectbox,
                 t("plan.col.quarter", lang),
                 quarters,
                 format_func=lambda q: quarter_text(Quarter.parse(q), lang),
@@ -211,7 +212,8 @@ def _line(
                 max_chars=TEXT_MAX,
                 key=key(prefix, action.id, "partners"),
             )
-            translated_selectbox(
+            translated_choice(
+                st.selectbox,
                 t("plan.col.status", lang),
                 STATUSES,
                 format_func=lambda s: status_label(s, lang),

@@ -18,7 +18,7 @@ from ...model import Referentiel
 from ...plan.codec import check_text
 from ...plan.model import TEXT_MAX, Plan, PlanAction, new_action, same_label
 from ...plan.offer import Offer, Offers
-from ..choices import translated_selectbox
+from ..choices import translated_choice
 from ..literal import escape_markdown
 
 Save = Callable[[PlanAction], None]
@@ -71,7 +71,8 @@ def _picker(
     suffix: str = "",
 ) -> None:
     by_id = {offer.id: offer for offer in offers}
-    picked = translated_selectbox(
+    picked = translated_choice(
+        st.selectbox,
         label,
         list(by_id),
         format_func=lambda entry: offer_text(by_id[entry], lang),
