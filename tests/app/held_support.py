@@ -52,10 +52,9 @@ class HeldWords:
                 box.__class__ = _holding(type(box))
                 box.held_words = words  # type: ignore[attr-defined]
         at.run()
-        for key in self.words:
-            proto = getattr(at, self.kind)(key=key).proto
-            if proto.set_value:
-                self.words[key] = proto.raw_value
+        for box in getattr(at, self.kind):
+            if box.key in self.words and box.proto.set_value:
+                self.words[box.key] = box.proto.raw_value
         return at
 
 

@@ -21,6 +21,7 @@ from diagnostic.model import Referentiel
 from diagnostic.plan.codec import status_label
 from diagnostic.plan.model import STATUSES, Plan, PlanAction, Quarter
 from diagnostic.storage import Repository
+from diagnostic.ui.state import TOKEN_KEY
 
 OTHER = {"fr": "en", "en": "fr"}
 TEXTS = {
@@ -123,3 +124,22 @@ def test_the_workshop_plan_keeps_its_values_across_a_language_switch(
     assert not at.exception, at.exception
     plan = lambda: repository.load_workshop_plan(workshop.code)  # noqa: E731
     round_trip(at, "animation-plan", plan, what, "fr")
+
+
+def test_the_redo_choice_made_before_a_switch_is_the_one_used_after_it(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = go(new_app(token=token).run(), "resultats")
+    at.radio(key="redo-answers").set_value("prefill")
+    held = HeldWords(at, ["redo-answers"], "radio")
+    held.run(at, picked="redo-answers")
+    at.radio(key="lang").set_value("en")
+    held.run(at)
+    assert held.words["redo-answers"] == "Start from the current answers"
+    at.button(key="redo-start").click()
+    held.run(at)
+    assert not at.exception, at.exception
+    new_token = str(at.session_state[TOKEN_KEY])
+    assert new_token != token
+    assert repository.load_sheet(new_token).answers == repository.load_sheet(token).answers
