@@ -26,7 +26,7 @@ from .wording import (
 )
 
 PLAN_COLUMNS = ("number", "action", "lever", "owner", "partners", "quarter", "status", "note")
-PLAN_WIDTHS = (6, 48, 28, 30, 30, 14, 14, 48, 12)
+PLAN_WIDTHS = (6, 48, 28, 30, 30, 20, 14, 48, 12)
 STATUS_COLUMN = PLAN_COLUMNS.index("status") + 1
 # Rows below the plan where a typed line still gets the status list.
 ROOM = 50
