@@ -28,6 +28,8 @@ from .scoring import LeverResult, Scores, score_sheet
 from .typography import format_number
 
 NeedWord = Literal["fort", "moyen", "faible"]
+# declined: one of its questions was answered « non pertinent »; done: all reach done_from.
+ActionState = Literal["open", "under_way", "done", "declined"]
 
 TOP_LEVERS = 3
 MAX_REASONS = 5
@@ -165,24 +167,34 @@ def choose_actions(
     strength = {c.question: index for index, c in enumerate(result.contributions)}
     chosen: list[tuple[tuple[int, int], ChosenAction]] = []
     for order, action in enumerate(referentiel.actions_of(result.id)):
-        if not _fits(action, sheet.territory):
+        if not fits(action, sheet.territory):
             continue
-        answers = [sheet.answer(q) for q in action.questions]
-        if DECLINED in answers or _done(action, answers):
+        state = action_state(action, sheet)
+        if state in ("declined", "done"):
             continue
         because = tuple(
             sorted((q for q in action.questions if q in strength), key=lambda q: strength[q])
         )
-        levels = [a for a in answers if isinstance(a, int)]
-        done_from = action.done_from or 0
-        under_way = any(0 < level < done_from for level in levels)
         first = strength[because[0]] if because else len(strength)
-        chosen.append(((first, order), ChosenAction(action, under_way, because)))
+        chosen.append(((first, order), ChosenAction(action, state == "under_way", because)))
     return tuple(item for _, item in sorted(chosen, key=lambda pair: pair[0]))
 
 
-def _fits(action: Action, territory: TerritoryProfile) -> bool:
+def fits(action: Action, territory: TerritoryProfile) -> bool:
+    """Whether the action suits the territory's type and size."""
     return action.applies_to(territory.type, territory.population)
+
+
+def action_state(action: Action, sheet: AnswerSheet) -> ActionState:
+    """Where the answers to the action's questions put the territory on it."""
+    answers = [sheet.answer(q) for q in action.questions]
+    if DECLINED in answers:
+        return "declined"
+    if _done(action, answers):
+        return "done"
+    levels = [a for a in answers if isinstance(a, int)]
+    done_from = action.done_from or 0
+    return "under_way" if any(0 < level < done_from for level in levels) else "open"
 
 
 def _done(action: Action, answers: list[Answer | None]) -> bool:

@@ -107,6 +107,18 @@ def new_action(
     return PlanAction(new_entry_id(), label, added, action, lever, partners=partners)
 
 
+def same_label(plan: Plan, label: str) -> int | None:
+    """The number (from 1) of the line worded ``label``, case and spaces aside; else None."""
+    wanted = _folded(label)
+    return next(
+        (n for n, action in enumerate(plan, start=1) if _folded(action.label) == wanted), None
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def quarter_choices(
     today: dt.date, current: Quarter | None = None, count: int = 12
 ) -> list[Quarter]:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
 import json
 
 import pytest
 from app_support import go, new_app, screen
 from atelier_support import dashboard, fill_group, new_workshop
+from openpyxl import load_workbook
 
 from diagnostic.export.jsonio import to_json
+from diagnostic.export.plan.tabular import plan_csv
+from diagnostic.export.tabular import to_xlsx
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
 from diagnostic.plan.model import PlanAction, Quarter
 from diagnostic.storage import Repository
@@ -82,6 +87,28 @@ def test_an_own_action_is_added_and_removed(
     at.button(key=f"plan-{line.id}-delete").click().run()
     assert not at.exception, at.exception
     assert repository.load_plan(token) == ()
+
+
+def test_an_added_own_action_empties_its_field_and_a_duplicate_is_refused(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    at = results(token)
+    at.text_input(key="plan-own").input("Réunir les acteurs du territoire").run()
+    at.button(key="plan-add-own").click().run()
+    assert len(repository.load_plan(token)) == 1
+    field = at.text_input(key="plan-own")
+    # The browser keeps what it shows unless told: the field is emptied there too.
+    assert (field.proto.set_value, field.proto.value) == (True, "")
+    at.text_input(key="plan-own").input("  réunir LES acteurs du  territoire ").run()
+    at.button(key="plan-add-own").click().run()
+    assert not at.exception, at.exception
+    assert len(repository.load_plan(token)) == 1
+    assert [w.value for w in at.warning] == [
+        "Cette action est déjà dans la feuille de route (n°\u00a01)\u00a0: modifiez-la plutôt "
+        "que de l’ajouter une seconde fois."
+    ]
+    assert at.text_input(key="plan-own").value == "  réunir LES acteurs du  territoire "
 
 
 def test_redoing_the_diagnostic_carries_profile_and_plan_and_shows_the_comparison(
@@ -250,3 +277,49 @@ def test_an_emptied_wording_is_not_saved_and_comes_back(
     at.text_input(key=f"plan-{line.id}-label").input("   ").run()
     assert repository.load_plan(token)[0].label == "Créer un comité ESS"
     assert at.text_input(key=f"plan-{line.id}-label").value == "Créer un comité ESS"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_exports_word_a_target_as_the_screen_shows_it(
+    repository: Repository, referentiel: Referentiel, lang: str
+) -> None:
+    token = answered(repository, referentiel)
+    at = go(new_app(lang=lang, token=token).run(), "resultats")
+    at.button(key="plan-add").click().run()
+    [line] = repository.load_plan(token)
+    at.selectbox(key=f"plan-{line.id}-quarter").set_value(str(Quarter.of(line.added).next(4)))
+    at.run()
+    box = at.selectbox(key=f"plan-{line.id}-quarter")
+    assert box.index is not None
+    shown = box.options[box.index]
+    assert shown == Quarter.of(line.added).next(4).label(lang)
+    sheet = repository.load_sheet(token)
+    rows = list(
+        csv.reader(
+            io.StringIO(plan_csv(referentiel, sheet, lang).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert rows[1][5] == shown
+    book = load_workbook(io.BytesIO(to_xlsx(referentiel, sheet, lang)))
+    assert book["Feuille de route" if lang == "fr" else "Roadmap"]["F2"].value == shown
+
+
+def test_a_line_past_its_target_says_so_until_it_is_done(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    token = answered(repository, referentiel)
+    late = PlanAction(
+        "late1", "Former les élus", dt.date(2025, 1, 6), quarter=Quarter(2025, 2), status="en_cours"
+    )
+    repository.save_plan_action(token, late)
+    at = results(token)
+    captions = [c.value for c in at.caption]
+    assert "Échéance dépassée" in captions
+    assert "0 fait(s), 1 en cours, 0 à lancer, 0 abandonné(s)" in captions
+    box = at.selectbox(key="plan-late1-quarter")
+    assert box.index is not None and box.options[box.index] == "2e\u00a0trimestre 2025"
+    at.selectbox(key="plan-late1-status").set_value("fait").run()
+    captions = [c.value for c in at.caption]
+    assert "Échéance dépassée" not in captions
+    assert "1 fait(s), 0 en cours, 0 à lancer, 0 abandonné(s)" in captions
+    assert repository.load_plan(token)[0].quarter == Quarter(2025, 2)

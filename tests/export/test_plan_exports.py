@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
 
+import pytest
 from export_support import (
     DAY,
     HOSTILE_COMMENTS,
@@ -23,6 +25,7 @@ from workshop_export_support import stored_workshop
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.plan.pdf import comparison_pdf
 from diagnostic.export.plan.tabular import comparison_xlsx, plan_csv
+from diagnostic.export.plan.wording import quarter_text
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.export.workshop.pdf import workshop_pdf
 from diagnostic.export.workshop.tabular import workshop_xlsx
@@ -124,7 +127,7 @@ def test_the_workbook_has_a_plan_sheet_with_a_status_list_and_filters() -> None:
     assert sheet["B3"].value == "'" + FORMULA  # a formula shown as text, never run
     assert sheet["D3"].value == HOSTILE_COMMENTS[1]
     assert sheet["G4"].value == "fait"
-    assert sheet["F4"].value is None and sheet["F2"].value == "2027-Q2"
+    assert sheet["F4"].value == "non fixée" and sheet["F2"].value == "2e\u00a0trimestre 2027"
     assert sheet.auto_filter.ref == "A1:I4"
     [validation] = sheet.data_validations.dataValidation
     assert validation.type == "list"
@@ -141,6 +144,33 @@ def test_the_workbook_of_a_re_diagnosis_has_the_comparison() -> None:
     assert "Moved up" in flat and "Other changes" in flat
     clauses = next(row for row in rows if row[0] == MINI.question("emploi_clauses").label.en)
     assert clauses[3] == "Moved up"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["2e\u00a0trimestre 2027", "3e\u00a0trimestre 2027", "non fixée"]),
+        ("en", ["Q2 2027", "Q3 2027", "not set"]),
+    ],
+)
+def test_every_export_words_the_targets_as_the_screen_does(lang: str, words: list[str]) -> None:
+    sheet = planned_sheet()
+    assert [quarter_text(line.quarter, lang) for line in sheet.plan] == words
+    name = "Feuille de route" if lang == "fr" else "Roadmap"
+    book = load_workbook(io.BytesIO(to_xlsx(MINI, sheet, lang)))
+    assert [row[5].value for row in book[name].iter_rows(min_row=2)] == words
+    rows = list(
+        csv.reader(io.StringIO(plan_csv(MINI, sheet, lang).decode("utf-8-sig")), delimiter=";")
+    )
+    assert [row[5] for row in rows[1:]] == words
+    text = body_text(to_pdf(MINI, sheet, lang, generated_on=DAY))
+    target = "Échéance : " if lang == "fr" else "Target: "
+    assert all(fold(target + word) in text for word in words)
+    later = redone_sheet()
+    comparison = compare(MINI, later.previous, later)  # type: ignore[arg-type]
+    book = load_workbook(io.BytesIO(comparison_xlsx(MINI, later, comparison, lang)))
+    assert [row[5].value for row in book[name].iter_rows(min_row=2)] == words
+    assert not any("2027-Q" in str(cell.value) for row in book[name].iter_rows() for cell in row)
 
 
 def test_the_plan_csv_neutralises_formulas() -> None:
@@ -173,6 +203,10 @@ def test_the_workshop_reports_carry_the_group_plan(tmp_path: Path) -> None:
     assert "Action 2 : réunir les acteurs" in body_text(pdf)
     sheet = load_workbook(io.BytesIO(book))["Feuille de route"]
     assert [sheet["G2"].value, sheet["G3"].value] == ["en cours", "fait"]
+    assert [sheet["F2"].value, sheet["F3"].value] == [
+        "2e\u00a0trimestre 2027",
+        "3e\u00a0trimestre 2027",
+    ]
     assert "Feuille de route" not in load_workbook(io.BytesIO(plain)).sheetnames
 
 

@@ -15,7 +15,13 @@ from plan_support import ADDED, MINI, PROFILE, line, lowest, mini
 from diagnostic.errors import AnswersError
 from diagnostic.export.jsonio import from_json, to_json
 from diagnostic.plan.codec import plan_from_raw, plan_to_raw
-from diagnostic.plan.model import TEXT_MAX, Quarter, quarter_choices, status_counts
+from diagnostic.plan.model import (
+    TEXT_MAX,
+    Quarter,
+    quarter_choices,
+    same_label,
+    status_counts,
+)
 
 
 def test_quarters_read_write_and_name_themselves() -> None:
@@ -169,3 +175,10 @@ def test_a_file_with_plan_and_previous_fits_the_json_schema() -> None:
     bad["plan"][0]["status"] = "termine"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_a_line_worded_alike_is_found_whatever_its_case_and_spaces() -> None:
+    plan = (line("a1", label="Former les élus à l’ESS"), line("b2", label="Réunir les acteurs"))
+    assert same_label(plan, "  réunir  LES acteurs ") == 2
+    assert same_label(plan, "Former les élus") is None
+    assert same_label((), "Réunir les acteurs") is None

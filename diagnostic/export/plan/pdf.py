@@ -71,7 +71,7 @@ def plan_page(referentiel: Referentiel, plan: Plan, lang: str) -> list[Flowable]
             (t("plan.col.lever", lang), lever_text(referentiel, action, lang)),
             (t("plan.col.owner", lang), action.owner),
             (t("plan.col.partners", lang), action.partners),
-            (t("plan.col.quarter", lang), quarter_text(action, lang)),
+            (t("plan.col.quarter", lang), quarter_text(action.quarter, lang)),
             (t("plan.col.status", lang), status_text(action, lang)),
             (t("plan.col.note", lang), action.note),
         ]

@@ -16,10 +16,17 @@ from ...plan.compare import Comparison
 from ...plan.model import STATUSES, Plan
 from ..csvfmt import to_french_csv_bytes
 from ..tabular import SCORE_FORMAT, write_table, write_titled, xlsx_text
-from .wording import answer_text, date_text, lever_text, status_name, status_text
+from .wording import (
+    answer_text,
+    date_text,
+    lever_text,
+    quarter_text,
+    status_name,
+    status_text,
+)
 
 PLAN_COLUMNS = ("number", "action", "lever", "owner", "partners", "quarter", "status", "note")
-PLAN_WIDTHS = (6, 48, 28, 30, 30, 14, 14, 48, 12)
+PLAN_WIDTHS = (6, 48, 28, 30, 30, 20, 14, 48, 12)
 STATUS_COLUMN = PLAN_COLUMNS.index("status") + 1
 # Rows below the plan where a typed line still gets the status list.
 ROOM = 50
@@ -39,7 +46,7 @@ def plan_rows(referentiel: Referentiel, plan: Plan, lang: str) -> list[list[obje
             lever_text(referentiel, action, lang) or None,
             action.owner or None,
             action.partners or None,
-            str(action.quarter) if action.quarter else None,
+            quarter_text(action.quarter, lang),
             status_text(action, lang),
             action.note or None,
             action.added,

@@ -8,14 +8,14 @@ from ...i18n import t
 from ...model import Answer, Referentiel
 from ...plan.codec import status_label
 from ...plan.compare import Change
-from ...plan.model import PlanAction, Status
+from ...plan.model import PlanAction, Quarter, Status
 from ...recommend import answer_label
 from ...typography import format_date, format_number
 
 
-def quarter_text(action: PlanAction, lang: str) -> str:
-    """« 2e trimestre 2027 », or « non fixée »."""
-    return action.quarter.label(lang) if action.quarter else t("plan.no_quarter", lang)
+def quarter_text(quarter: Quarter | None, lang: str) -> str:
+    """A target as the screen and every export word it: « 2e trimestre 2027 », « non fixée »."""
+    return quarter.label(lang) if quarter else t("plan.no_quarter", lang)
 
 
 def lever_text(referentiel: Referentiel, action: PlanAction, lang: str) -> str:

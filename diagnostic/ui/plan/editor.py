@@ -2,8 +2,8 @@
 
 Like the wizard (see pending), the widgets' values are compared with the saved plan first
 thing on every run and any difference is saved, so nothing typed is lost on a reload.
-Widget keys, after ``prefix`` (``plan`` for a diagnostic): ``-pick``, ``-add``, ``-own``,
-``-add-own``, and per line ``-<id>-label``, ``-owner``, ``-partners``, ``-quarter``,
+Widget keys, after ``prefix`` (``plan`` for a diagnostic): those of the pickers (see
+pickers) and per line ``-<id>-label``, ``-owner``, ``-partners``, ``-quarter``,
 ``-status``, ``-note``, ``-delete``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...export.plan.tabular import plan_csv
 from ...export.plan.wording import lever_text as lever_label
+from ...export.plan.wording import quarter_text
 from ...i18n import t
 from ...model import AnswerSheet, Referentiel
 from ...plan.codec import check_text, status_label
@@ -29,12 +30,13 @@ from ...plan.model import (
     Plan,
     PlanAction,
     Quarter,
-    new_action,
     quarter_choices,
     status_counts,
 )
-from ...recommend import ChosenAction, Recommendation
+from ...plan.offer import Offers
+from ..choices import translated_choice
 from ..literal import escape_markdown
+from .pickers import plan_pickers
 
 FIELDS = ("label", "owner", "partners", "quarter", "status", "note")
 NO_QUARTER = ""
@@ -119,15 +121,13 @@ def _edited(action: PlanAction, typed: dict[str, Any]) -> PlanAction:
 def plan_editor(
     referentiel: Referentiel,
     plan: Plan,
-    recommendations: Sequence[Recommendation],
+    offers: Offers,
     lang: str,
     store: PlanStore,
     prefix: str = "plan",
 ) -> Plan:
     """The whole editor, for a plan already flushed (see ``flush_plan``) in this run."""
-    if st.session_state.pop(f"{prefix}-own-clear", False):
-        st.session_state.pop(f"{prefix}-own", None)
-    _pickers(plan, recommendations, lang, store, prefix)
+    plan_pickers(referentiel, plan, offers, lang, store.save, prefix)
     if not plan:
         st.info(t("plan.app.empty", lang))
         return plan
@@ -147,47 +147,6 @@ def plan_editor(
     return plan
 
 
-def _pickers(
-    plan: Plan,
-    recommendations: Sequence[Recommendation],
-    lang: str,
-    store: PlanStore,
-    prefix: str,
-) -> None:
-    chosen = {action.action for action in plan}
-    offered: dict[str, tuple[Recommendation, ChosenAction]] = {}
-    for rec in recommendations:
-        for action in rec.actions:
-            if action.id not in chosen:
-                offered[action.id] = (rec, action)
-    pick, own = st.columns(2, gap="medium")
-    with pick:
-        if offered:
-            picked = st.selectbox(
-                t("plan.app.pick", lang),
-                list(offered),
-                format_func=lambda a: (
-                    f"{offered[a][0].lever.label.get(lang)} — {offered[a][1].label.get(lang)}"
-                ),
-                key=f"{prefix}-pick",
-            )
-            if st.button(t("plan.app.add", lang), key=f"{prefix}-add") and picked in offered:
-                rec, action = offered[picked]
-                partners = ", ".join(p.name.get(lang).split(" — ")[0] for p in rec.providers)
-                line = new_action(
-                    action.label.get(lang), dt.date.today(), action.id, rec.lever.id, partners
-                )
-                _add(store, line, lang)
-    with own:
-        text = st.text_input(t("plan.app.own", lang), max_chars=TEXT_MAX, key=f"{prefix}-own")
-        if st.button(t("plan.app.add_own", lang), key=f"{prefix}-add-own"):
-            if not text.strip():
-                st.warning(t("plan.app.own_empty", lang))
-            else:
-                st.session_state[f"{prefix}-own-clear"] = True
-                _add(store, new_action(check_text(text, "label"), dt.date.today()), lang)
-
-
 def plan_download(
     referentiel: Referentiel, sheet: AnswerSheet, lang: str, file_name: str, widget_key: str
 ) -> None:
@@ -201,21 +160,6 @@ def plan_download(
         on_click="ignore",
         icon=":material/download:",
     )
-
-
-def quarter_label(text: str, lang: str) -> str:
-    """« 2e trimestre 2027 », or « non fixée » for no quarter."""
-    quarter = Quarter.parse(text)
-    return quarter.label(lang) if quarter else t("plan.no_quarter", lang)
-
-
-def _add(store: PlanStore, line: PlanAction, lang: str) -> None:
-    try:
-        store.save(line)
-    except DiagnosticError as error:
-        st.error(escape_markdown(error.message(lang)))
-        return
-    st.rerun()
 
 
 def _line(
@@ -254,11 +198,13 @@ def _line(
             st.text_input(
                 t("plan.col.owner", lang), max_chars=TEXT_MAX, key=key(prefix, action.id, "owner")
             )
-            st.selectbox(
+            translated_choice(
+                st.selectbox,
                 t("plan.col.quarter", lang),
                 quarters,
-                format_func=lambda q: quarter_label(q, lang),
+                format_func=lambda q: quarter_text(Quarter.parse(q), lang),
                 key=key(prefix, action.id, "quarter"),
+                lang=lang,
             )
         with right:
             st.text_input(
@@ -266,11 +212,13 @@ def _line(
                 max_chars=TEXT_MAX,
                 key=key(prefix, action.id, "partners"),
             )
-            st.selectbox(
+            translated_choice(
+                st.selectbox,
                 t("plan.col.status", lang),
                 STATUSES,
                 format_func=lambda s: status_label(s, lang),
                 key=key(prefix, action.id, "status"),
+                lang=lang,
             )
         st.text_area(
             t("plan.col.note", lang), max_chars=TEXT_MAX, key=key(prefix, action.id, "note")

@@ -13,6 +13,7 @@ from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import Referentiel
 from .. import frame, state
+from ..choices import translated_choice
 from ..literal import escape_markdown
 
 Start = Literal["empty", "prefill"]
@@ -34,11 +35,13 @@ def redo_panel(ctx: state.Context, token: str) -> None:
     lang = ctx.lang
     st.header(t("plan.redo.title", lang))
     st.markdown(t("plan.redo.intro", lang))
-    start = st.radio(
+    start = translated_choice(
+        st.radio,
         t("plan.redo.answers", lang),
         STARTS,
         format_func=lambda s: t(f"plan.redo.{s}", lang),
         key="redo-answers",
+        lang=lang,
     )
     if not st.button(t("plan.redo.start", lang), key="redo-start", type="primary"):
         return

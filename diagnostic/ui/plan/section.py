@@ -9,11 +9,11 @@ import streamlit as st
 
 from ...errors import DiagnosticError
 from ...export.plan.tabular import plan_header, plan_rows
-from ...export.plan.wording import quarter_text
 from ...i18n import t
 from ...model import AnswerSheet
 from ...plan.compare import comparison_of
-from ...recommend import recommend
+from ...plan.offer import plan_offers
+from ...recommend import explain_all
 from ...scoring import Scores
 from .. import frame, state
 from ..files import file_stem
@@ -56,9 +56,9 @@ def plan_section(ctx: state.Context, sheet: AnswerSheet, scores: Scores) -> None
         superseded_plan(ctx, sheet, latest)
     else:
         st.markdown(t("plan.app.intro", lang))
-        recommendations = recommend(referentiel, sheet, scores)
+        offers = plan_offers(referentiel, sheet, explain_all(referentiel, sheet, scores))
         store = diagnostic_store(ctx, ctx.token)
-        plan = plan_editor(referentiel, sheet.plan, recommendations, lang, store, PREFIX)
+        plan = plan_editor(referentiel, sheet.plan, offers, lang, store, PREFIX)
         if plan:
             saved = dataclasses.replace(sheet, plan=plan)
             name = f"{file_stem(sheet)}-feuille-de-route.csv"
@@ -87,8 +87,6 @@ def superseded_plan(ctx: state.Context, sheet: AnswerSheet, latest: str) -> None
         st.switch_page(frame.RESULTS, query_params={state.TOKEN_PARAM: latest})
     if sheet.plan:
         rows = plan_rows(ctx.referentiel, sheet.plan, lang)
-        for row, action in zip(rows, sheet.plan, strict=True):
-            row[5] = quarter_text(action, lang)  # the target in words, as the editor says it
         table = pd.DataFrame(rows, columns=plan_header(lang), dtype=object)
         st.dataframe(table, hide_index=True, key="plan-readonly")
     else:

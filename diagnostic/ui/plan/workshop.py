@@ -11,7 +11,8 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet
-from ...recommend import Recommendation, recommend
+from ...plan.offer import Offers, catalogue, plan_offers
+from ...recommend import explain_all
 from ...scoring import score_answers
 from ...storage import WorkshopRecord
 from ...workshop.groups import group_sheet
@@ -24,7 +25,7 @@ PREFIX = "animation-plan"
 
 
 def workshop_plan_section(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> None:
-    """The plan editor fed with the group's recommended levers (none while it is hidden)."""
+    """The plan editor fed with the group's recommended actions and the référentiel's."""
     lang, referentiel, code = ctx.lang, ctx.referentiel, workshop.code
     st.header(t("plan.title", lang))
     st.markdown(t("plan.app.workshop_intro", lang))
@@ -34,25 +35,27 @@ def workshop_plan_section(ctx: state.Context, workshop: WorkshopRecord, admin_ke
     )
     try:
         plan, failures = flush_plan(ctx.repository.load_workshop_plan(code), store, PREFIX, lang)
-        recommendations = _group_recommendations(ctx, workshop, admin_key)
+        offers = _group_offers(ctx, workshop, admin_key)
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         return
     for failure in failures:
         st.error(escape_markdown(failure))
-    plan = plan_editor(referentiel, plan, recommendations, lang, store, PREFIX)
+    plan = plan_editor(referentiel, plan, offers, lang, store, PREFIX)
     if plan:
         sheet = AnswerSheet(workshop.profile, plan=plan)
         file_name = f"atelier-{code.lower()}-feuille-de-route.csv"
         plan_download(referentiel, sheet, lang, file_name, "download-workshop-plan")
 
 
-def _group_recommendations(
-    ctx: state.Context, workshop: WorkshopRecord, admin_key: str
-) -> tuple[Recommendation, ...]:
+def _group_offers(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> Offers:
+    """The group's recommended actions and the full list; the full list alone while the
+    group is too small for a result."""
+    referentiel = ctx.referentiel
     sheets = ctx.repository.participants(workshop.code, admin_key)
     summary = summarise(ctx, sheets, workshop.motivations)
     group = group_sheet(summary.group, workshop.profile)
     if group is None:
-        return ()
-    return recommend(ctx.referentiel, group, score_answers(ctx.referentiel, group.answers))
+        return Offers(catalogue=catalogue(referentiel, AnswerSheet(workshop.profile)))
+    explained = explain_all(referentiel, group, score_answers(referentiel, group.answers))
+    return plan_offers(referentiel, group, explained)
