@@ -43,6 +43,7 @@ BAD_FILES = [
         "Profil du territoire\u00a0: le SIREN «\u00a0200 00 0008\u00a0» doit compter 9 chiffres, "
         "groupés par trois ou non (ex. 200 000 008 ou 200000008).",
     ),
+    (b'{"territory": 3}', "«\u00a0territory\u00a0» doit décrire le territoire (nom, type…)."),
 ]
 SCHEMA_EN = (
     "The file was not loaded and nothing changed. Territory profile: SIREN '200 00 0008' must "
