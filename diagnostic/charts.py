@@ -63,7 +63,7 @@ def lever_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.DataF
             {
                 t("charts.rank", lang): result.rank,
                 t("charts.lever", lang): referentiel.lever(result.id).label.get(lang),
-                t("charts.need", lang): result.score,
+                t("charts.need", lang): result.need,
             }
             for result in scores.levers
         ]
@@ -133,14 +133,14 @@ def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
 def lever_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     """The levers ranked by need, the first at the top (a lever_table)."""
     levers = [str(name) for name in table.iloc[:, 1]]
-    values = [round(float(v)) for v in table.iloc[:, 2]]
+    values = [None if pd.isna(v) else round(float(v)) for v in table.iloc[:, 2]]
     bars = {
         "type": "bar",
         "x": values,
         "y": levers,
         "orientation": "h",
         "marker": {"color": NEED_COLOUR},
-        "text": values,
+        "text": ["—" if v is None else v for v in values],
         "textposition": "auto",
         "hovertemplate": f"%{{y}}{_colon(lang)}%{{x}}<extra></extra>",
     }
