@@ -27,6 +27,7 @@ from diagnostic.i18n import t
 from diagnostic.model import Referentiel, TerritoryProfile
 from diagnostic.storage import Repository, open_repository
 from diagnostic.ui.workshop.session import REFRESH_VARIABLE
+from diagnostic.ui.workshop.watch import GROUP_ANCHOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -75,6 +76,8 @@ WORDS = """(words) => {
   }
   return found;
 }"""
+IN_VIEW = """(element) => { const r = element.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight; }"""
 HELP_LABELS = """() => [...document.querySelectorAll('[aria-label]')]
   .map((element) => element.getAttribute('aria-label'))
   .filter((label) => label.startsWith('Aide') || label.startsWith('Help'))"""
@@ -87,6 +90,8 @@ class Site:
     referentiel: Referentiel
     token: str
     participant: str  # joined, nothing answered yet
+    code: str
+    key: str  # the workshop's adviser key
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +104,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     repository = open_repository(server.database_url)
     referentiel = shipped_referentiel()
     token = stored_diagnostic(repository, referentiel)
-    workshop, _ = repository.create_workshop(TerritoryProfile("Pays du Saintois", "pays_petr"))
+    workshop, key = repository.create_workshop(TerritoryProfile("Pays du Saintois", "pays_petr"))
     stored_group(repository, referentiel, workshop.code)
     participant = repository.join_workshop(workshop.code, "agent", "Zoé").token
-    yield Site(server, repository, referentiel, token, participant)
+    yield Site(server, repository, referentiel, token, participant, workshop.code, key)
     server.stop()
 
 
@@ -248,4 +253,24 @@ def test_the_focus_indicator_is_clearly_visible(browser: Any, site: Site) -> Non
     first = site.referentiel.questions_of(site.referentiel.motivations[0].id)[0].id
     tab_to(page, f"{fresh(f'answer-{first}')} input[type=radio]")
     assert outline(page) == ring
+    page.context.close()
+
+
+def test_the_participant_is_told_the_result_is_shown_and_jumps_there(
+    browser: Any, site: Site, output_dir: Path
+) -> None:
+    walker = visit(browser, site, f"/atelier?p={site.participant}", PHONE)
+    page = walker.page
+    page.locator(fresh("atelier-nav-next")).wait_for()
+    site.repository.set_results_visible(site.code, site.key, True)
+    try:
+        link = page.get_by_role("link", name="voir le résultat du groupe")
+        link.wait_for()  # the status watch redraws the page within a few seconds
+        heading = page.locator(f"#{GROUP_ANCHOR}")
+        assert not heading.evaluate(IN_VIEW)
+        page.screenshot(path=str(output_dir / "participant-notice-390.png"))
+        link.click()
+        page.wait_for_function(f"() => ({IN_VIEW})(document.getElementById('{GROUP_ANCHOR}'))")
+    finally:
+        site.repository.set_results_visible(site.code, site.key, False)
     page.context.close()
