@@ -37,7 +37,6 @@ label[data-focus-visible="true"],
 :is([data-testid="stSelectbox"], [data-testid="stMultiSelect"]) [role="group"]:focus-within {{
   outline: 3px solid {FOCUS_INK} !important; outline-offset: 2px;
 }}
-[data-testid="stMain"] :is(h1, h2, h3)[tabindex="-1"]:focus {{ outline: 3px solid {FOCUS_INK}; }}
 @media (max-width: 640px) {{
   [data-testid="stMain"] [data-testid="stMainBlockContainer"] {{
     padding-left: 1rem; padding-right: 1rem;

@@ -33,6 +33,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DESKTOP = {"width": 1440, "height": 900}
 FOCUS_INK = "#1f6f8b"  # the theme's primary colour, 5.6:1 on white
+RED, GREEN, BLUE = (int(FOCUS_INK[i : i + 2], 16) for i in (1, 3, 5))
+RING = {"width": "3px", "style": "solid", "color": f"rgb({RED}, {GREEN}, {BLUE})"}
 SUMMARY = len(shipped_referentiel().motivations) + 1
 # Every label of the radar inside the chart, and no radial axis line drawn across them.
 RADAR = """() => {
@@ -212,6 +214,7 @@ def test_after_next_the_focus_is_on_the_new_step_s_heading(
     )
     if title:
         assert focused_heading(page) == title
+    assert outline(page) == RING  # reached with the keyboard: the heading shows it has focus
     page.keyboard.press("Tab")  # on from the heading: the step's first control, not the top
     assert page.evaluate("() => document.activeElement.closest('[data-testid=stMain]') !== null")
     page.context.close()
@@ -240,8 +243,7 @@ def outline(page: Page) -> dict[str, str]:
 def test_the_focus_indicator_is_clearly_visible(browser: Any, site: Site) -> None:
     walker = visit(browser, site, f"/diagnostic?d={site.token}&step=0", DESKTOP)
     page = walker.page
-    red, green, blue = (int(FOCUS_INK[i : i + 2], 16) for i in (1, 3, 5))
-    ring = {"width": "3px", "style": "solid", "color": f"rgb({red}, {green}, {blue})"}
+    ring = RING
     for target in (
         f"{fresh('profile-name')} input",
         f"{fresh('profile-type')} input",
