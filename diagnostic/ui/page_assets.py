@@ -64,6 +64,7 @@ STREAMLIT_FRENCH = {
 # Streamlit's widgets: button labels, hints, placeholders and screen-reader labels.
 STREAMLIT_WIDGETS_FRENCH = {
     "Upload": "Choisir un fichier",
+    "Browse files": "Choisir un fichier",  # the same button, in Streamlit before 1.50
     "Drag and drop a file here": "Déposez un fichier ici",
     "Drag and drop files here": "Déposez des fichiers ici",
     "file upload": "Fichier à charger",
@@ -83,8 +84,8 @@ STREAMLIT_WIDGETS_FRENCH = {
 }
 # Streamlit's words that hold a number, as (regular expression, French).
 STREAMLIT_PATTERNS_FRENCH = (
-    (r"^(\d+(?:\.\d+)?)\s?MB per file$", "$1 Mo au plus par fichier"),
-    (r"^(\d+(?:\.\d+)?)\s?KB per file$", "$1 Ko au plus par fichier"),
+    (r"^(?:Limit )?(\d+(?:\.\d+)?)\s?MB per file$", "$1 Mo au plus par fichier"),
+    (r"^(?:Limit )?(\d+(?:\.\d+)?)\s?KB per file$", "$1 Ko au plus par fichier"),
     (r"^Select (\d+) matches$", "Sélectionner les $1 résultats"),
 )
 # Streamlit's longer messages when the server is gone, by how they begin.
