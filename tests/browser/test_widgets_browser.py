@@ -204,7 +204,7 @@ def test_after_next_the_focus_is_on_the_new_step_s_heading(
         " s.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING).textContent; }",
         key,
     )
-    tab_to(page, f"{fresh(key)} button")
+    page.locator(f"{fresh(key)} button").focus()  # then the keyboard, as a keyboard user
     page.keyboard.press("Enter")
     page.wait_for_function(
         "(before) => /^H[1-3]$/.test(document.activeElement.tagName)"
