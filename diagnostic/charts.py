@@ -63,7 +63,7 @@ def lever_table(referentiel: Referentiel, scores: Scores, lang: str) -> pd.DataF
             {
                 t("charts.rank", lang): result.rank,
                 t("charts.lever", lang): referentiel.lever(result.id).label.get(lang),
-                t("charts.need", lang): result.score,
+                t("charts.need", lang): result.need,
             }
             for result in scores.levers
         ]
@@ -94,7 +94,9 @@ def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     """Priority against maturity of each motivation, on a 0-100 radar (a motivation_table).
 
     The scale's figures are left off the chart, where they would sit on the outlines: the
-    rings are 25, 50, 75 and 100, as the caption says. Short lines keep labels on a phone.
+    rings are 25, 50, 75 and 100, as the caption says; nor is the radial axis drawn, a line
+    that would cross a label. Short lines keep labels on a phone, and the margins leave room
+    for the longest label above and below the circle.
     """
     names = [wrap_label(str(name), RADAR_WRAP) for name in table.iloc[:, 0]]
     traces = []
@@ -119,28 +121,36 @@ def radar_figure(table: pd.DataFrame, lang: str) -> go.Figure:
                 "range": [0, 100],
                 "tickvals": [25, 50, 75, 100],
                 "showticklabels": False,
+                "showline": False,
+                "ticks": "",
             },
             # The first motivation at the top.
             "angularaxis": {"rotation": 90, "direction": "clockwise", "tickfont": {"size": 11}},
         },
         "legend": {"orientation": "h", "y": -0.12},
-        "margin": {"l": 70, "r": 70, "t": 50, "b": 30},
+        "margin": {"l": 70, "r": 70, "t": _label_room(names), "b": 30 + _label_room(names) // 2},
         "height": 480,
     }
     return _figure(traces, layout, lang)
 
 
+def _label_room(names: list[str]) -> int:
+    """Pixels above the circle for the tallest label: its lines at the tick font, and a gap."""
+    lines = max((name.count("<br>") + 1 for name in names), default=1)
+    return 24 + 16 * lines
+
+
 def lever_figure(table: pd.DataFrame, lang: str) -> go.Figure:
     """The levers ranked by need, the first at the top (a lever_table)."""
     levers = [str(name) for name in table.iloc[:, 1]]
-    values = [round(float(v)) for v in table.iloc[:, 2]]
+    values = [None if pd.isna(v) else round(float(v)) for v in table.iloc[:, 2]]
     bars = {
         "type": "bar",
         "x": values,
         "y": levers,
         "orientation": "h",
         "marker": {"color": NEED_COLOUR},
-        "text": values,
+        "text": ["—" if v is None else v for v in values],
         "textposition": "auto",
         "hovertemplate": f"%{{y}}{_colon(lang)}%{{x}}<extra></extra>",
     }

@@ -85,6 +85,12 @@ class Recommendation:
     actions: tuple[ChosenAction, ...]
     reasons: tuple[Reason, ...]
     need: NeedWord = "faible"
+    informed: bool = True  # False when no answer bears on the lever (see LeverResult)
+
+    @property
+    def need_score(self) -> float | None:
+        """The score to show: None when no answer bears on the lever."""
+        return self.score if self.informed else None
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,7 @@ def explain_lever(
         actions=choose_actions(referentiel, result, sheet),
         reasons=reasons,
         need=need_word(result.score, referentiel.rules),
+        informed=result.informed,
     )
 
 

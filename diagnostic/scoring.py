@@ -116,6 +116,7 @@ class BatchScores:
     answered: npt.NDArray[np.int64]  # (n,) questions with a level, "je ne sais pas" or declined
     unknown: npt.NDArray[np.int64]  # (n,) "je ne sais pas" answers
     contributions: FloatArray | None = None  # (n, q, l) points of each question, if asked
+    informed: npt.NDArray[np.bool_] | None = None  # (n, l) some answer bears on the lever
 
 
 _CODES: dict[str, float] = {UNKNOWN: UNKNOWN_CODE, DECLINED: DECLINED_CODE}
@@ -206,6 +207,7 @@ def score_matrix(
     maturity = np.empty_like(priority)
     points = np.empty((rows, len(model.question_ids), len(model.lever_ids))) if explain else None
     counts = np.empty((rows, 2), dtype=np.int64)
+    informed = np.empty((rows, len(model.lever_ids)), dtype=np.bool_)
     for start in range(0, rows, CHUNK):
         part = slice(start, start + CHUNK)
         _score_chunk(
@@ -217,6 +219,7 @@ def score_matrix(
             maturity[part],
             counts[part],
             None if points is None else points[part],
+            informed[part],
         )
     return BatchScores(
         lever_ids=model.lever_ids,
@@ -227,6 +230,7 @@ def score_matrix(
         answered=counts[:, 0],
         unknown=counts[:, 1],
         contributions=points,
+        informed=informed,
     )
 
 
@@ -239,6 +243,7 @@ def _score_chunk(
     maturity: FloatArray,
     tallies: npt.NDArray[np.int64],
     points: FloatArray | None,
+    informed: npt.NDArray[np.bool_],
 ) -> None:
     """Fill the output slices for one chunk of respondents (see docs/methode.md)."""
     a = answers.astype(np.float32)
@@ -272,6 +277,7 @@ def _score_chunk(
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.where(denominator > 0, 100.0 / denominator, 0.0)
     levers[:] = numerator * scale
+    informed[:] = denominator > 0
     priority[:] = pri * 100.0
     maturity[:] = mat * 100.0
     tallies[:, 0] = u.sum(1) + z.sum(1) + declined.sum(1)
@@ -305,12 +311,22 @@ class Contribution:
 
 @dataclass(frozen=True)
 class LeverResult:
-    """A lever's need score (0-100, higher = comes first), its rank and what is behind it."""
+    """A lever's need score (0-100, higher = comes first), its rank and what is behind it.
+
+    ``informed`` is False when no answer bears on the lever: its score of 0 ranks it, but
+    says nothing, and ``need`` (what every page and file shows) is then None.
+    """
 
     id: LeverId
     score: float
     rank: int
     contributions: tuple[Contribution, ...]  # largest first, only answers that push it up
+    informed: bool = True
+
+    @property
+    def need(self) -> float | None:
+        """The score to show: None when no answer bears on the lever."""
+        return self.score if self.informed else None
 
     @property
     def questions(self) -> tuple[QuestionId, ...]:
@@ -358,7 +374,7 @@ def score_answers(
     batch = score_matrix(
         referentiel, answers_matrix(referentiel, [answers]), explain=True, factors=factors
     )
-    assert batch.contributions is not None
+    assert batch.contributions is not None and batch.informed is not None
     lever_scores = [float(value) for value in batch.levers[0]]
     lever_ranks = ranks(lever_scores)
     levers = []
@@ -369,7 +385,10 @@ def score_answers(
             Contribution(model.question_ids[q], float(points[q]), answers[model.question_ids[q]])
             for q in order
         )
-        levers.append(LeverResult(lever_id, lever_scores[index], lever_ranks[index], contributions))
+        informed = bool(batch.informed[0, index])
+        levers.append(
+            LeverResult(lever_id, lever_scores[index], lever_ranks[index], contributions, informed)
+        )
     levers.sort(key=lambda result: (result.rank, model.lever_ids.index(result.id)))
     return Scores(
         motivations=_motivation_results(referentiel, answers, batch),

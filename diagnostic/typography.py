@@ -58,6 +58,11 @@ def format_number(value: float, lang: str = "fr", decimals: int = 0) -> str:
     return text.replace(",", NBSP).replace(".", ",")
 
 
+def format_score(value: float | None, lang: str = "fr", decimals: int = 0) -> str:
+    """A 0-100 score as the language writes it, or « — » when no answer bears on it."""
+    return "—" if value is None else format_number(value, lang, decimals)
+
+
 def format_percent(value: float, lang: str = "fr", decimals: int = 0) -> str:
     """A share from 0 to 100 as a percentage: ``42 %`` in French, ``42%`` in English."""
     number = format_number(value, lang, decimals)

@@ -13,7 +13,7 @@ from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
 from ..scoring import Scores, score_sheet
-from ..typography import format_date, format_number, format_percent
+from ..typography import format_date, format_number, format_percent, format_score
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
 from .pdf_contacts import contacts_section
@@ -205,7 +205,7 @@ def levers_overview(data: ReportData) -> list[Flowable]:
                 "report.summary.need_value",
                 lang,
                 need=t(f"need.{rec.need}", lang),
-                score=format_number(rec.score, lang),
+                score=format_score(rec.need_score, lang),
             ),
             provider_names(rec.providers, lang),
         ]
@@ -241,7 +241,7 @@ def lever_sentence(data: ReportData, recommendation: Recommendation, bullet: str
         first=t("report.summary.first_action", lang),
         action=action,
         lever=recommendation.lever.label.get(lang),
-        score=format_number(recommendation.score, lang),
+        score=format_score(recommendation.need_score, lang),
         need=need_text(recommendation, lang),
         reason=because,
         providers=providers,

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from ..i18n import t
 from ..model import Referentiel
 from ..recommend import answer_label
-from ..typography import format_number, format_percent
+from ..typography import format_number, format_percent, format_score
 from .findings import capitalised, who_knows_names
 from .pdf_sections import ReportData, join_words, quoted
 from .pdf_styles import paragraph, rich, styles
@@ -32,7 +32,7 @@ def gaps_section(data: ReportData) -> list[Flowable]:
                 bold=("lever",),
                 lever=rec.lever.label.get(lang),
                 rank=str(rec.rank),
-                score=format_number(rec.score, lang),
+                score=format_score(rec.need_score, lang),
             )
         )
     for motivation in referentiel.motivations:

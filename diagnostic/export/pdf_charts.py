@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from ..territory import clean_text
-from ..typography import format_number
+from ..typography import format_number, format_score
 from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, register_fonts
 
 SCALE_MAX = 100.0
@@ -129,12 +129,12 @@ def _legend(drawing: Drawing, series: Sequence[Series], x: float, y: float) -> N
 
 def ranked_bars(
     labels: Sequence[str],
-    values: Sequence[float],
+    values: Sequence[float | None],
     width: float,
     lang: str = "fr",
     colour: colors.Color = ACCENT,
 ) -> Drawing:
-    """Horizontal bars 0-100, first label at the top, each bar followed by its value."""
+    """Horizontal bars 0-100, first label at the top, each followed by its value (None: « — »)."""
     row = 9 * mm
     label_width = 56 * mm
     height = row * len(labels) + 12 * mm
@@ -184,7 +184,7 @@ def style_bar_axes(
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labels.fillColor = MUTED
     chart.valueAxis.labelTextFormat = lambda value: format_number(value, lang)
-    chart.barLabelFormat = lambda value: format_number(value, lang)
+    chart.barLabelFormat = lambda value: format_score(value, lang)
 
 
 def share_bar(share: float, width: float, height: float, colour: colors.Color = ACCENT) -> Drawing:

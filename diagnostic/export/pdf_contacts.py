@@ -27,7 +27,7 @@ def contacts_section(data: ReportData) -> list[Flowable]:
     header = [t(f"contacts.col.{key}", lang) for key in ("who", "role", "website", "levers")]
     missing = t("report.table.missing", lang)
     rows = [
-        [line.who, line.role, line.website or missing, ", ".join(line.levers) or missing]
+        [line.who, line.role or missing, line.website or missing, ", ".join(line.levers) or missing]
         for line in calls.lines
     ]
     story.append(data_table(header, rows, [CONTENT_WIDTH * share for share in WIDTHS]))

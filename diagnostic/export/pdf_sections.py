@@ -14,7 +14,7 @@ from ..i18n import t
 from ..model import AnswerSheet, Provider, Referentiel
 from ..recommend import ChosenAction, Recommendation, Strength, describe_reason
 from ..scoring import Scores
-from ..typography import NBSP, format_number
+from ..typography import NBSP, format_number, format_score
 from .findings import Findings, because_text, need_text, short_name
 from .pdf_charts import Series, radar, ranked_bars
 from .pdf_layout import CONTENT_WIDTH
@@ -120,7 +120,7 @@ def charts_section(data: ReportData) -> list[Flowable]:
             t(
                 "report.table.need_value",
                 lang,
-                score=format_number(rec.score, lang),
+                score=format_score(rec.need_score, lang),
                 need=need_text(rec, lang),
             ),
             provider_names(rec.providers, lang),
@@ -148,7 +148,7 @@ def charts_section(data: ReportData) -> list[Flowable]:
                 paragraph(t("report.charts.levers_intro", lang)),
                 ranked_bars(
                     [rec.lever.label.get(lang) for rec in levers],
-                    [rec.score for rec in levers],
+                    [rec.need_score for rec in levers],
                     CONTENT_WIDTH,
                     lang,
                 ),
@@ -209,7 +209,7 @@ def lever_block(data: ReportData, rec: Recommendation) -> list[Flowable]:
             bold=t(
                 "report.lever.need",
                 lang,
-                score=format_number(rec.score, lang),
+                score=format_score(rec.need_score, lang),
                 need=need_text(rec, lang),
             ),
         ),

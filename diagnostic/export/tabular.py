@@ -16,6 +16,7 @@ from ..plan.compare import Comparison, comparison_for_report
 from ..recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
 from ..scoring import Scores, score_sheet
 from ..territory import clean_text
+from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
 from .findings import Findings, action_text, need_text, numbered, ranking_labels
 from .who_to_call import call_list, call_table
@@ -81,7 +82,7 @@ def lever_table(
         [
             rec.rank,
             rec.lever.label.get(lang),
-            round(rec.score, 1),
+            score_cell(rec),
             need_text(rec, lang),
             _names(rec.providers, lang),
             "\n".join(describe_reason(referentiel, reason, lang) for reason in rec.reasons),
@@ -298,7 +299,7 @@ def write_findings(
         [
             rec.rank,
             rec.lever.label.get(lang),
-            round(rec.score, 1),
+            score_cell(rec),
             need_text(rec, lang),
             _names(rec.providers, lang),
         ]
@@ -320,3 +321,9 @@ def write_findings(
 
 def _names(providers: Sequence[Provider], lang: str) -> str:
     return "\n".join(provider.name.get(lang) for provider in providers)
+
+
+def score_cell(rec: Recommendation) -> float | str:
+    """The need to one decimal, or « — » when no answer bears on the lever (see format_score)."""
+    need = rec.need_score
+    return format_score(None) if need is None else round(need, 1)

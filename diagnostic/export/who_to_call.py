@@ -24,7 +24,7 @@ class CallLine:
     """One contact to call: a named regional contact, or a kind of provider to find."""
 
     who: str
-    role: str
+    role: str  # what the contact is, when its name does not say it already; else ""
     levers: tuple[str, ...]
     website: str | None = None
     source: str | None = None
@@ -60,19 +60,20 @@ def call_list(
             providers.setdefault(provider.id, provider)
     for provider in providers.values():
         if provider.id not in named_kinds:
-            lines.append(
-                CallLine(
-                    who=short_name(provider.name.get(lang)),
-                    role=provider.name.get(lang),
-                    levers=_levers(provider.id, recommendations, lang),
-                )
-            )
+            who, role = split_name(provider.name.get(lang))
+            lines.append(CallLine(who, role, _levers(provider.id, recommendations, lang)))
     return CallList(region_name(region), tuple(lines))
 
 
 def short_name(name: str) -> str:
     """« CRESS » for « CRESS — Chambre régionale… »."""
     return name.split(" — ")[0].strip()
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(« CRESS », « Chambre régionale… ») for « CRESS — Chambre régionale… »; (name, "") else."""
+    short, _, rest = name.partition(" — ")
+    return short.strip(), rest.strip()
 
 
 def sources_note(calls: CallList, lang: str) -> str:
@@ -121,7 +122,7 @@ def call_table(calls: CallList, lang: str) -> tuple[list[str], list[list[object]
     rows: list[list[object]] = [
         [
             line.who,
-            line.role,
+            line.role or None,
             line.website,
             ", ".join(line.levers) or None,
             line.source,

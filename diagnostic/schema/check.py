@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 # Among errors on one object, the first kind listed here speaks first: an unknown key is
-# often a misspelt one, which also explains the "missing" one.
+# often a misspelt one, which also explains the "missing" one. A missing field speaks only
+# once every field present fits: ``{"territory": 3}`` is told about its territory.
 _OBJECT_KINDS = ("type", "additionalProperties", "propertyNames", "required")
 
 
@@ -46,12 +47,13 @@ def check_shape(raw: Any, referentiel: Referentiel) -> None:
 
 
 def most_relevant(errors: Iterable[ValidationError], raw: Any) -> ValidationError | None:
-    """The error to tell first: the shallowest, then the first in the file's order."""
+    """The error to tell: on a present field before a missing one, shallowest, first in the file."""
 
-    def rank(error: ValidationError) -> tuple[int, tuple[int, ...], int]:
+    def rank(error: ValidationError) -> tuple[bool, int, tuple[int, ...], int]:
         found = kind(error)
         order = _OBJECT_KINDS.index(found) if found in _OBJECT_KINDS else len(_OBJECT_KINDS)
-        return len(error.absolute_path), _positions(raw, error.absolute_path), order
+        path = error.absolute_path
+        return found == "required", len(path), _positions(raw, path), order
 
     return min(errors, key=rank, default=None)
 

@@ -15,7 +15,8 @@ Widget keys, for tests and for pages built on the same components:
 - wizard: ``nav-step``, ``nav-back``, ``nav-next``; profile ``profile-type``,
   ``profile-name``, ``profile-siren``, ``profile-departement``, ``profile-population``,
   ``profile-role``; questions ``answer-<question id>`` and ``comment-<question id>``;
-  summary ``goto-<motivation id>``, ``to-results``, ``download-json``, ``import-replace``;
+  summary ``goto-<motivation id>``, ``to-results``, ``download-json``, ``import-replace``
+  then ``import-replace-confirm`` or ``import-replace-cancel``;
 - results: ``to-questions``, ``download-pdf``, ``download-xlsx``, ``download-csv``,
   ``download-levers-csv``, ``download-json``;
 - workshop participant (``atelier``): ``atelier-code``, ``atelier-pseudonym``,

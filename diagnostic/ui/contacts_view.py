@@ -25,7 +25,9 @@ def who_to_call_view(
         st.markdown(t("contacts.region", lang, region=escape_markdown(calls.region)))
     lines = []
     for line in calls.lines:
-        text = f"- **{escape_markdown(line.who)}** ({escape_markdown(line.role)})"
+        text = f"- **{escape_markdown(line.who)}**"
+        if line.role:
+            text += f" ({escape_markdown(line.role)})"
         if line.website:
             text += f" — [{escape_markdown(line.website)}]({line.website})"
         if line.levers:

@@ -16,7 +16,9 @@ from ..model import Referentiel
 from ..scoring import Scores
 from .wording import score_text
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# No plotly tool bar: on a phone it covers the figure, and the table below each chart
+# holds the same figures for whoever needs them.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
 def figures_view(referentiel: Referentiel, scores: Scores, lang: str, key_prefix: str = "") -> None:

@@ -127,7 +127,7 @@ def answers_upload(
         return False
     result = st.session_state.get(key + RESULT_SUFFIX)
     if result is not None and result[0] == upload.file_id:
-        _show(result[1], result[2])
+        show_result(result[1], result[2])
         return False
     loaded = False
     try:
@@ -139,7 +139,7 @@ def answers_upload(
         kind, message = "success", tn("app.files.imported", len(sheet.answers), lang)
         loaded = True
     st.session_state[key + RESULT_SUFFIX] = (upload.file_id, kind, message)
-    _show(kind, message)
+    show_result(kind, message)
     return loaded
 
 
@@ -157,8 +157,6 @@ def uploaded_json(upload: UploadedFile, lang: str) -> bytes:
     return upload.getvalue()
 
 
-def _show(kind: str, message: str) -> None:
-    if kind == "error":
-        st.error(escape_markdown(message))
-    else:
-        st.success(escape_markdown(message))
+def show_result(kind: str, message: str) -> None:
+    """A file's outcome, its text shown literally."""
+    {"error": st.error, "info": st.info}.get(kind, st.success)(escape_markdown(message))

@@ -56,7 +56,7 @@ def short_name(name: str) -> str:
 def need_text(rec: Recommendation, lang: str) -> str:
     """« Besoin **fort** (72 sur 100) »: the lever's need in words, then its score."""
     word = t(f"need.{rec.need}", lang)
-    return t("app.card.need", lang, word=word, score=score_text(rec.score, lang))
+    return t("app.card.need", lang, word=word, score=score_text(rec.need_score, lang))
 
 
 def reason_text(referentiel: Referentiel, reason: Reason, lang: str) -> str:

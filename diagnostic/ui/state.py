@@ -153,7 +153,7 @@ def first_blank_step(referentiel: Referentiel, sheet: AnswerSheet, has_profile: 
 
 def open_diagnostic(token: str, step: int = 0) -> None:
     """Make ``token`` the session's diagnostic, at ``step``, and put it in the URL."""
-    forget_widgets(("profile-", "answer-", "comment-"))
+    forget_widgets(("profile-", "answer-", "comment-", "ranking-"))
     st.session_state[TOKEN_KEY] = token
     st.session_state[STEP_KEY] = step
     st.session_state.pop(BAD_LINK_KEY, None)

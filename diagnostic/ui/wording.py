@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import TerritoryProfile
-from ..typography import format_date, format_number
+from ..typography import format_date, format_number, format_score
 from .literal import escape_markdown
 
 
@@ -23,7 +23,7 @@ def join_words(items: list[str], lang: str) -> str:
 
 def score_text(value: float | None, lang: str) -> str:
     """A 0-100 score as a whole number, or a dash when there is none."""
-    return "—" if value is None else format_number(value, lang, 0)
+    return format_score(value, lang)
 
 
 def territory_line(profile: TerritoryProfile, lang: str) -> str:

@@ -113,3 +113,13 @@ def test_chart_colours_stand_out_from_the_page_and_carry_white_labels() -> None:
     for colour in [*drawn, *charts.SOURCE_COLOURS]:
         assert contrast(colour) >= 4.5, colour  # graphics need 3:1; white text on them 4.5:1
     assert len(set(charts.SOURCE_COLOURS)) == len(charts.SOURCE_COLOURS)
+
+
+def test_the_radar_leaves_room_for_its_labels_and_draws_no_axis_line(
+    referentiel: Referentiel,
+) -> None:
+    motivations = charts.motivation_table(referentiel, scores_of(referentiel), "fr")
+    radar = charts.radar_figure(motivations, "fr")
+    assert radar.layout.polar.radialaxis.showline is False
+    lines = max(str(name).count("<br>") + 1 for name in radar.data[0].theta)
+    assert radar.layout.margin.t >= 16 * lines  # the tallest label fits above the circle

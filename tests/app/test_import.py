@@ -43,6 +43,7 @@ BAD_FILES = [
         "Profil du territoire\u00a0: le SIREN «\u00a0200 00 0008\u00a0» doit compter 9 chiffres, "
         "groupés par trois ou non (ex. 200 000 008 ou 200000008).",
     ),
+    (b'{"territory": 3}', "«\u00a0territory\u00a0» doit décrire le territoire (nom, type…)."),
 ]
 SCHEMA_EN = (
     "The file was not loaded and nothing changed. Territory profile: SIREN '200 00 0008' must "
@@ -50,8 +51,14 @@ SCHEMA_EN = (
 )
 
 
-def answers_file(referentiel: Referentiel) -> tuple[AnswerSheet, bytes]:
-    """A file for another territory, with a third of the questions answered."""
+LUNEVILLOIS = TerritoryProfile("Pays du Lunévillois", "pays_petr", departement="54")
+TOULOIS = TerritoryProfile("Communauté de communes du Toulois", "cc", departement="54")
+
+
+def answers_file(
+    referentiel: Referentiel, territory: TerritoryProfile = LUNEVILLOIS
+) -> tuple[AnswerSheet, bytes]:
+    """A file for another territory (unless told), with a third of the questions answered."""
     answers = {
         QuestionId(q.id): (UNKNOWN if i % 5 == 0 else referentiel.scale(q.scale).max)
         for i, q in enumerate(referentiel.questions)
@@ -59,7 +66,7 @@ def answers_file(referentiel: Referentiel) -> tuple[AnswerSheet, bytes]:
     }
     first = referentiel.questions[0].id
     sheet = AnswerSheet(
-        TerritoryProfile("Pays du Lunévillois", "pays_petr", departement="54"),
+        territory,
         answers,
         {QuestionId(first): "Repris du fichier"},
         referentiel.version,
@@ -90,8 +97,9 @@ def test_a_good_file_replaces_every_answer(
     database_url: str, repository: Repository, referentiel: Referentiel
 ) -> None:
     at, token = at_summary(referentiel)
-    sheet, data = answers_file(referentiel)
+    sheet, data = answers_file(referentiel, TOULOIS)
     at.file_uploader(key="import-replace").upload("reponses.json", data, "application/json").run()
+    at.button(key="import-replace-confirm").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == [
         escape_markdown(f"Fichier chargé\u00a0: {len(sheet.answers)} réponses enregistrées.")
@@ -99,9 +107,9 @@ def test_a_good_file_replaces_every_answer(
     saved = repository.load_sheet(token)
     assert dict(saved.answers) == dict(sheet.answers)
     assert dict(saved.comments) == dict(sheet.comments)
-    assert saved.territory.name == "Pays du Lunévillois"
+    assert saved.territory == TOULOIS
     at.selectbox(key="nav-step").set_value(0).run()
-    assert at.text_input(key="profile-name").value == "Pays du Lunévillois"
+    assert at.text_input(key="profile-departement").value == "54"
     at.selectbox(key="nav-step").set_value(1).run()
     first = referentiel.questions[0].id
     assert at.radio(key=f"answer-{first}").value == UNKNOWN

@@ -214,6 +214,7 @@ def test_an_imported_file_brings_its_plan_and_its_earlier_diagnostic(
     go(at, "diagnostic")
     data = file_with_plan(referentiel)
     at.file_uploader(key="import-replace").upload("r.json", data, "application/json").run()
+    at.button(key="import-replace-confirm").click().run()
     assert not at.exception, at.exception
     saved = repository.load_sheet(token)
     assert [(a.id, a.status) for a in saved.plan] == [("a1", "en_cours")]

@@ -136,3 +136,32 @@ def test_the_first_problem_in_the_file_is_the_one_told() -> None:
     with pytest.raises(AnswersError) as raised:
         from_json(json.dumps(raw).encode(), SHIPPED)
     assert raised.value.message("fr").replace("\u00a0", " ") == "Clé inconnue « extra »."
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("territory", 3, "« territory »"),
+        ("answers", 3, "« answers »"),
+        ("comments", 3, "« comments »"),
+        ("priorities", 3, "« priorities »"),
+        ("plan", 3, "« plan »"),
+        ("previous", 3, "« previous »"),
+        ("referentiel_version", 3, "« referentiel_version »"),
+        ("format", 3, "format « 3 »"),
+    ],
+)
+def test_a_field_of_the_wrong_shape_is_named_before_a_missing_one(
+    field: str, value: object, named: str
+) -> None:
+    with pytest.raises(AnswersError) as raised:
+        from_json(json.dumps({field: value}).encode(), SHIPPED)
+    french = raised.value.message("fr").replace("\u00a0", " ")
+    assert named in french, french
+    plain_line(french)
+
+
+def test_a_missing_field_is_told_once_the_others_fit() -> None:
+    with pytest.raises(AnswersError) as raised:
+        from_json(json.dumps({"territory": TERRITORY}).encode(), SHIPPED)
+    assert "« answers »" in raised.value.message("fr").replace("\u00a0", " ")

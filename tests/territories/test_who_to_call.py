@@ -110,7 +110,7 @@ def test_pdf_and_xlsx_name_the_regional_contact(referentiel: Referentiel) -> Non
     calls = book["Qui appeler"]
     assert [cell.value for cell in calls[1]][:2] == ["Qui", "Rôle"]
     assert calls["A2"].value == "CRESS Bretagne"
-    notes = [row[0] for row in calls.iter_rows(values_only=True) if row[0] and not row[1]]
+    notes = [row[0] for row in calls.iter_rows(values_only=True) if row[0] and not any(row[1:])]
     assert notes[0].startswith("Contacts tirés de l’annuaire régional")
     assert notes[1].startswith("Découpage administratif 2026\u00a0: INSEE")
     assert "Licence Ouverte" in notes[1]
@@ -125,3 +125,15 @@ def test_pdf_without_departement_lists_generic_providers(referentiel: Referentie
     )
     assert "Who to call" in text and "CRESS Bretagne" not in text
     assert "Give the territory's département" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_name_is_said_twice_and_no_folder_is_shown(referentiel: Referentiel, lang: str) -> None:
+    sheet = needy_sheet(referentiel, "35")
+    calls = call_list(referentiel, recommend(referentiel, sheet, None), "35", lang)
+    assert all(line.who != line.role for line in calls.lines), calls.lines
+    universities = next(line for line in calls.lines if line.who in ("Universités", "Universities"))
+    assert universities.role == ""
+    cress = next(line for line in calls.lines if line.who == "CRESS Bretagne")
+    assert cress.role.startswith(("CRESS — ", "CRESS — "))
+    assert "annuaire/" not in sources_note(calls, lang) and "data/" not in sources_note(calls, lang)

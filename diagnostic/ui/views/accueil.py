@@ -10,6 +10,7 @@ import streamlit as st
 from ...i18n import t
 from ...model import AnswerSheet
 from .. import frame, pending, state
+from ..file_check import open_new as open_file
 from ..files import answers_upload
 from ..wording import tn
 
@@ -42,12 +43,6 @@ def render() -> None:
 
 
 def open_new(ctx: state.Context, sheet: AnswerSheet) -> None:
-    """Start a new diagnostic holding the file's answers; nothing is left if saving fails."""
-    record = ctx.repository.create_diagnostic(referentiel_version=ctx.referentiel.version)
-    try:
-        ctx.repository.replace_sheet(record.token, sheet)
-    except BaseException:
-        ctx.repository.delete_diagnostic(record.token)
-        raise
-    state.open_diagnostic(record.token, len(state.steps(ctx.referentiel)) - 1)
+    """Start a new diagnostic holding the file's answers, and say so on the page it opens."""
+    open_file(ctx, sheet)
     state.flash("success", tn("app.files.imported", len(sheet.answers), ctx.lang))

@@ -18,7 +18,8 @@ from ...model import AnswerSheet, MotivationId
 from .. import frame, memo, pending, state
 from ..clicks import action_button
 from ..components import progress_bar, questionnaire_step, unanswered_summary
-from ..files import answers_download, answers_upload
+from ..file_check import confirmed_upload
+from ..files import answers_download
 from ..profile import profile_form, profile_ready
 
 STEP_SELECTOR = "nav-step"
@@ -143,8 +144,8 @@ def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
         st.markdown(t("app.summary.files_help", lang))
         answers_download(ctx.referentiel, sheet, lang)
         label = t("app.files.replace", lang)
-        if answers_upload(ctx.referentiel, lang, wizard.replace_sheet, "import-replace", label):
-            st.rerun()  # draw the step again with the loaded answers
+        if confirmed_upload(ctx, sheet, wizard.replace_sheet, "import-replace", label):
+            st.rerun()  # draw the step again with the loaded answers, or the new diagnostic
 
 
 def ranking(wizard: Wizard, sheet: AnswerSheet) -> None:

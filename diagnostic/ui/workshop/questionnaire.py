@@ -45,7 +45,7 @@ from .session import (
     forget_participant,
     participant_link,
 )
-from .watch import group_section, watch_status
+from .watch import GROUP_ANCHOR, group_section, results_notice, watch_status
 
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SHEET_KEY = "atelier-sheet"  # (participant token, the sheet as saved)
@@ -66,11 +66,12 @@ def render(ctx: state.Context, token: str) -> bool:
     st.session_state[FAILURES_KEY] = (participation.token, failures)
     state.show_flashes()
     header(participation)
+    results_notice(participation)
     if not participation.closed:
         bring.render(participation)
     st.fragment(key=STEP_FRAGMENT)(step)(participation)
     st.divider()
-    st.header(t("atelier.group.title", ctx.lang))
+    st.header(t("atelier.group.title", ctx.lang), anchor=GROUP_ANCHOR)
     group_section(ctx, participation.workshop)
     someone_else(participation)
     return True

@@ -20,6 +20,7 @@ from .shared import group_now, room_size_now, workshop_now
 
 WATCH_KEY = "atelier-watch"
 STATUS_KEY = "atelier-status"
+GROUP_ANCHOR = "resultat-du-groupe"  # the group result's heading, which the notice links to
 
 
 def watch_status(participation: Participation) -> None:
@@ -50,6 +51,16 @@ def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> N
         st.rerun()
     if (workshop.status, workshop.results_visible) != (status, visible):
         st.rerun()
+
+
+def results_notice(participation: Participation) -> None:
+    """At the top of the page, once the adviser shows the result: where it is, and a link there.
+
+    The result appears below the questionnaire, out of sight of whoever is answering.
+    """
+    if participation.workshop.results_visible:
+        lang = participation.ctx.lang
+        st.info(t("atelier.group.shown", lang, anchor=GROUP_ANCHOR), icon=":material/groups:")
 
 
 def group_section(ctx: state.Context, workshop: WorkshopRecord) -> None:
