@@ -104,7 +104,8 @@ class Action:
     """A concrete action for a lever, and the conditions under which it is proposed.
 
     ``questions`` are the questions it answers: it is done (never proposed) once all of
-    them reach ``done_from``, and reads as ``next`` while one of them is under way.
+    them reach ``done_from``, and reads as ``next`` while one of them is at a level of
+    ``next_levels``. ``stage`` orders the actions of a lever: foundations (1) first.
     """
 
     id: ActionId
@@ -115,6 +116,8 @@ class Action:
     questions: tuple[QuestionId, ...] = ()
     done_from: int | None = None
     next: Text | None = None
+    next_levels: tuple[int, int] | None = None
+    stage: int = 1
     min_population: int | None = None
     max_population: int | None = None
 
@@ -156,6 +159,7 @@ class Question:
     declinable: bool = False
     foundation: bool = False
     who_knows: tuple[ProviderId, ...] = ()
+    optional: bool = False  # a specialised subject: at level 0, an option not taken
 
     @property
     def short_label(self) -> Text:
