@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
 
 if TYPE_CHECKING:
+    from .local_names import LocalName
     from .plan.model import PlanAction
 
 MotivationId = NewType("MotivationId", str)
@@ -196,6 +197,7 @@ class Referentiel:
     knowledge_gap_levers: Mapping[LeverId, float]
     rules: Rules = field(default_factory=Rules)
     upgrades: Mapping[str, Upgrade] = field(default_factory=dict)
+    local_names: tuple[LocalName, ...] = ()  # a provider's name in some départements
 
     def motivation(self, motivation_id: str) -> Motivation:
         return _by_id(self.motivations, motivation_id)

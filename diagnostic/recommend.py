@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .i18n import t
+from .local_names import local_provider
 from .model import (
     DECLINED,
     UNKNOWN,
@@ -140,6 +141,7 @@ def explain_lever(
 ) -> Recommendation:
     """The lever with its providers, the actions chosen for this territory, and its reasons."""
     lever = referentiel.lever(result.id)
+    departement = sheet.territory.departement
     reasons = tuple(
         Reason(
             question=c.question,
@@ -154,7 +156,10 @@ def explain_lever(
         lever=lever,
         score=result.score,
         rank=result.rank,
-        providers=tuple(referentiel.provider(p) for p in lever.providers),
+        providers=tuple(
+            local_provider(referentiel.provider(p), referentiel.local_names, departement)
+            for p in lever.providers
+        ),
         actions=choose_actions(referentiel, result, sheet),
         reasons=reasons,
         need=need_word(result.score, referentiel.rules),

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from .action_rules import read_next_levels, read_stage
 from .errors import Problem, ReferentielError
+from .local_names import read_local_names
 from .model import (
     KINDS,
     TERRITORY_TYPES,
@@ -127,6 +128,7 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     gap_levers = _knowledge_gap_levers(meta, levers, problems)
     rules = read_rules(meta, problems)
     upgrades = read_upgrades(directory, questions, scales, problems)
+    local_names = read_local_names(directory, providers, problems)
     version = str(meta.get("version", "")).strip()
     if meta and not version:
         problems.add(META, None, "version", "version manquante", "missing version")
@@ -152,6 +154,7 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
         knowledge_gap_levers=gap_levers,
         rules=rules,
         upgrades=upgrades,
+        local_names=local_names,
     )
     return referentiel, []
 

@@ -168,3 +168,16 @@ def test_a_ranking_does_not_lower_the_mean_need(name: str) -> None:
     mean = sum(lever.score for lever in scores.levers) / len(scores.levers)
     mean_unranked = sum(lever.score for lever in unranked.levers) / len(unranked.levers)
     assert mean >= mean_unranked * (1 - 1e-5), (name, mean, mean_unranked)
+
+
+@pytest.mark.parametrize("name", named("state_service"))
+def test_the_state_service_is_named_for_the_territorys_region(name: str) -> None:
+    sheet, scores, _ = advice(name)
+    expected = EXPECTATIONS[name]["state_service"]
+    names = {
+        provider.name.fr.split(" — ")[0]
+        for recommendation in explain_all(REFERENTIEL, sheet, scores)
+        for provider in recommendation.providers
+        if provider.id == "dreets_ddets"
+    }
+    assert names == {expected}, (name, names)
