@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +105,11 @@ def test_the_need_word_follows_the_figure_shown(score: float) -> None:
 def test_a_need_shown_as_60_is_strong() -> None:
     assert need_figure(59.92) == 60
     assert need_word(59.92, FULL.rules) == "fort"
+
+
+@settings(max_examples=100, deadline=None)
+@given(sheets())
+def test_with_a_ranking_the_points_still_add_up_to_each_need(sheet: AnswerSheet) -> None:
+    for lever in score_sheet(FULL, sheet).levers:
+        assert 0.0 <= lever.score <= 100.0 + 1e-6
+        assert sum(c.points for c in lever.contributions) == pytest.approx(lever.score, abs=1e-3)
