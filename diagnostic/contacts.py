@@ -24,6 +24,11 @@ from .territory import normalise_departement
 
 DIRECTORY_FOLDER = "annuaire"
 COLUMNS = ("region", "departement", "provider", "name", "website", "source", "checked")
+# Which kind of page ``source`` is: the body's own page, a network's list (ESS France's list
+# of CRESS…) or a press article naming the body and its address. Optional for a
+# deployment's own files; every shipped row gives it.
+SOURCE_KINDS = ("officiel", "reseau", "presse")
+OPTIONAL_COLUMNS = ("source_kind",)
 # The kinds of contact a row may name; the first five are also référentiel providers.
 CONTACT_KINDS = ("cress", "dla", "urscop", "facilitateurs", "cnfpt", "france_active")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -41,6 +46,7 @@ class Contact:
     website: str
     source: str
     checked: dt.date
+    source_kind: str | None = None
 
     @property
     def key(self) -> tuple[str, str | None, str]:
@@ -82,7 +88,7 @@ def load_directory(folders: Sequence[Path]) -> Directory:
             continue
         seen: dict[tuple[str, str | None, str], str] = {}
         for path in sorted(folder.glob("*.csv")):
-            rows = read_csv(folder, path.name, COLUMNS, problems) or []
+            rows = read_csv(folder, path.name, COLUMNS, problems, OPTIONAL_COLUMNS) or []
             for row in rows:
                 contact = _contact(row)
                 if contact is None:
@@ -171,11 +177,23 @@ def _contact(row: Row) -> Contact | None:
         elif not _URL.match(value):
             row.problem(column, f"adresse « {value} » invalide", f"invalid address '{value}'")
             ok = False
+    kind = row.text("source_kind") or None
+    if kind is not None and kind not in SOURCE_KINDS:
+        allowed = ", ".join(SOURCE_KINDS)
+        row.problem("source_kind", f"attendu : {allowed}", f"expected: {allowed}")
+        ok = False
     checked = _date(row)
     if not ok or checked is None:
         return None
     return Contact(
-        region, departement, provider, name, row.text("website"), row.text("source"), checked
+        region,
+        departement,
+        provider,
+        name,
+        row.text("website"),
+        row.text("source"),
+        checked,
+        kind,
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
 
 if TYPE_CHECKING:
+    from .local_names import LocalName
     from .plan.model import PlanAction
 
 MotivationId = NewType("MotivationId", str)
@@ -104,7 +105,8 @@ class Action:
     """A concrete action for a lever, and the conditions under which it is proposed.
 
     ``questions`` are the questions it answers: it is done (never proposed) once all of
-    them reach ``done_from``, and reads as ``next`` while one of them is under way.
+    them reach ``done_from``, and reads as ``next`` while one of them is at a level of
+    ``next_levels``. ``stage`` orders the actions of a lever: foundations (1) first.
     """
 
     id: ActionId
@@ -115,6 +117,8 @@ class Action:
     questions: tuple[QuestionId, ...] = ()
     done_from: int | None = None
     next: Text | None = None
+    next_levels: tuple[int, int] | None = None
+    stage: int = 1
     min_population: int | None = None
     max_population: int | None = None
 
@@ -156,6 +160,7 @@ class Question:
     declinable: bool = False
     foundation: bool = False
     who_knows: tuple[ProviderId, ...] = ()
+    optional: bool = False  # a specialised subject: at level 0, an option not taken
 
     @property
     def short_label(self) -> Text:
@@ -192,6 +197,7 @@ class Referentiel:
     knowledge_gap_levers: Mapping[LeverId, float]
     rules: Rules = field(default_factory=Rules)
     upgrades: Mapping[str, Upgrade] = field(default_factory=dict)
+    local_names: tuple[LocalName, ...] = ()  # a provider's name in some départements
 
     def motivation(self, motivation_id: str) -> Motivation:
         return _by_id(self.motivations, motivation_id)

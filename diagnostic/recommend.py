@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .i18n import t
+from .local_names import local_provider
 from .model import (
     DECLINED,
     UNKNOWN,
@@ -55,6 +56,7 @@ class ChosenAction:
     action: Action
     under_way: bool
     because: tuple[QuestionId, ...]  # the lever's reasons it answers, strongest first
+    next_step: bool = False  # under way at a level its next step is written for
 
     @property
     def id(self) -> ActionId:
@@ -66,8 +68,8 @@ class ChosenAction:
 
     @property
     def label(self) -> Text:
-        """The action's wording: its next step when the subject is under way."""
-        return self.action.next if self.under_way and self.action.next else self.action.label
+        """The action's wording: its next step when the level answered is one it is written for."""
+        return self.action.next if self.next_step and self.action.next else self.action.label
 
     @property
     def detail(self) -> Text:
@@ -116,11 +118,17 @@ def answer_label(
     return scale.label(answer, lang)
 
 
+def need_figure(score: float) -> int:
+    """The need as shown, a whole number: the one rounding every page and report uses."""
+    return int(format(score, ".0f"))
+
+
 def need_word(score: float, rules: Rules) -> NeedWord:
-    """The need in a word: fort, moyen or faible (thresholds in ``referentiel.yaml``)."""
-    if score >= rules.need_strong:
+    """The need in a word, from the figure shown (thresholds in ``referentiel.yaml``)."""
+    shown = need_figure(score)
+    if shown >= rules.need_strong:
         return "fort"
-    return "moyen" if score >= rules.need_medium else "faible"
+    return "moyen" if shown >= rules.need_medium else "faible"
 
 
 def describe_reason(referentiel: Referentiel, reason: Reason, lang: str) -> str:
@@ -141,6 +149,7 @@ def explain_lever(
 ) -> Recommendation:
     """The lever with its providers, the actions chosen for this territory, and its reasons."""
     lever = referentiel.lever(result.id)
+    departement = sheet.territory.departement
     reasons = tuple(
         Reason(
             question=c.question,
@@ -155,7 +164,10 @@ def explain_lever(
         lever=lever,
         score=result.score,
         rank=result.rank,
-        providers=tuple(referentiel.provider(p) for p in lever.providers),
+        providers=tuple(
+            local_provider(referentiel.provider(p), referentiel.local_names, departement)
+            for p in lever.providers
+        ),
         actions=choose_actions(referentiel, result, sheet),
         reasons=reasons,
         need=need_word(result.score, referentiel.rules),
@@ -166,13 +178,18 @@ def explain_lever(
 def choose_actions(
     referentiel: Referentiel, result: LeverResult, sheet: AnswerSheet
 ) -> tuple[ChosenAction, ...]:
-    """The lever's actions for this territory, from its strongest reasons first.
+    """The lever's actions for this territory, foundations first, then from its strongest reasons.
 
     An action is left out when it does not fit the territory's type or size, when one of
     its questions was declined, or when all its questions reach its ``done_from`` level.
+    The order is the one ``docs/methode.md`` explains: an optional subject the territory
+    has not taken up comes last; then by ``stage``; in a stage, the actions of the
+    motivations the officials ranked, in their order; then what has started (its next
+    step applies); then from the lever's strongest reason; then in the file's order.
     """
     strength = {c.question: index for index, c in enumerate(result.contributions)}
-    chosen: list[tuple[tuple[int, int], ChosenAction]] = []
+    ranked = {motivation: rank for rank, motivation in enumerate(sheet.priorities)}
+    chosen: list[tuple[tuple[int, ...], ChosenAction]] = []
     for order, action in enumerate(referentiel.actions_of(result.id)):
         if not fits(action, sheet.territory):
             continue
@@ -182,9 +199,32 @@ def choose_actions(
         because = tuple(
             sorted((q for q in action.questions if q in strength), key=lambda q: strength[q])
         )
+        answers = [sheet.answer(q) for q in action.questions]
+        levels = [a for a in answers if isinstance(a, int)]
         first = strength[because[0]] if because else len(strength)
-        chosen.append(((first, order), ChosenAction(action, state == "under_way", because)))
+        item = _chosen(action, levels, because)
+        motivations = [referentiel.question(q).motivation for q in action.questions]
+        rank = min((ranked.get(m, len(ranked)) for m in motivations), default=len(ranked))
+        optional = _not_taken_up(referentiel, action, answers)
+        chosen.append(((optional, action.stage, rank, -item.next_step, first, order), item))
     return tuple(item for _, item in sorted(chosen, key=lambda pair: pair[0]))
+
+
+def _chosen(action: Action, levels: list[int], because: tuple[QuestionId, ...]) -> ChosenAction:
+    done_from = action.done_from or 0
+    under_way = any(0 < level < done_from for level in levels)
+    low, high = action.next_levels or (1, 0)
+    next_step = any(low <= level <= high for level in levels)
+    return ChosenAction(action, under_way, because, next_step)
+
+
+def _not_taken_up(referentiel: Referentiel, action: Action, answers: list[Answer | None]) -> int:
+    """1 for an action on optional subjects only, none of them engaged: it never leads."""
+    if not action.questions:
+        return 0
+    optional = all(referentiel.question(q).optional for q in action.questions)
+    engaged = any(isinstance(a, int) and a > 0 for a in answers)
+    return int(optional and not engaged)
 
 
 def fits(action: Action, territory: TerritoryProfile) -> bool:

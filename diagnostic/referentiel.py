@@ -7,7 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
+from .action_rules import read_next_levels, read_stage
 from .errors import Problem, ReferentielError
+from .local_names import read_local_names
 from .model import (
     KINDS,
     TERRITORY_TYPES,
@@ -55,10 +57,12 @@ FILES: dict[str, tuple[str, ...]] = {
         "max_population",
         "questions",
         "done_from",
+        "stage",
         "label_fr",
         "label_en",
         "next_fr",
         "next_en",
+        "next_levels",
         "detail_fr",
         "detail_en",
     ),
@@ -77,6 +81,7 @@ FILES: dict[str, tuple[str, ...]] = {
         "help_en",
         "declinable",
         "foundation",
+        "optional",
         "who_knows",
     ),
     "weights.csv": ("question", "lever", "weight"),
@@ -123,6 +128,7 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     gap_levers = _knowledge_gap_levers(meta, levers, problems)
     rules = read_rules(meta, problems)
     upgrades = read_upgrades(directory, questions, scales, problems)
+    local_names = read_local_names(directory, providers, problems)
     version = str(meta.get("version", "")).strip()
     if meta and not version:
         problems.add(META, None, "version", "version manquante", "missing version")
@@ -148,6 +154,7 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
         knowledge_gap_levers=gap_levers,
         rules=rules,
         upgrades=upgrades,
+        local_names=local_names,
     )
     return referentiel, []
 
@@ -294,6 +301,8 @@ def _action(
         )
     linked = _action_questions(row, questions)
     done_from = _done_from(row, linked, questions, scales)
+    stage = read_stage(row)
+    next_levels = read_next_levels(row, next_step is not None, done_from)
     if not lever_ok or types is None:
         return None
     return Action(
@@ -305,6 +314,8 @@ def _action(
         questions=tuple(QuestionId(q) for q in linked),
         done_from=done_from,
         next=next_step,
+        next_levels=next_levels,
+        stage=stage,
         min_population=low,
         max_population=high,
     )
@@ -397,11 +408,18 @@ def _question(
                 "who_knows", f"acteur inconnu : « {provider} »", f"unknown provider: '{provider}'"
             )
     declinable, foundation = row.flag("declinable"), row.flag("foundation")
+    optional = row.flag("optional")
     if foundation and kind == "priority":
         row.problem(
             "foundation",
             "une question de priorité ne peut pas être un socle",
             "a priority question cannot be a foundation",
+        )
+    if optional and (kind == "priority" or foundation):
+        row.problem(
+            "optional",
+            "un sujet facultatif ne peut être ni une question de priorité ni un socle",
+            "an optional subject can be neither a priority question nor a foundation",
         )
     return Question(
         id=QuestionId(row.text("id")),
@@ -414,6 +432,7 @@ def _question(
         short=short,
         declinable=declinable,
         foundation=foundation,
+        optional=optional,
         who_knows=tuple(ProviderId(p) for p in who_knows if p in providers),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +25,7 @@ from .model import (
     QuestionId,
     Referentiel,
 )
+from .ranking import keep_mean
 
 UNKNOWN_CODE = -1.0
 DECLINED_CODE = -2.0
@@ -60,6 +62,7 @@ class ScoringModel:
     priority_weights: Float32Array  # (q, l) weights of priority questions only
     weights32: Float32Array  # (q, l)
     gap_links: Float32Array  # (q, l) the weights towards the knowledge levers only
+    optional: Float32Array  # (q,) 1 for an optional, specialised subject
 
     @property
     def column(self) -> dict[QuestionId, int]:
@@ -101,6 +104,7 @@ def compile_model(referentiel: Referentiel) -> ScoringModel:
         priority_weights=(weights * pri[:, None]).astype(f32),
         weights32=weights.astype(f32),
         gap_links=(weights * (gap > 0)[None, :]).astype(f32),
+        optional=np.array([q.optional for q in questions], dtype=f32),
     )
 
 
@@ -246,23 +250,68 @@ def _score_chunk(
     informed: npt.NDArray[np.bool_],
 ) -> None:
     """Fill the output slices for one chunk of respondents (see docs/methode.md)."""
+    planes = _planes(model, answers)
+    u, z, declined, share = planes
+    counts = (
+        u @ (model.onehot * model.priority_mask[:, None]),
+        u @ (model.onehot * model.maturity_mask[:, None]),
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pri = ((share * model.priority_mask) @ model.onehot) / counts[0]
+        mat = ((share * model.maturity_mask) @ model.onehot) / counts[1]
+    needs, pushed, gap_by_question, scale = _needs(model, planes, (pri, mat), counts, factors)
+    informed[:] = scale > 0  # some answer bears on the lever
+    if np.any(factors != 1):  # a ranking reorders the levers; it does not lower the mean need
+        plain = _needs(model, planes, (pri, mat), counts, np.ones_like(factors))[0]
+        kept = keep_mean(needs, plain.mean(axis=1))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale *= np.where(needs > 0, kept / needs, 1.0).astype(np.float32)
+        needs = kept
+    levers[:] = needs
+    priority[:] = pri * 100.0
+    maturity[:] = mat * 100.0
+    tallies[:, 0] = u.sum(1) + z.sum(1) + declined.sum(1)
+    tallies[:, 1] = z.sum(1)
+    if points is not None:
+        points[:] = pushed[:, :, None] * model.weights[None, :, :]
+        points += gap_by_question[:, :, None] * (model.gap_links + model.gap_weights)[None, :, :]
+        points *= scale[:, None, :]
+
+
+Planes = tuple[npt.NDArray[Any], ...]
+
+
+def _planes(model: ScoringModel, answers: FloatArray) -> Planes:
+    """``u`` (a level given), ``z`` ("je ne sais pas"), declined, and the level's share 0-1."""
     a = answers.astype(np.float32)
     x = np.fmax(a, 0)  # the level; 0 for NaN (unanswered) and the negative codes
     u = (a >= 0).astype(np.float32)  # levels are >= 0: NaN and the codes give 0
     z = (a == UNKNOWN_CODE).astype(np.float32)
     declined = (a == DECLINED_CODE).astype(np.float32)
     share = u * (x - model.low) * model.inverse  # the level brought between 0 and 1
-    pri_count = u @ (model.onehot * model.priority_mask[:, None])
-    mat_count = u @ (model.onehot * model.maturity_mask[:, None])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pri = ((share * model.priority_mask) @ model.onehot) / pri_count
-        mat = ((share * model.maturity_mask) @ model.onehot) / mat_count
+    return u, z, declined, share
+
+
+def _needs(
+    model: ScoringModel,
+    planes: Planes,
+    motivations: tuple[FloatArray, FloatArray],
+    counts: tuple[Float32Array, Float32Array],
+    factors: Float32Array,
+) -> tuple[npt.NDArray[Any], ...]:
+    """Lever needs 0-100, with what each answer pushes and the per-lever scale to points."""
+    u, z, _, share = planes
+    pri, mat = motivations
+    pri_count, mat_count = counts
     importance = np.where(pri_count > 0, pri, NEUTRAL_PRIORITY).astype(np.float32) * factors
     motivation_gap = np.where(mat_count > 0, importance * (1 - mat), 0).astype(np.float32)
     # each question's importance: its motivation's, or full for a foundation question
     weight_of = importance @ model.onehot.T
     weight_of = np.where(model.foundation > 0, np.float32(1.0), weight_of)
-    pushed = u * model.maturity_mask * weight_of * (1 - share)
+    # an optional subject left at level 0 is an option not taken, not a gap: it pushes no
+    # lever and does not count in any lever's need
+    counted = u * (1 - model.optional * (share <= 0))
+    pushed = counted * model.maturity_mask * weight_of * (1 - share)
     pushed += u * model.priority_mask * (motivation_gap @ model.onehot.T)
     gap_by_question = z * weight_of
     # "je ne sais pas": a full gap for the knowledge levers (observation, awareness), on the
@@ -272,20 +321,11 @@ def _score_chunk(
     numerator += np.outer(gap_by_question.sum(1), model.gap_weights)
     has_maturity = (mat_count > 0).astype(np.float32)
     usable_priority = u * model.priority_mask * (has_maturity @ model.onehot.T)
-    denominator = u @ model.maturity_weights + usable_priority @ model.priority_weights
+    denominator = counted @ model.maturity_weights + usable_priority @ model.priority_weights
     denominator += z @ model.weights32 + np.outer(z.sum(1), model.gap_weights)
     with np.errstate(invalid="ignore", divide="ignore"):
-        scale = np.where(denominator > 0, 100.0 / denominator, 0.0)
-    levers[:] = numerator * scale
-    informed[:] = denominator > 0
-    priority[:] = pri * 100.0
-    maturity[:] = mat * 100.0
-    tallies[:, 0] = u.sum(1) + z.sum(1) + declined.sum(1)
-    tallies[:, 1] = z.sum(1)
-    if points is not None:
-        points[:] = pushed[:, :, None] * model.weights[None, :, :]
-        points += gap_by_question[:, :, None] * (model.gap_links + model.gap_weights)[None, :, :]
-        points *= scale[:, None, :]
+        scale = np.where(denominator > 0, 100.0 / denominator, 0.0).astype(np.float32)
+    return numerator * scale, pushed, gap_by_question, scale
 
 
 @dataclass(frozen=True)

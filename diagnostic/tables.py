@@ -143,9 +143,16 @@ def name_en(lang: str) -> str:
 
 
 def read_csv(
-    directory: Path, name: str, columns: tuple[str, ...], problems: Problems
+    directory: Path,
+    name: str,
+    columns: tuple[str, ...],
+    problems: Problems,
+    optional: tuple[str, ...] = (),
 ) -> list[Row] | None:
-    """All rows of ``name``; None when the file itself (presence, encoding, header) is wrong."""
+    """All rows of ``name``; None when the file itself (presence, encoding, header) is wrong.
+
+    ``optional`` columns may be left out of the header; a row then reads them as empty.
+    """
     path = directory / name
     if not path.is_file():
         problems.add(name, None, None, "fichier introuvable", "file not found")
@@ -164,7 +171,7 @@ def read_csv(
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=";")
     header = [column.strip() for column in (reader.fieldnames or [])]
     missing = [column for column in columns if column not in header]
-    unknown = [column for column in header if column not in columns]
+    unknown = [column for column in header if column not in columns + optional]
     for column in missing:
         problems.add(name, 1, column, "colonne manquante", "missing column")
     for column in unknown:

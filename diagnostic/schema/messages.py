@@ -67,8 +67,8 @@ PREVIOUS_SHAPE = (
     "'territory', 'priorities', 'answers', 'comments' and 'plan'.",
 )
 VERSION_NOT_TEXT = (
-    "« referentiel_version » doit être du texte, ex. « 2026.2 ».",
-    "'referentiel_version' must be text, e.g. \"2026.2\".",
+    "« referentiel_version » doit être du texte, ex. « 2026.3 ».",
+    "'referentiel_version' must be text, e.g. \"2026.3\".",
 )
 
 

@@ -23,11 +23,11 @@ LINE = {"id": "a1", "label": "Former les élus à l’ESS", "added": "2026-11-27
 BASE: dict[str, Any] = {
     "format": "diagnostic-ess-answers",
     "format_version": 1,
-    "referentiel_version": "2026.2",
+    "referentiel_version": "2026.3",
     "territory": TERRITORY,
     "answers": ANSWERS,
 }
-PREVIOUS = {"referentiel_version": "2026.2", "territory": TERRITORY, "answers": ANSWERS}
+PREVIOUS = {"referentiel_version": "2026.3", "territory": TERRITORY, "answers": ANSWERS}
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,19 @@ def test_valid_sirens(siren: str) -> None:
 @pytest.mark.parametrize("siren", ["200000009", "12345678", "abcdefghi", "1234567820"])
 def test_invalid_sirens(siren: str) -> None:
     assert not siren_is_valid(siren)
+
+
+def test_a_2026_2_file_loads_with_a_plain_upgrade_note() -> None:
+    shipped = load_referentiel(PROJECT_DATA)
+    data = (ROOT / "tests" / "personas" / "petr_alimentation_scic.json").read_bytes()
+    sheet = from_json(data, shipped)
+    assert sheet.referentiel_version == "2026.2"
+    assert json.loads(data)["answers"].items() <= {**sheet.answers}.items()
+    assert sheet.upgrade_note is not None
+    note = sheet.upgrade_note.fr
+    assert note.startswith(
+        f"Ces réponses ont été données avec le référentiel 2026.2\u00a0; "
+        f"elles ont été reprises dans la version {shipped.version}."
+    )
+    assert "Territoires zéro chômeur de longue durée est un sujet facultatif" in note
+    assert "could not be carried over" not in sheet.upgrade_note.en

@@ -51,7 +51,7 @@ def answers_file(tmp_path: Path) -> Path:
 def test_validate_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate")
     assert code == 0 and err == ""
-    assert out.startswith("Référentiel 2026.2 valide\u00a0: 7 motivations, 6 leviers, ")
+    assert out.startswith("Référentiel 2026.3 valide\u00a0: 7 motivations, 6 leviers, ")
 
 
 def test_validate_reports_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_a_2026_1_file_is_scored_and_says_what_was_carried_over(
         "poids_information_elus",
         "poids_information_agents",
     ]
-    assert "référentiel 2026.1" in err and "version 2026.2" in err
+    assert "référentiel 2026.1" in err and "version 2026.3" in err
     assert "1\u00a0réponse(s) n’ont pas pu être reprises" in err
 
 

@@ -38,7 +38,7 @@ HOSTILE_COMMENTS = (
 
 
 def sample_sheet() -> AnswerSheet:
-    """A CC's 2026.2 answers: gaps, a declined subject, the officials' ranking, comments."""
+    """A CC's current answers: gaps, a declined subject, the officials' ranking, comments."""
     return from_json(SAMPLE_FILE.read_bytes(), SHIPPED)
 
 

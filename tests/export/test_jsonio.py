@@ -42,7 +42,7 @@ def test_a_2026_1_file_is_carried_over_through_the_mapping() -> None:
     assert sheet.upgrade_note is not None
     assert sheet.upgrade_note.fr.startswith(
         "Ces réponses ont été données avec le référentiel 2026.1\u00a0; "
-        "elles ont été reprises dans la version 2026.2."
+        "elles ont été reprises dans la version 2026.3."
     )
     written = json.loads(to_json(sheet, SHIPPED))
     assert written["referentiel_version"] == SHIPPED.version

@@ -90,16 +90,14 @@ def test_each_chosen_action_says_which_answers_it_follows_from() -> None:
     assert first["lever"] == "observation"
     assert first["actions"] == [action["label"] for action in first["chosen_actions"]]
     assert first["chosen_actions"][1] == {
-        "id": "obs_diagnostic_partage",
+        "id": "obs_recensement_acteurs",
         "label": first["actions"][1],
         "detail": first["chosen_actions"][1]["detail"],
         "under_way": True,
-        "because": ["poids_connaissance_chiffres", "poids_acteurs_identifies"],
-        "because_text": (
-            "suite à\u00a0: chiffres de l’ESS du territoire, repérage des acteurs de l’ESS"
-        ),
+        "because": ["poids_acteurs_identifies"],
+        "because_text": "suite à\u00a0: repérage des acteurs de l’ESS",
     }
-    assert first["chosen_actions"][1]["detail"].startswith("Avec la CRESS")
+    assert first["chosen_actions"][1]["detail"].startswith("Partir de la liste des entreprises")
     assert first["reasons"][0]["text"].startswith("Chiffres de l’ESS du territoire\u00a0:")
     assert any(a["because_text"] is None for a in first["chosen_actions"])
 

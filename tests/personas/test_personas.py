@@ -7,6 +7,7 @@ levers come first, which actions must and must not be proposed and what is a cho
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,16 @@ def advice(name: str) -> tuple[Any, Any, Any]:
     sheet = sheet_from_dict(raw, REFERENTIEL)
     scores = score_sheet(REFERENTIEL, sheet)
     return sheet, scores, recommend(REFERENTIEL, sheet, scores)
+
+
+def named(key: str) -> list[str]:
+    """The personas whose expectations give ``key``."""
+    return sorted(n for n in EXPECTATIONS if EXPECTATIONS[n].get(key))
+
+
+def first_actions(recommendations: Any) -> dict[str, list[str]]:
+    """Each recommended lever's first actions, in order."""
+    return {r.lever.id: [a.id for a in r.actions[:FIRST_ACTIONS]] for r in recommendations}
 
 
 def test_there_are_at_least_eight_personas() -> None:
@@ -97,3 +108,76 @@ def test_every_first_action_follows_from_a_reason_of_its_lever(name: str) -> Non
         if linked and reasons:
             assert recommendation.actions[0].because, (name, recommendation.lever.id)
         assert assess(REFERENTIEL, scores).total == len(REFERENTIEL.questions)
+
+
+@pytest.mark.parametrize("name", named("first_actions"))
+def test_each_lever_opens_with_the_advisers_actions(name: str) -> None:
+    _, _, recommendations = advice(name)
+    found = first_actions(recommendations)
+    for lever, expected in EXPECTATIONS[name]["first_actions"].items():
+        assert lever in found, (name, lever, sorted(found))
+        assert found[lever][: len(expected)] == expected, (name, lever, found[lever])
+
+
+@pytest.mark.parametrize("name", named("not_leading"))
+def test_optional_subjects_do_not_lead(name: str) -> None:
+    _, _, recommendations = advice(name)
+    optional = set(EXPECTATIONS[name]["not_leading"])
+    for recommendation in recommendations:
+        ids = [a.id for a in recommendation.actions]
+        shown = ids[:FIRST_ACTIONS]
+        assert not shown or shown[0] not in optional, (name, shown)
+        for position, action in enumerate(shown):
+            if action in optional:  # only once nothing else is left before it
+                assert all(other in optional for other in ids[position:]), (name, ids)
+
+
+@pytest.mark.parametrize("name", named("plain_wording"))
+def test_no_next_step_assumes_progress_not_made(name: str) -> None:
+    sheet, scores, _ = advice(name)
+    proposed = {a.id: a for r in explain_all(REFERENTIEL, sheet, scores) for a in r.actions}
+    for action_id in EXPECTATIONS[name]["plain_wording"]:
+        assert action_id in proposed, (name, action_id)
+        assert proposed[action_id].label == proposed[action_id].action.label, (name, action_id)
+
+
+def motivation_actions(recommendations: Any, motivation: str) -> int:
+    """How many of the first actions of the recommended levers answer ``motivation``."""
+    count = 0
+    for recommendation in recommendations:
+        for chosen in recommendation.actions[:FIRST_ACTIONS]:
+            motivations = {REFERENTIEL.question(q).motivation for q in chosen.action.questions}
+            count += motivation in motivations
+    return count
+
+
+@pytest.mark.parametrize("name", named("rank_pair"))
+def test_ranking_a_motivation_first_brings_its_actions_forward(name: str) -> None:
+    pair = EXPECTATIONS[name]["rank_pair"]
+    _, _, here = advice(name)
+    _, _, there = advice(pair["other"])
+    ranked, other = (motivation_actions(r, pair["motivation"]) for r in (here, there))
+    assert ranked >= 1, (name, first_actions(here))
+    assert ranked > other, (name, first_actions(here), first_actions(there))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_a_ranking_does_not_lower_the_mean_need(name: str) -> None:
+    sheet, scores, _ = advice(name)
+    unranked = score_sheet(REFERENTIEL, replace(sheet, priorities=()))
+    mean = sum(lever.score for lever in scores.levers) / len(scores.levers)
+    mean_unranked = sum(lever.score for lever in unranked.levers) / len(unranked.levers)
+    assert mean >= mean_unranked * (1 - 1e-5), (name, mean, mean_unranked)
+
+
+@pytest.mark.parametrize("name", named("state_service"))
+def test_the_state_service_is_named_for_the_territorys_region(name: str) -> None:
+    sheet, scores, _ = advice(name)
+    expected = EXPECTATIONS[name]["state_service"]
+    names = {
+        provider.name.fr.split(" — ")[0]
+        for recommendation in explain_all(REFERENTIEL, sheet, scores)
+        for provider in recommendation.providers
+        if provider.id == "dreets_ddets"
+    }
+    assert names == {expected}, (name, names)

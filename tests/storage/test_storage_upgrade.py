@@ -1,4 +1,4 @@
-"""Diagnostics saved with référentiel 2026.1 are carried over to 2026.2 on opening, once."""
+"""Diagnostics saved with référentiel 2026.1 are carried over to the current one, once."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_a_first_release_database_is_carried_over_to_2026_2(tmp_path: Path) -> N
     assert repository.upgrade_saved(REFERENTIEL) == 0  # once only
 
     sheet = repository.load_sheet("tok_0123456789abcdef0123")
-    assert sheet.referentiel_version == "2026.2"
+    assert sheet.referentiel_version == REFERENTIEL.version
     assert sheet.answers == {
         QuestionId("poids_information_elus"): 1,
         QuestionId("poids_information_agents"): 1,
@@ -35,7 +35,7 @@ def test_a_first_release_database_is_carried_over_to_2026_2(tmp_path: Path) -> N
     }
     assert sheet.comments == {QuestionId("poids_information_elus"): "« réunion en mars »"}
     assert sheet.upgrade_note is not None
-    assert "2026.1" in sheet.upgrade_note.fr and "2026.2" in sheet.upgrade_note.fr
+    assert "2026.1" in sheet.upgrade_note.fr and REFERENTIEL.version in sheet.upgrade_note.fr
     assert "séparée en deux" in sheet.upgrade_note.fr
     assert "1\u00a0réponse(s) n’ont pas pu être reprises" in sheet.upgrade_note.fr
     assert "could not be carried over" in sheet.upgrade_note.en

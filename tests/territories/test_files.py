@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diagnostic.contacts import COLUMNS, Directory, load_directory
+from diagnostic.contacts import COLUMNS, OPTIONAL_COLUMNS, SOURCE_KINDS, Directory, load_directory
 from diagnostic.errors import ReferentielError
 from diagnostic.settings import PROJECT_DATA
 from diagnostic.territories import TERRITORIES_FILE, load_territories
@@ -102,7 +102,22 @@ def test_shipped_directory_rows_all_have_a_source_and_a_date() -> None:
         assert contact.website.startswith(("https://", "http://")), contact
         assert contact.checked <= dt.date.today()
         assert contact.region in regions, contact
+        assert contact.source_kind in SOURCE_KINDS, contact
     assert len({contact.region for contact in directory.contacts}) == len(directory.contacts)
+
+
+def test_a_source_kind_is_one_of_the_documented_kinds(tmp_path: Path) -> None:
+    folder = tmp_path / "annuaire"
+    folder.mkdir()
+    header = ";".join(COLUMNS + OPTIONAL_COLUMNS)
+    (folder / "contacts.csv").write_text(
+        f"{header}\n{ROW};presse\n{ROW.replace('53;', '11;', 1)};blog\n", encoding="utf-8"
+    )
+    with pytest.raises(ReferentielError) as caught:
+        load_directory([folder])
+    [problem] = caught.value.problems
+    assert (problem.row, problem.field) == (3, "source_kind")
+    assert "officiel, reseau, presse" in problem.message("fr")
 
 
 ROW = "53;;cress;CRESS Bretagne;https://www.ess-bretagne.org;https://www.ess-bretagne.org/x;2026-01-05"
@@ -194,5 +209,5 @@ def test_deployment_folder_adds_and_replaces_rows(tmp_path: Path) -> None:
 def test_every_directory_column_is_documented() -> None:
     dictionary = (PROJECT_DATA / "README.md").read_text(encoding="utf-8")
     section = dictionary.split("## `annuaire/*.csv`", 1)[1].split("\n## ", 1)[0]
-    for column in COLUMNS:
+    for column in COLUMNS + OPTIONAL_COLUMNS:
         assert f"`{column}`" in section, column
