@@ -15,6 +15,7 @@ import json
 import streamlit as st
 
 from ..i18n import t
+from .as_typed import saved_as_typed
 
 CAPTION_INK = "#575e66"  # 6.4:1 on white; Streamlit's caption grey at 60 % is 2.7 to 3.9:1
 PAGE_CSS = f"""<style>
@@ -116,3 +117,4 @@ def page_assets(lang: str) -> None:
     }
     script = PAGE_SCRIPT % {"settings": json.dumps(settings, ensure_ascii=False)}
     st.sidebar.html(script, unsafe_allow_javascript=True)
+    saved_as_typed()
