@@ -117,3 +117,29 @@ def test_a_plan_note_typed_and_left_alone_is_saved_and_survives_a_reload(
     walker.page.wait_for_selector(IDLE, timeout=TIMEOUT)
     walker.see("Notre feuille de route")
     expect(walker.page.locator(f"{fresh(f'plan-{line.id}-note')} textarea")).to_have_value(WHOLE)
+
+
+def test_a_participant_comment_typed_and_left_alone_is_saved_and_survives_a_reload(
+    browser: Any, server: Server
+) -> None:
+    referentiel = shipped_referentiel()
+    repository = open_repository(server.database_url)
+    workshop, _ = repository.create_workshop(PROFILE)
+    token = repository.join_workshop(workshop.code, "agent", "Camille").token
+    question = referentiel.questions_of(referentiel.motivations[0].id)[0]
+    key = f"atelier-comment-{question.id}"
+
+    walker = Walker(new_page(browser), server.url)
+    walker.open(f"{server.url}/atelier?p={token}")
+    holder = walker.page.locator(fresh(key))
+    walker.page.locator("details", has=holder).locator("summary").click()
+    area = walker.page.locator(f"{fresh(key)} textarea")
+    expect(area).to_be_visible()
+
+    def saved() -> str:
+        return repository.load_sheet(token).comments.get(question.id, "")
+
+    type_without_leaving(walker, area, saved)
+    walker.page.reload()
+    walker.settle()
+    expect(walker.page.locator(f"{fresh(key)} textarea")).to_have_value(WHOLE)
