@@ -6,7 +6,8 @@ fields named below about a second after the last keystroke, by the very key Stre
 listens to: the caret stays where it is, the field keeps focus, and what is typed while the
 page runs again stays in the field (the server never writes these widgets back while they
 are on screen). A page left (reload, close, another address) while a field waits for its
-pause commits it at once and asks the browser to confirm leaving.
+pause commits it at once and asks the browser to confirm leaving; Enter (Ctrl+Enter in a
+text area) or leaving the field commit it at once too, as Streamlit does, so nothing waits.
 """
 
 from __future__ import annotations
@@ -70,6 +71,15 @@ AS_TYPED_SCRIPT = """<script>
   }, true);
   root.addEventListener("input", (event) => {
     if (watched(event.target)) { later(event.target); }
+  }, true);
+  // Leaving the field, or Enter (Ctrl+Enter in a text area), commits it already.
+  const done = (field) => { win.clearTimeout(waiting.get(field)); waiting.delete(field); };
+  root.addEventListener("focusout", (event) => done(event.target), true);
+  root.addEventListener("keydown", (event) => {
+    const area = event.target instanceof win.HTMLTextAreaElement;
+    if (event.isTrusted && event.key === "Enter" && (!area || event.ctrlKey || event.metaKey)) {
+      done(event.target);
+    }
   }, true);
   root.addEventListener("compositionstart", (event) => composing.add(event.target), true);
   root.addEventListener("compositionend", (event) => {

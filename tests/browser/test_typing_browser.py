@@ -143,3 +143,28 @@ def test_a_participant_comment_typed_and_left_alone_is_saved_and_survives_a_relo
     walker.page.reload()
     walker.settle()
     expect(walker.page.locator(f"{fresh(key)} textarea")).to_have_value(WHOLE)
+
+
+def test_leaving_before_the_pause_asks_first_and_staying_keeps_the_text(
+    browser: Any, server: Server
+) -> None:
+    referentiel = shipped_referentiel()
+    repository = open_repository(server.database_url)
+    token = repository.create_diagnostic(PROFILE).token
+    question = referentiel.questions_of(referentiel.motivations[0].id)[0]
+
+    walker = Walker(new_page(browser), server.url)
+    walker.open(f"{server.url}/diagnostic?d={token}&step=1")
+    walker.at_step(2)
+    area = walker.open_comment(question.id)
+    area.click()
+    walker.page.keyboard.type(SECOND.strip(), delay=5)
+    # At once, within the pause: the text is still in the field only, the browser asks.
+    with walker.page.expect_event("dialog") as asked:
+        walker.page.evaluate("() => { setTimeout(() => window.location.reload(), 0); }")
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()  # stay on the page
+    wait_saved(lambda: repository.load_sheet(token).comments.get(question.id, ""), SECOND.strip())
+    walker.page.reload()
+    walker.settle()
+    walker.expect_comment(question.id, SECOND.strip())
