@@ -3,8 +3,9 @@
 The style sheet gives captions a colour that passes contrast (4.5:1), lets wide tables
 scroll inside themselves on a phone, aligns their numbers and keeps chart and table
 labels readable at 360–390 px. The script makes each table that scrolls reachable with
-the keyboard (a focusable region with a name, as RGAA asks), and puts Streamlit's own
-connection and restart messages into French: they come from its front end, in English.
+the keyboard (a focusable region with a name, as RGAA asks), puts Streamlit's own
+connection and restart messages into French (they come from its front end, in English),
+and runs the whole page once when the connection comes back.
 Everything is inline: no page loads anything from elsewhere.
 """
 
@@ -17,6 +18,7 @@ import streamlit as st
 from ..i18n import t
 from .as_typed import saved_as_typed
 
+RECONNECTED = "page-reconnected"  # the hidden button the script clicks after a reconnection
 CAPTION_INK = "#575e66"  # 6.4:1 on white; Streamlit's caption grey at 60 % is 2.7 to 3.9:1
 PAGE_CSS = f"""<style>
 [data-testid="stCaptionContainer"],
@@ -24,6 +26,7 @@ PAGE_CSS = f"""<style>
 [data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{
   color: {CAPTION_INK}; opacity: 1;
 }}
+.st-key-{RECONNECTED} {{ display: none; }}
 [data-testid="stTable"] > div {{ overflow-x: auto; max-width: 100%; }}
 [data-testid="stTable"] table {{ font-variant-numeric: tabular-nums; }}
 [data-testid="stTable"] > div:focus-visible {{ outline: 2px solid #1f6f8b; outline-offset: 2px; }}
@@ -101,6 +104,24 @@ PAGE_SCRIPT = """<script>
   win.diagnosticObserver.observe(root.body, {childList: true, subtree: true, characterData: true});
   win.addEventListener("resize", () => win.diagnosticTidy());
   win.diagnosticTidy();
+  // Back from a lost connection (a restarted server opens a new session), run the whole
+  // page once: Streamlit drops a click in a fragment that the new session has not drawn.
+  let connected = false, lost = false;
+  win.setInterval(() => {
+    const app = root.querySelector('[data-testid="stApp"]');
+    const state = app ? app.getAttribute("data-test-connection-state") : null;
+    if (state === "CONNECTED") {
+      const redraw = root.querySelector(".st-key-%(reconnected)s button");
+      if (lost && redraw) {
+        redraw.click();
+        root.body.dataset.reconnected = String(Number(root.body.dataset.reconnected || 0) + 1);
+      }
+      connected = true;
+      lost = false;
+    } else if (connected && state) {
+      lost = true;
+    }
+  }, 250);
 })();
 </script>"""
 
@@ -115,6 +136,10 @@ def page_assets(lang: str) -> None:
         "lostStarts": STREAMLIT_LOST,
         "words": STREAMLIT_FRENCH,
     }
-    script = PAGE_SCRIPT % {"settings": json.dumps(settings, ensure_ascii=False)}
+    script = PAGE_SCRIPT % {
+        "settings": json.dumps(settings, ensure_ascii=False),
+        "reconnected": RECONNECTED,
+    }
     st.sidebar.html(script, unsafe_allow_javascript=True)
+    st.sidebar.button(t("app.reconnected", lang), key=RECONNECTED)  # hidden (see the script)
     saved_as_typed()
