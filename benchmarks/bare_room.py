@@ -2,8 +2,9 @@
 
 The same widgets, with the same keys and labels, as the workshop's participant page (join
 form, then one motivation's questions a step, the step selector, back and next buttons,
-the group's fragment refreshed on the same timer), and a results page with the same kinds
-of elements in the same numbers; no database, no scoring: what Streamlit itself costs.
+the group's fragment refreshed on the same timer), as the single diagnostic's step, and a
+results page with the same kinds of elements in the same numbers; no database, no scoring:
+what Streamlit itself costs.
 Run by the benchmarks as ``streamlit run benchmarks/bare_room.py``.
 """
 
@@ -81,6 +82,52 @@ def questionnaire() -> None:
     st.fragment(run_every=participant_refresh_seconds())(watch)()
 
 
+def wizard_move(to: int) -> None:
+    st.session_state["bare-wizard-step"] = to
+
+
+def diagnostic() -> None:
+    """The single diagnostic's step: the same widgets, keys and labels as the app's wizard
+    (resume link, progress, step selector, a motivation's questions each with its folded
+    comment box, back and next), every change rerunning the whole page."""
+    ref = referentiel()
+    motivations = [m.id for m in ref.motivations]
+    index = st.session_state.setdefault("bare-wizard-step", 1)
+    answers = st.session_state.setdefault(ANSWERS_KEY, {})
+    with st.popover("Lien de reprise", icon=":material/link:"):
+        st.code("http://127.0.0.1/diagnostic?d=bare", language=None)
+    st.progress(len(answers) / len(ref.questions), text=f"Réponses : {len(answers)}")
+    st.selectbox("Étape", range(len(motivations) + 2), index=index, key="nav-step")
+    if 0 < index <= len(motivations):
+        motivation = ref.motivation(motivations[index - 1])
+        st.title(motivation.label.get(LANG))
+        st.markdown(motivation.description.get(LANG))
+        for question in ref.questions_of(motivation.id):
+            scale = ref.scale(question.scale)
+            labels = {value: scale.label(value, LANG) for value in scale.values()}
+            labels[UNKNOWN] = t("answer.unknown", LANG)
+            choice = st.radio(
+                f"**{question.label.get(LANG)}**",
+                list(labels),
+                index=None,
+                format_func=labels.__getitem__,
+                key=f"answer-{question.id}",
+                help=question.help.get(LANG),
+            )
+            if choice is not None:
+                answers[question.id] = choice
+            with st.expander(t("app.question.comment_open", LANG)):
+                st.text_area(
+                    t("app.question.comment", LANG),
+                    key=f"comment-{question.id}",
+                    height=68,
+                    label_visibility="collapsed",
+                )
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button("Précédent", key="nav-back", on_click=wizard_move, args=(index - 1,))
+        st.button("Suivant", key="nav-next", on_click=wizard_move, args=(index + 1,))
+
+
 def watch() -> None:
     st.caption(t("atelier.group.waiting", LANG))
 
@@ -155,6 +202,7 @@ st.sidebar.radio("Langue · Language", ("fr", "en"), horizontal=True, key="lang"
 st.navigation(
     [
         st.Page(home, title="Accueil", default=True),  # served at "/", as the app's home
+        st.Page(diagnostic, title="Diagnostic", url_path="diagnostic"),
         st.Page(participant, title="Atelier", url_path="atelier"),
         st.Page(results, title="Résultats", url_path="resultats"),
     ]

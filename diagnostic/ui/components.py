@@ -27,7 +27,6 @@ from ..model import (
     Referentiel,
 )
 from ..territory import COMMENT_MAX, clean_text
-from .literal import escape_markdown
 from .wording import tn
 
 SaveAnswer = Callable[[QuestionId, Answer | None], None]
@@ -101,25 +100,6 @@ def _put(values: dict[QuestionId, Any], question_id: QuestionId, value: Any) -> 
         values.pop(question_id, None)
     else:
         values[question_id] = value
-
-
-def questionnaire_step(
-    referentiel: Referentiel,
-    motivation_id: MotivationId,
-    sheet: AnswerSheet,
-    lang: str,
-    failures: Sequence[str] = (),
-    key_prefix: str = "",
-    disabled: bool = False,
-) -> None:
-    """One motivation's questions, filled from ``sheet`` (see save_changes for the saving).
-
-    ``disabled`` shows the answers read-only (a closed workshop).
-    """
-    for failure in failures:
-        st.error(escape_markdown(failure))
-    for question in referentiel.questions_of(motivation_id):
-        question_widgets(referentiel, question, sheet, lang, key_prefix, disabled)
 
 
 def question_widgets(

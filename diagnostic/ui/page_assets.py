@@ -7,8 +7,9 @@ readable at 360–390 px, and draws a focus indicator that is clearly visible (R
 the keyboard (a focusable region with a name, as RGAA asks); puts Streamlit's own words
 into French (connection messages, and its widgets' buttons, hints and screen-reader
 labels: they come from its front end, in English only); says a help button's label
-without markdown marks; and, after « Suivant » or « Précédent », moves the keyboard focus
-to the new step's heading. Everything is inline: no page loads anything from elsewhere.
+without markdown marks; after « Suivant » or « Précédent », moves the keyboard focus
+to the new step's heading; and runs the whole page once when the connection comes back.
+Everything is inline: no page loads anything from elsewhere.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import json
 import streamlit as st
 
 from ..i18n import t
+from .as_typed import saved_as_typed
 
+RECONNECTED = "page-reconnected"  # the hidden button the script clicks after a reconnection
 CAPTION_INK = "#575e66"  # 6.4:1 on white; Streamlit's caption grey at 60 % is 2.7 to 3.9:1
 FOCUS_INK = "#1f6f8b"  # the theme's primary colour: 5.6:1 on white
 PAGE_CSS = f"""<style>
@@ -27,6 +30,7 @@ PAGE_CSS = f"""<style>
 [data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{
   color: {CAPTION_INK}; opacity: 1;
 }}
+.st-key-{RECONNECTED} {{ display: none; }}
 [data-testid="stTable"] > div {{ overflow-x: auto; max-width: 100%; }}
 [data-testid="stTable"] table {{ font-variant-numeric: tabular-nums; }}
 [data-testid="stTable"] > div:focus-visible {{ outline: 2px solid #1f6f8b; outline-offset: 2px; }}
@@ -188,6 +192,24 @@ PAGE_SCRIPT = """<script>
   win.diagnosticObserver.observe(root.body, {childList: true, subtree: true, characterData: true});
   win.addEventListener("resize", () => win.diagnosticTidy());
   win.diagnosticTidy();
+  // Back from a lost connection (a restarted server opens a new session), run the whole
+  // page once: Streamlit drops a click in a fragment that the new session has not drawn.
+  let connected = false, lost = false;
+  win.setInterval(() => {
+    const app = root.querySelector('[data-testid="stApp"]');
+    const state = app ? app.getAttribute("data-test-connection-state") : null;
+    if (state === "CONNECTED") {
+      const redraw = root.querySelector(".st-key-%(reconnected)s button");
+      if (lost && redraw) {
+        redraw.click();
+        root.body.dataset.reconnected = String(Number(root.body.dataset.reconnected || 0) + 1);
+      }
+      connected = true;
+      lost = false;
+    } else if (connected && state) {
+      lost = true;
+    }
+  }, 250);
 })();
 </script>"""
 
@@ -208,5 +230,10 @@ def page_assets(lang: str) -> None:
         "selectors": STEP_SELECTORS,
         "moves": STEP_MOVES,
     }
-    script = PAGE_SCRIPT % {"settings": json.dumps(settings, ensure_ascii=False)}
+    script = PAGE_SCRIPT % {
+        "settings": json.dumps(settings, ensure_ascii=False),
+        "reconnected": RECONNECTED,
+    }
     st.sidebar.html(script, unsafe_allow_javascript=True)
+    st.sidebar.button(t("app.reconnected", lang), key=RECONNECTED)  # hidden (see the script)
+    saved_as_typed()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from browser_support import Server
 from browser_walk import Walker, answer_label, fresh, planned_answer, shipped_referentiel
 from playwright.sync_api import expect
 
-from diagnostic.model import UNKNOWN, Answer, Referentiel
+from diagnostic.model import UNKNOWN, Answer, Referentiel, TerritoryProfile
 from diagnostic.storage import open_repository
 from diagnostic.ui.literal import WORD_JOINER
 
@@ -174,6 +175,32 @@ def test_the_first_next_after_a_restart_moves_on(browser: Any, server: Server) -
     expect(walker.page).to_have_url(f"{server.url}/diagnostic?d={token}&step=2")
     profile = open_repository(server.database_url).get_diagnostic(token).profile
     assert profile is not None and profile.name == "Commune de Relance"
+
+
+def test_an_answer_after_a_restart_is_saved(browser: Any, server: Server) -> None:
+    """A tab left open across a server restart runs its page again once reconnected, so that
+    an answer (a question's own run, which a new session drops until it has drawn the
+    question) is saved without any other click."""
+    referentiel = shipped_referentiel()
+    repository = open_repository(server.database_url)
+    token = repository.create_diagnostic(TerritoryProfile("Commune de Relance", "commune")).token
+    question = referentiel.questions_of(referentiel.motivations[0].id)[0]
+    answer = planned_answer(referentiel, 0)
+    walker = Walker(new_page(browser), server.url)
+    walker.open(f"{server.url}/diagnostic?d={token}&step=1")
+    walker.at_step(2)
+
+    server.stop()
+    server.start()
+    walker.page.wait_for_selector("body[data-reconnected]", state="attached")
+    walker.settle()
+
+    walker.answer(question.id, answer_label(referentiel, question.id, answer))
+    deadline = time.monotonic() + 60
+    while repository.load_sheet(token).answers.get(question.id) != answer:
+        assert time.monotonic() < deadline, "the first answer after the restart was not saved"
+        time.sleep(0.2)
+    walker.progress(1, 0)
 
 
 def test_a_link_to_no_diagnostic_says_so_and_offers_a_new_one(browser: Any, server: Server) -> None:

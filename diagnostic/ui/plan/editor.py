@@ -34,11 +34,13 @@ from ...plan.model import (
     status_counts,
 )
 from ...plan.offer import Offers
+from ...territory import clean_text
 from ..choices import translated_choice
 from ..literal import escape_markdown
 from .pickers import plan_pickers
 
 FIELDS = ("label", "owner", "partners", "quarter", "status", "note")
+TEXT_FIELDS = ("label", "owner", "partners", "note")  # saved as typed (see as_typed)
 NO_QUARTER = ""
 SYNCED = "-synced"
 
@@ -75,7 +77,7 @@ def flush_plan(plan: Plan, store: PlanStore, prefix: str, lang: str) -> tuple[Pl
                 continue  # not drawn yet in this session
             if shown != synced:
                 typed[field] = shown
-            elif widget_value(action, field) != synced:
+            elif saved_form(field, widget_value(action, field)) != saved_form(field, synced):
                 sync(widget, widget_value(action, field))
         try:
             changed = _edited(action, typed)
@@ -84,10 +86,20 @@ def flush_plan(plan: Plan, store: PlanStore, prefix: str, lang: str) -> tuple[Pl
         except DiagnosticError as error:
             failures.append(error.message(lang))
             changed = action
-        for field in typed:
-            sync(key(prefix, action.id, field), widget_value(changed, field))
+        for field, shown in typed.items():
+            widget = key(prefix, action.id, field)
+            if saved_form(field, shown) == widget_value(changed, field):
+                # Saved as typed: leave the field as it is (a space typed last stays).
+                st.session_state[widget + SYNCED] = shown
+            else:
+                sync(widget, widget_value(changed, field))
         saved.append(changed)
     return tuple(saved), failures
+
+
+def saved_form(field: str, shown: str) -> str:
+    """What saving a widget's value keeps of it: a text field's without outer spaces."""
+    return clean_text(shown).strip() if field in TEXT_FIELDS else shown
 
 
 def widget_value(action: PlanAction, field: str) -> str:

@@ -1,5 +1,11 @@
 """The wizard: territory profile, one step per motivation, then what is left to answer.
 
+As on a workshop participant's page, the progress bar and each question are fragments: an
+answer reruns its question and the progress bar, a comment (saved as typed, see as_typed)
+its question alone. A move between steps reruns the page: in a session that a restarted
+server has just opened, Streamlit drops a click made in a fragment it has not drawn yet,
+whereas the page's own buttons get their first click through (see clicks).
+Each run first saves what the widgets hold (see pending), then draws.
 Widget keys: ``nav-step`` (step selector), ``nav-back``, ``nav-next``, ``to-results``,
 ``goto-<motivation>``, ``import-replace``, ``download-json``, ``ranking-motivations``; the profile's
 ``profile-<field>``; each question's ``answer-<id>`` and ``comment-<id>``.
@@ -14,15 +20,18 @@ import streamlit as st
 
 from ...errors import DiagnosticError
 from ...i18n import t
-from ...model import AnswerSheet, MotivationId
+from ...model import AnswerSheet, MotivationId, QuestionId
 from .. import frame, memo, pending, state
 from ..clicks import action_button
-from ..components import progress_bar, questionnaire_step, unanswered_summary
+from ..components import progress_bar, question_widgets, unanswered_summary
 from ..file_check import confirmed_upload
 from ..files import answers_download
+from ..fragments import fragments_running, rerun_also
+from ..literal import escape_markdown
 from ..profile import profile_form, profile_ready
 
 STEP_SELECTOR = "nav-step"
+PROGRESS_FRAGMENT = "wizard-progress"
 RANKING_KEY = "ranking-motivations"
 SCROLL_KEY = "scroll-to-top"
 SCROLL_SCRIPT = """<script>
@@ -82,19 +91,50 @@ def render() -> None:
     sheet = flushed.sheet
     state.show_flashes()
     upgrade_note(wizard, sheet)
-    header(wizard, sheet, index)
+    header(wizard, index)
     if step.kind == "profile":
         st.markdown(t("app.profile.intro", ctx.lang))
         profile_form(ctx.lang, state.saved_profile(sheet), flushed.profile_errors)
     elif step.motivation is not None:
         st.markdown(ctx.referentiel.motivation(step.motivation).description.get(ctx.lang))
-        questionnaire_step(ctx.referentiel, step.motivation, sheet, ctx.lang, flushed.failures)
+        for failure in flushed.failures:
+            st.error(escape_markdown(failure))
+        for question in ctx.referentiel.questions_of(step.motivation):
+            st.fragment(key=question_fragment(question.id))(question_view)(ctx, question.id)
     else:
         summary(wizard, sheet)
     navigation(wizard, index)
     if st.session_state.pop(SCROLL_KEY, False):
         # Last on the page, so that its coming and going shifts no other element.
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
+def question_view(ctx: state.Context, question_id: QuestionId) -> None:
+    """A question's fragment: in its own run, save the step's changes first, then draw."""
+    question = ctx.referentiel.question(question_id)
+    sheet = memo.latest(ctx)
+    if fragments_running():
+        flushed = pending.flush(ctx, sheet, state.Step("motivation", question.motivation))
+        sheet = flushed.sheet
+        for failure in flushed.failures:
+            st.error(escape_markdown(failure))
+    on_answer = partial(answered, question_id)
+    question_widgets(ctx.referentiel, question, sheet, ctx.lang, "", on_answer=on_answer)
+
+
+def question_fragment(question_id: str) -> str:
+    """The key of a question's fragment."""
+    return f"question-{question_id}"
+
+
+def answered(question_id: QuestionId) -> None:
+    """After an answer, rerun its question (which saves it), then the progress bar."""
+    rerun_also([question_fragment(question_id), PROGRESS_FRAGMENT])
+
+
+def progress(ctx: state.Context) -> None:
+    """The progress fragment: the bar, from the sheet as last saved."""
+    progress_bar(ctx.referentiel, memo.latest(ctx), ctx.lang)
 
 
 def upgrade_note(wizard: Wizard, sheet: AnswerSheet) -> None:
@@ -111,12 +151,12 @@ def upgrade_note(wizard: Wizard, sheet: AnswerSheet) -> None:
             st.rerun()
 
 
-def header(wizard: Wizard, sheet: AnswerSheet, index: int) -> None:
+def header(wizard: Wizard, index: int) -> None:
     """Progress, the step selector, and the step's number and name."""
     ctx = wizard.ctx
     lang = ctx.lang
     frame.resume_popover(ctx)
-    progress_bar(ctx.referentiel, sheet, lang)
+    st.fragment(key=PROGRESS_FRAGMENT)(progress)(ctx)
     st.session_state[STEP_SELECTOR] = index
     st.selectbox(
         t("app.nav.step_title", lang, n=index + 1, total=wizard.last + 1),
