@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
 
 if TYPE_CHECKING:
-    from .local_names import LocalName
     from .plan.model import PlanAction
+    from .referentiel.local_names import LocalName
 
 MotivationId = NewType("MotivationId", str)
 LeverId = NewType("LeverId", str)

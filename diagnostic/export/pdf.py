@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from ..advice.recommend import STRENGTH_MATURITY, Recommendation, answer_label
+from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
-from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
-from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent, format_score
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section

@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from ..typography import format_number, format_score
 from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, register_fonts
 

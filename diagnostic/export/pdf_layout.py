@@ -26,7 +26,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import ExportError
 from ..i18n import t
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from .pdf_styles import (
     FONT,
     MUTED,

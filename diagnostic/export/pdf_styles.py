@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, TTFontFile
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import split as paragraph_words
 
-from ..territory import clean_text
+from ..territory.profile import clean_text
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DiagnosticSans"

@@ -9,13 +9,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..confidence import describe
+from ..advice.confidence import describe
+from ..advice.recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
+from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
-from ..recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
-from ..scoring import Scores, score_sheet
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
 from .findings import Findings, action_text, need_text, numbered, ranking_labels

@@ -26,7 +26,7 @@ from ..model import (
     QuestionId,
     Referentiel,
 )
-from ..territory import COMMENT_MAX, clean_text
+from ..territory.profile import COMMENT_MAX, clean_text
 from .literal import escape_markdown
 from .wording import tn
 

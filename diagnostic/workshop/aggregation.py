@@ -14,9 +14,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from ..errors import AnswersError
-from ..model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
-from ..scoring import (
+from ..advice.scoring import (
     DECLINED_CODE,
     UNKNOWN_CODE,
     FloatArray,
@@ -25,6 +23,8 @@ from ..scoring import (
     compile_model,
     score_answers,
 )
+from ..errors import AnswersError
+from ..model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
 from .divergence import (
     MIN_GROUP,
     BoolArray,

@@ -8,7 +8,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.units import mm
 
-from ...territory import clean_text
+from ...territory.profile import clean_text
 from ..pdf_charts import Series, blank_drawing, style_bar_axes
 from ..pdf_styles import FONT, INK
 

@@ -7,10 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-from .action_rules import read_next_levels, read_stage
-from .errors import Problem, ReferentielError
-from .local_names import read_local_names
-from .model import (
+from ..errors import Problem, ReferentielError
+from ..model import (
     KINDS,
     TERRITORY_TYPES,
     Action,
@@ -31,9 +29,11 @@ from .model import (
     TerritoryType,
     Text,
 )
+from ..typography import french
+from .action_rules import read_next_levels, read_stage
+from .local_names import read_local_names
 from .rules import read_rules
 from .tables import Problems, Row, read_csv, read_yaml
-from .typography import french
 from .upgrade import read_upgrades
 
 META = "referentiel.yaml"

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .model import Text
-from .typography import french
+from ..errors import Problem
+from ..model import Text
+from ..typography import french
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 

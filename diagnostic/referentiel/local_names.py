@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .model import Provider, ProviderId, Text
+from ..model import Provider, ProviderId, Text
 from .tables import Problems, Row, read_csv
 
 FILE = "provider_names.csv"

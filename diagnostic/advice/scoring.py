@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .errors import AnswersError
-from .model import (
+from ..errors import AnswersError
+from ..model import (
     DECLINED,
     UNKNOWN,
     Answer,
