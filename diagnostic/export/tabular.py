@@ -19,6 +19,7 @@ from ..territory.profile import clean_text
 from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
 from .findings import Findings, action_text, need_text, numbered, ranking_labels
+from .plan.tabular import add_comparison_sheet, add_plan_sheet
 from .who_to_call import call_list, call_table
 from .xlsx_cells import (
     SCORE_FORMAT,
@@ -193,9 +194,6 @@ def add_plan_sheets(
     comparison: Comparison | None,
 ) -> None:
     """The plan's sheet and the comparison's, when the diagnostic has them."""
-    # Imported here: export.plan.tabular builds on this module's table writers.
-    from .plan.tabular import add_comparison_sheet, add_plan_sheet
-
     if sheet.plan:
         add_plan_sheet(book, referentiel, sheet.plan, lang)
     comparison = comparison or comparison_for_report(referentiel, sheet)
