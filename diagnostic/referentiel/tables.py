@@ -16,6 +16,8 @@ from ..errors import Problem
 from ..model import Text
 from ..typography import french
 
+META = "referentiel.yaml"  # the référentiel's metadata and tunable rules
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
