@@ -4,8 +4,9 @@ The public API: load the référentiel, read an answers file, score it, explain 
 and compare two diagnostics of one territory over time.
 """
 
+from .advice.matrix import BatchScores, answers_matrix, score_matrix
 from .advice.recommend import Recommendation, explain_all, recommend, strengths
-from .advice.scoring import BatchScores, Scores, answers_matrix, score_answers, score_matrix
+from .advice.scoring import Scores, score_answers
 from .errors import (
     AccessError,
     AnswersError,

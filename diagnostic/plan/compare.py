@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from ..advice.scoring import BatchScores, answers_matrix, ranking_factors, score_matrix
+from ..advice.matrix import BatchScores, answers_matrix, ranking_factors, score_matrix
 from ..errors import AnswersError
 from ..model import (
     Answer,

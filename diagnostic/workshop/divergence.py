@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ..advice.scoring import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
+from ..advice.matrix import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
 from ..model import QuestionId, Referentiel
 
 MIN_GROUP = 3

@@ -119,6 +119,7 @@ def test_the_aggregation_core_is_pure(module: object) -> None:
         ".groups",
         "..errors",
         "..model",
+        "..advice.matrix",
         "..advice.scoring",
     }
 

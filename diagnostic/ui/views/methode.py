@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from ...advice.matrix import NEUTRAL_PRIORITY
 from ...advice.recommend import MAX_REASONS, STRENGTH_MATURITY, TOP_LEVERS
-from ...advice.scoring import NEUTRAL_PRIORITY
 from ...i18n import t
 from ...model import Referentiel
 from ...typography import format_number
