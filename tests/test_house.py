@@ -1,4 +1,4 @@
-"""The house stays in order: no import cycle inside ``diagnostic/``."""
+"""The house stays in order: no import cycle inside ``diagnostic/``, no module over 400 lines."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "diagnostic"
+MAX_LINES = 400
 
 
 def module_names(package: Path) -> dict[str, Path]:
@@ -86,3 +87,12 @@ def test_hidden_imports_count_in_the_graph(tmp_path: Path) -> None:
     assert graph["pkg.model"] == {"pkg.sub.plan"}
     assert graph["pkg.sub.plan"] == {"pkg.model"}
     assert find_cycle(graph) == ["pkg.model", "pkg.sub.plan", "pkg.model"]
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in PACKAGE.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, long

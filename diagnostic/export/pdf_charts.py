@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 
 from ..territory.profile import clean_text
 from ..typography import format_number, format_score
-from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, register_fonts
+from .pdf_fonts import FONT, FONT_BOLD, register_fonts
+from .pdf_styles import ACCENT, INK, MUTED, RULE, SHADE
 
 SCALE_MAX = 100.0
 RINGS = (25.0, 50.0, 75.0, 100.0)

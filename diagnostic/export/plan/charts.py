@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 
 from ...territory.profile import clean_text
 from ..pdf_charts import Series, blank_drawing, style_bar_axes
-from ..pdf_styles import FONT, INK
+from ..pdf_fonts import FONT
+from ..pdf_styles import INK
 
 ROW = 12 * mm
 LABEL_WIDTH = 56 * mm
