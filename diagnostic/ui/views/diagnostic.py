@@ -21,17 +21,10 @@ from ..components import progress_bar, questionnaire_step, unanswered_summary
 from ..file_check import confirmed_upload
 from ..files import answers_download
 from ..profile import profile_form, profile_ready
+from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 
 STEP_SELECTOR = "nav-step"
 RANKING_KEY = "ranking-motivations"
-SCROLL_KEY = "scroll-to-top"
-SCROLL_SCRIPT = """<script>
-for (const doc of [document, window.parent.document]) {
-  const main = doc.querySelector('[data-testid="stMain"]');
-  if (main) { main.scrollTo({top: 0}); }
-}
-window.scrollTo({top: 0});
-</script>"""
 
 
 @dataclass(frozen=True)

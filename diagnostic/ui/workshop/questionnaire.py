@@ -34,7 +34,7 @@ from ..components import (
 )
 from ..fragments import fragments_running, rerun_also
 from ..literal import escape_markdown
-from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
+from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
 from .participation import Participation
