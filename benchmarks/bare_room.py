@@ -17,7 +17,7 @@ import streamlit as st
 
 from diagnostic.i18n import t
 from diagnostic.model import ROLES, UNKNOWN
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.ui.workshop.session import participant_refresh_seconds
 

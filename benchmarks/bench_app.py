@@ -21,10 +21,10 @@ from typing import Any
 
 import plotly.io
 
-from diagnostic import charts
+from diagnostic.advice.scoring import score_answers
+from diagnostic.export import charts
 from diagnostic.model import UNKNOWN, QuestionId, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
-from diagnostic.scoring import score_answers
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.storage import open_repository
 
 ROOT = Path(__file__).resolve().parents[1]

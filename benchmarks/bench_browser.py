@@ -39,7 +39,7 @@ from timing import milliseconds, random_answers
 
 from diagnostic.i18n import t
 from diagnostic.model import Referentiel, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.storage import close_repositories, open_repository
 

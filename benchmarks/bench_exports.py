@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from timing import best_of, random_answers
 
-from diagnostic.answers import sheet_from_dict
+from diagnostic.advice.scoring import score_answers
 from diagnostic.export.jsonio import from_json, parse_json, to_json
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
@@ -36,9 +36,9 @@ from diagnostic.model import (
     TerritoryProfile,
 )
 from diagnostic.plan.model import PlanAction, Quarter
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.schema import check_shape
-from diagnostic.scoring import score_answers
+from diagnostic.schema.answers import sheet_from_dict
 from diagnostic.settings import Settings
 
 TARGET_SECONDS = 0.25

@@ -19,12 +19,12 @@ import time
 import numpy as np
 from timing import best_of, random_answers
 
+from diagnostic.advice.scoring import score_answers
 from diagnostic.export.pdf import to_pdf
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
 from diagnostic.plan.compare import compare, compare_many
 from diagnostic.plan.model import STATUSES, PlanAction, Quarter
-from diagnostic.referentiel import load_referentiel
-from diagnostic.scoring import score_answers
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 
 PDF_TARGET = 0.3

@@ -10,8 +10,8 @@ import sys
 import numpy as np
 from timing import best_of
 
-from diagnostic.referentiel import load_referentiel
-from diagnostic.scoring import UNKNOWN_CODE, compile_model, score_matrix
+from diagnostic.advice.matrix import UNKNOWN_CODE, compile_model, score_matrix
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from timing import best_of
 
 from diagnostic.settings import PROJECT_DATA
-from diagnostic.territories import Territories, load_territories
+from diagnostic.territory.official import Territories, load_territories
 
 FILE = PROJECT_DATA / "territoires.json.gz"
 PREFIXES = (2, 4, 7, 12)

@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url
 from timing import best_of, milliseconds, postgres_schema
 
 from diagnostic.model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.storage import Repository, close_repositories, open_repository, writers
 from diagnostic.storage.tables import answers, diagnostics, workshops

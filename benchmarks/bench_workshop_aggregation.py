@@ -11,9 +11,9 @@ import sys
 import numpy as np
 from timing import best_of, random_answers
 
+from diagnostic.advice.scoring import score_answers
 from diagnostic.model import ROLES, Referentiel
-from diagnostic.referentiel import load_referentiel
-from diagnostic.scoring import score_answers
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.workshop import Participant, aggregate
 

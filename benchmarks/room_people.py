@@ -14,7 +14,7 @@ from room_support import Server
 from streamlit_client import RunTimeout, Session
 
 from diagnostic.model import UNKNOWN, Answer, QuestionId, Referentiel
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 
 

@@ -4,7 +4,9 @@ The public API: load the référentiel, read an answers file, score it, explain 
 and compare two diagnostics of one territory over time.
 """
 
-from .answers import check_answer, check_comment
+from .advice.matrix import BatchScores, answers_matrix, score_matrix
+from .advice.recommend import Recommendation, explain_all, recommend, strengths
+from .advice.scoring import Scores, score_answers
 from .errors import (
     AccessError,
     AnswersError,
@@ -26,9 +28,8 @@ from .model import (
 )
 from .plan.compare import Comparison, ComparisonError, compare
 from .plan.model import PlanAction, Quarter
-from .recommend import Recommendation, explain_all, recommend, strengths
-from .referentiel import load_referentiel, validate_referentiel
-from .scoring import BatchScores, Scores, answers_matrix, score_answers, score_matrix
+from .referentiel.load import load_referentiel, validate_referentiel
+from .schema.answers import check_answer, check_comment
 
 __all__ = [
     "UNKNOWN",

@@ -1,15 +1,16 @@
-"""Typed, frozen domain objects: the référentiel, a territory and its answers."""
+"""Typed, frozen domain objects: the référentiel, a territory, its answers and its plan's lines."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NewType, TypeVar, get_args
+from typing import Literal, NewType, TypeVar, get_args
 
-if TYPE_CHECKING:
-    from .local_names import LocalName
-    from .plan.model import PlanAction
+from .typography import NBSP
+
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
 
 MotivationId = NewType("MotivationId", str)
 LeverId = NewType("LeverId", str)
@@ -33,6 +34,10 @@ ROLES: tuple[Role, ...] = get_args(Role)
 UNKNOWN: Literal["unknown"] = "unknown"
 DECLINED: Literal["declined"] = "declined"
 Answer = int | Literal["unknown", "declined"]
+
+Status = Literal["a_lancer", "en_cours", "fait", "abandonne"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+OPEN_STATUSES: tuple[Status, ...] = ("a_lancer", "en_cours")
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,16 @@ class Rules:
     min_answered_share: float = 0.5
 
 
+@dataclass(frozen=True)
+class LocalName:
+    """The name a provider takes in some départements, and the page that says so."""
+
+    provider: ProviderId
+    departements: frozenset[str]
+    name: Text
+    source: str
+
+
 @dataclass(frozen=True, eq=False)
 class Referentiel:
     """The whole validated référentiel; tuples are in display order."""
@@ -245,6 +260,74 @@ class TerritoryProfile:
     population: int | None = None
     respondent_role: Role | None = None
     date: dt.date | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A target quarter: ``2027-Q2`` in files, « 2e trimestre 2027 » on screen."""
+
+    year: int
+    number: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter | None:
+        """The quarter written ``YYYY-Qn``, None if the text is not one."""
+        found = _QUARTER.match(text)
+        if found is None or not 2000 <= int(found[1]) <= 2100:
+            return None
+        return cls(int(found[1]), int(found[2]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Quarter:
+        """The quarter a day falls in."""
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.number}"
+
+    @property
+    def last_day(self) -> dt.date:
+        """The quarter's last day."""
+        if self.number == 4:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, 3 * self.number + 1, 1) - dt.timedelta(days=1)
+
+    def next(self, count: int = 1) -> Quarter:
+        """The quarter ``count`` quarters later."""
+        index = self.year * 4 + self.number - 1 + count
+        return Quarter(index // 4, index % 4 + 1)
+
+    def label(self, lang: str) -> str:
+        """« 2e trimestre 2027 » / "Q2 2027"."""
+        if lang == "en":
+            return f"Q{self.number} {self.year}"
+        rank = "1er" if self.number == 1 else f"{self.number}e"
+        return f"{rank}{NBSP}trimestre {self.year}"
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One line of the feuille de route; ``action`` is set when picked from the référentiel."""
+
+    id: str
+    label: str
+    added: dt.date
+    action: ActionId | None = None
+    lever: LeverId | None = None
+    owner: str = ""
+    partners: str = ""
+    quarter: Quarter | None = None
+    status: Status = "a_lancer"
+    note: str = ""
+
+    @property
+    def is_late(self) -> bool:
+        """Still open after its target quarter ended (checked against today)."""
+        return (
+            self.quarter is not None
+            and self.status in OPEN_STATUSES
+            and self.quarter.last_day < dt.date.today()
+        )
 
 
 @dataclass(frozen=True)

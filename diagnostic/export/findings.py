@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..confidence import Confidence, assess
-from ..i18n import t
-from ..model import AnswerSheet, Provider, Referentiel
-from ..recommend import (
+from ..advice.confidence import Confidence, assess
+from ..advice.recommend import (
     ChosenAction,
     Recommendation,
     Strength,
@@ -17,7 +15,9 @@ from ..recommend import (
     strengths,
     who_knows,
 )
-from ..scoring import Scores
+from ..advice.scoring import Scores
+from ..i18n import t
+from ..model import AnswerSheet, Provider, Referentiel
 
 
 @dataclass(frozen=True)

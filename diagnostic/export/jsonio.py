@@ -6,10 +6,10 @@ import json
 import math
 from typing import Any
 
-from ..answers import sheet_from_dict, sheet_to_dict
 from ..errors import AnswersError
 from ..model import AnswerSheet, Referentiel
 from ..schema import check_shape
+from ..schema.answers import sheet_from_dict, sheet_to_dict
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 8  # the format nests three levels; anything much deeper is not an answers file

@@ -8,15 +8,16 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from ..advice.recommend import STRENGTH_MATURITY, Recommendation, answer_label
+from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
-from ..recommend import STRENGTH_MATURITY, Recommendation, answer_label
-from ..scoring import Scores, score_sheet
 from ..typography import format_date, format_number, format_percent, format_score
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
 from .pdf_contacts import contacts_section
+from .pdf_fonts import FONT
 from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import (
     ReportData,
@@ -26,7 +27,7 @@ from .pdf_sections import (
     provider_names,
     providers_section,
 )
-from .pdf_styles import FONT, data_table, fit, paragraph, rich, styles
+from .pdf_styles import data_table, fit, paragraph, rich, styles
 from .plan.pdf import comparison_section, plan_page
 
 

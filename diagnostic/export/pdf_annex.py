@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from ..advice.recommend import answer_label
 from ..i18n import t
 from ..model import Referentiel
-from ..recommend import answer_label
 from ..typography import format_number, format_percent, format_score
 from .findings import capitalised, who_knows_names
 from .pdf_sections import ReportData, join_words, quoted

@@ -13,9 +13,10 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from ..typography import format_number, format_score
-from .pdf_styles import ACCENT, FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, register_fonts
+from .pdf_fonts import FONT, FONT_BOLD, register_fonts
+from .pdf_styles import ACCENT, INK, MUTED, RULE, SHADE
 
 SCALE_MAX = 100.0
 RINGS = (25.0, 50.0, 75.0, 100.0)

@@ -26,18 +26,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..errors import ExportError
 from ..i18n import t
-from ..territory import clean_text
-from .pdf_styles import (
-    FONT,
-    MUTED,
-    RULE,
-    fit,
-    key_values,
-    paragraph,
-    printable,
-    register_fonts,
-    styles,
-)
+from ..territory.profile import clean_text
+from .pdf_fonts import FONT, printable, register_fonts
+from .pdf_styles import MUTED, RULE, fit, key_values, paragraph, styles
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm

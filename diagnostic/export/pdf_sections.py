@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from ..confidence import describe
+from ..advice.confidence import describe
+from ..advice.recommend import ChosenAction, Recommendation, Strength, describe_reason
+from ..advice.scoring import Scores
 from ..i18n import t
 from ..model import AnswerSheet, Provider, Referentiel
-from ..recommend import ChosenAction, Recommendation, Strength, describe_reason
-from ..scoring import Scores
 from ..typography import NBSP, format_number, format_score
 from .findings import Findings, because_text, need_text, short_name
 from .pdf_charts import Series, radar, ranked_bars

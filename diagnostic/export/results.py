@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..confidence import describe
+from ..advice.confidence import describe
+from ..advice.recommend import ChosenAction, answer_label, describe_reason, need_word, who_knows
+from ..advice.scoring import Scores
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel, Text
-from ..recommend import ChosenAction, answer_label, describe_reason, need_word, who_knows
-from ..scoring import Scores
-from ..territory import profile_to_dict
+from ..territory.profile import profile_to_dict
 from .findings import Findings, because_text
 
 

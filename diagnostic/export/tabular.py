@@ -9,16 +9,17 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..confidence import describe
+from ..advice.confidence import describe
+from ..advice.recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
+from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
-from ..recommend import Recommendation, answer_label, describe_reason, explain_all, who_knows
-from ..scoring import Scores, score_sheet
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
 from .findings import Findings, action_text, need_text, numbered, ranking_labels
+from .plan.tabular import add_comparison_sheet, add_plan_sheet
 from .who_to_call import call_list, call_table
 from .xlsx_cells import (
     SCORE_FORMAT,
@@ -193,9 +194,6 @@ def add_plan_sheets(
     comparison: Comparison | None,
 ) -> None:
     """The plan's sheet and the comparison's, when the diagnostic has them."""
-    # Imported here: export.plan.tabular builds on this module's table writers.
-    from .plan.tabular import add_comparison_sheet, add_plan_sheet
-
     if sheet.plan:
         add_plan_sheet(book, referentiel, sheet.plan, lang)
     comparison = comparison or comparison_for_report(referentiel, sheet)

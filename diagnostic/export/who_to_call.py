@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..contacts import Contact, region_name, who_to_call
+from ..advice.recommend import Recommendation
 from ..errors import ReferentielError
 from ..i18n import t
 from ..model import Provider, Referentiel
-from ..recommend import Recommendation
-from ..territories import attribution, official_territories
+from ..territory.contacts import Contact, region_name, who_to_call
+from ..territory.official import attribution, official_territories
 from ..typography import format_date
 
 

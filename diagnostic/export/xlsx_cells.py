@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import t
-from ..territory import clean_text
+from ..territory.profile import clean_text
 from .csvfmt import safe_cell
 
 XLSX_CELL_MAX = 32_767

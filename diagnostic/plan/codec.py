@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from ..errors import AnswersError
 from ..model import ActionId, LeverId
-from ..territory import Fragment, blank, clean_text, told
+from ..territory.profile import Fragment, blank, clean_text, told
 from ..typography import NBSP, format_date, format_number
 from .model import ENTRY_ID, PLAN_MAX, STATUSES, TEXT_MAX, Plan, PlanAction, Quarter, Status
 

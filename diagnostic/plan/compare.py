@@ -12,6 +12,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from ..advice.matrix import BatchScores, answers_matrix, ranking_factors, score_matrix
 from ..errors import AnswersError
 from ..model import (
     Answer,
@@ -22,7 +23,6 @@ from ..model import (
     Referentiel,
     TerritoryProfile,
 )
-from ..scoring import BatchScores, answers_matrix, ranking_factors, score_matrix
 from .model import PlanAction, Status
 from .versions import MappingError, expressed_in, mappable
 

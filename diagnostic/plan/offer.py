@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..advice.recommend import ActionState, Recommendation, action_state, fits
 from ..model import Action, ActionId, AnswerSheet, Lever, Referentiel, Text
-from ..recommend import ActionState, Recommendation, action_state, fits
 from .model import Plan
 
 Mark = Literal["done", "declined"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import AnswersError
 from ..model import DECLINED, UNKNOWN, AnswerSheet, QuestionId, Referentiel
-from ..upgrade import carry_over
+from ..referentiel.upgrade import carry_over
 
 
 class MappingError(AnswersError):

@@ -1,5 +1,5 @@
-"""The answers file's JSON Schema (``answers.schema.json``): the run-time check of a file's
-shape, and its errors told in plain words."""
+"""The answers file: ``answers`` reads and checks it against the référentiel; its JSON Schema
+(``answers.schema.json``) checks a file's shape at run time, its errors told in plain words."""
 
 from .check import answers_schema, check_shape
 

@@ -10,22 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..answers import (
-    FORMAT,
-    FORMAT_VERSION,
-    PRIORITIES_SHAPE,
-    comment_problem,
-    earlier,
-    not_a_level,
-    off_scale,
-    too_many_priorities,
-    unknown_motivation,
-    unknown_question,
-)
 from ..errors import AnswersError
 from ..model import Referentiel
 from ..plan import codec
-from ..territory import (
+from ..territory.profile import (
     DATE_INVALID,
     DEPARTEMENT_UNKNOWN,
     NAME_REQUIRED,
@@ -41,6 +29,18 @@ from ..territory import (
     told,
     unknown_fields,
     whole,
+)
+from .answers import (
+    FORMAT,
+    FORMAT_VERSION,
+    PRIORITIES_SHAPE,
+    comment_problem,
+    earlier,
+    not_a_level,
+    off_scale,
+    too_many_priorities,
+    unknown_motivation,
+    unknown_question,
 )
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from ..model import (
     Role,
     TerritoryProfile,
 )
-from ..territory import COMMENT_MAX, NAME_MAX, clean_text
+from ..territory.profile import COMMENT_MAX, NAME_MAX, clean_text
 from .records import WORKSHOP_STATUSES, WorkshopStatus, answer_values
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -14,7 +14,7 @@ from ..errors import AnswersError
 from ..model import ActionId, Answer, AnswerSheet, LeverId, MotivationId, QuestionId
 from ..plan.codec import check_text, plan_from_raw, plan_to_raw
 from ..plan.model import ENTRY_ID, PLAN_MAX, STATUSES, Plan, PlanAction, Quarter, Status
-from ..territory import clean_text, parse_profile, profile_to_dict
+from ..territory.profile import clean_text, parse_profile, profile_to_dict
 from . import queries
 from .checks import check_token, new_token, sheet_rows
 from .engine import reading, writing

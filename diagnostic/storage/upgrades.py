@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
-from ..answers import check_answer
 from ..errors import AnswersError
 from ..model import Referentiel, Text, Upgrade
-from ..upgrade import Carried, carry_over, describe
+from ..referentiel.upgrade import Carried, carry_over, describe
+from ..schema.answers import check_answer
 from . import queries
 from .checks import check_comment, sheet_rows
 from .engine import reading, writing

@@ -26,7 +26,7 @@ from ..model import (
     QuestionId,
     Referentiel,
 )
-from ..territory import COMMENT_MAX, clean_text
+from ..territory.profile import COMMENT_MAX, clean_text
 from .wording import tn
 
 SaveAnswer = Callable[[QuestionId, Answer | None], None]

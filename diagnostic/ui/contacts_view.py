@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..advice.recommend import recommend
+from ..advice.scoring import Scores
 from ..export.who_to_call import call_list, sources_note, territories_note
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
-from ..recommend import recommend
-from ..scoring import Scores
 from .literal import escape_markdown
 
 

@@ -10,10 +10,10 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 from pandas.io.formats.style_render import CSSDict
 
-from .. import charts
+from ..advice.scoring import Scores
+from ..export import charts
 from ..i18n import t
 from ..model import Referentiel
-from ..scoring import Scores
 from .wording import score_text
 
 # No plotly tool bar: on a phone it covers the figure, and the table below each chart

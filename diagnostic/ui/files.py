@@ -10,13 +10,13 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from ..advice.scoring import Scores
 from ..errors import AnswersError, DiagnosticError
 from ..export.jsonio import from_json, to_json
 from ..export.pdf import to_pdf
 from ..export.tabular import levers_csv, to_csv, to_xlsx
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
-from ..scoring import Scores
 from .literal import escape_markdown
 from .wording import tn
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from ..answers import check_answer, check_comment
 from ..errors import NotFoundError
 from ..model import Answer, AnswerSheet, QuestionId, TerritoryProfile
+from ..schema.answers import check_answer, check_comment
 from . import memo
 from .components import answer_key, comment_key, save_changes
 from .literal import escape_markdown

@@ -20,7 +20,7 @@ import streamlit as st
 from ..errors import AnswersError, DiagnosticError
 from ..i18n import t
 from ..model import ROLES, TERRITORY_TYPES, TerritoryProfile
-from ..territory import NAME_MAX, POPULATION_MAX, clean_text, parse_profile
+from ..territory.profile import NAME_MAX, POPULATION_MAX, clean_text, parse_profile
 from ..typography import format_number
 from .literal import escape_markdown
 from .territory_picker import Targets, territory_facts, territory_picker
@@ -180,7 +180,7 @@ def _examples(lang: str) -> dict[str, str]:
 
 
 def _core_check(field: str, value: Any) -> Any:
-    """The value as diagnostic.territory accepts it, or None if it refuses it."""
+    """The value as diagnostic.territory.profile accepts it, or None if it refuses it."""
     try:
         profile = parse_profile({"name": "-", "type": "commune", field: value})
     except AnswersError:

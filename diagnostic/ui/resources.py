@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Referentiel
-from ..referentiel import load_referentiel
+from ..referentiel.load import load_referentiel
 from ..settings import Settings
 from ..storage import Repository, open_repository
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..confidence import assess, describe
-from ..i18n import t
-from ..model import AnswerSheet, Referentiel
-from ..recommend import (
+from ..advice.confidence import assess, describe
+from ..advice.recommend import (
     ChosenAction,
     Reason,
     Recommendation,
@@ -20,7 +18,9 @@ from ..recommend import (
     strengths,
     who_knows,
 )
-from ..scoring import Scores
+from ..advice.scoring import Scores
+from ..i18n import t
+from ..model import AnswerSheet, Referentiel
 from .figures import figures_view
 from .wording import join_words, score_text, tn
 

@@ -17,8 +17,8 @@ import streamlit as st
 
 from ..errors import ReferentielError
 from ..i18n import t
-from ..territories import MIN_LETTERS, Territories, Territory, official_territories
-from ..territory import normalise_departement
+from ..territory.official import MIN_LETTERS, Territories, Territory, official_territories
+from ..territory.profile import normalise_departement
 from ..typography import format_number
 from .literal import escape_markdown
 

@@ -14,17 +14,10 @@ from types import MappingProxyType
 
 import numpy as np
 
+from ..advice.matrix import DECLINED_CODE, UNKNOWN_CODE, FloatArray, answers_matrix, compile_model
+from ..advice.scoring import Scores, score_answers
 from ..errors import AnswersError
 from ..model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
-from ..scoring import (
-    DECLINED_CODE,
-    UNKNOWN_CODE,
-    FloatArray,
-    Scores,
-    answers_matrix,
-    compile_model,
-    score_answers,
-)
 from .divergence import (
     MIN_GROUP,
     BoolArray,

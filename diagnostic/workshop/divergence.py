@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ..advice.matrix import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
 from ..model import QuestionId, Referentiel
-from ..scoring import DECLINED_CODE, UNKNOWN_CODE, FloatArray, compile_model
 
 MIN_GROUP = 3
 # A question is « avis partagés » when its divergence reaches SPLIT_DIVERGENCE: two equal

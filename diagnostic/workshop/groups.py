@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..advice.scoring import Scores
 from ..model import (
     ROLES,
     UNKNOWN,
@@ -21,7 +22,6 @@ from ..model import (
     Role,
     TerritoryProfile,
 )
-from ..scoring import Scores
 
 Subject = Literal["priority", "maturity", "lever"]
 SUBJECTS: tuple[Subject, ...] = get_args(Subject)

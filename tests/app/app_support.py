@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from diagnostic.model import UNKNOWN, Answer, Question, Referentiel
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.typography import french_spacing
 from diagnostic.ui.state import TOKEN_KEY
 

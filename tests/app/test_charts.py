@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from diagnostic import charts
+from diagnostic.advice.scoring import Scores, score_answers
+from diagnostic.export import charts
 from diagnostic.model import UNKNOWN, QuestionId, Referentiel
-from diagnostic.scoring import Scores, score_answers
 
 
 def scores_of(referentiel: Referentiel, unanswered_motivation: int | None = None) -> Scores:

@@ -14,11 +14,11 @@ from app_support import (
     texts,
 )
 
-from diagnostic import charts
+from diagnostic.advice.recommend import recommend
+from diagnostic.advice.scoring import score_answers
+from diagnostic.export import charts
 from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Referentiel
-from diagnostic.recommend import recommend
-from diagnostic.scoring import score_answers
 from diagnostic.storage import Repository
 from diagnostic.typography import format_number
 from diagnostic.ui.literal import escape_markdown

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from app_support import fill_everything, go, new_app, screen, start, visit
 
-from diagnostic import territories
 from diagnostic.storage import Repository
+from diagnostic.territory import official as territories
 
 
 def pick(at, query: str, siren: str) -> None:

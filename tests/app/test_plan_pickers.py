@@ -7,8 +7,8 @@ from atelier_support import dashboard, fill_group, new_workshop
 from streamlit.testing.v1 import AppTest
 from test_plan import PROFILE, answered
 
+from diagnostic.advice.recommend import action_state, explain_all
 from diagnostic.model import DECLINED, Action, AnswerSheet, Referentiel
-from diagnostic.recommend import action_state, explain_all
 from diagnostic.storage import Repository
 
 MARKS = {"done": " (déjà faite d’après vos réponses)", "declined": " (sujet jugé non pertinent)"}

@@ -11,6 +11,7 @@ from app_support import go, new_app, screen
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.jsonio import to_json
 from diagnostic.export.plan.pdf import comparison_pdf
 from diagnostic.model import (
@@ -23,7 +24,6 @@ from diagnostic.model import (
 )
 from diagnostic.plan.compare import comparison_of
 from diagnostic.plan.model import PlanAction
-from diagnostic.scoring import score_sheet
 from diagnostic.storage import Repository
 from diagnostic.typography import format_number
 from diagnostic.ui.plan.comparison import comparison_files

@@ -12,7 +12,10 @@ from app_support import ROOT, new_app
 from diagnostic.i18n import catalogue
 
 APP_STRINGS = ROOT / "diagnostic" / "locales" / "app.yaml"
-SOURCES = [*sorted((ROOT / "diagnostic" / "ui").rglob("*.py")), ROOT / "diagnostic" / "charts.py"]
+SOURCES = [
+    *sorted((ROOT / "diagnostic" / "ui").rglob("*.py")),
+    ROOT / "diagnostic" / "export" / "charts.py",
+]
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']((?:app|charts)\.[\w.-]+)["']""")
 PLURAL_KEY = re.compile(r"""\btn\(\s*["']((?:app|charts)\.[\w.-]+)["']""")
 

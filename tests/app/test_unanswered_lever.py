@@ -10,10 +10,10 @@ from app_support import go, new_app
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.tabular import levers_csv, to_xlsx
 from diagnostic.model import AnswerSheet, QuestionId, Referentiel, TerritoryProfile
-from diagnostic.scoring import score_sheet
 from diagnostic.storage import Repository
 
 PROFILE = TerritoryProfile("Communauté de communes du Saintois", "cc", departement="54")

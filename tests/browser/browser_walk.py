@@ -11,7 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Answer, Referentiel
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 90_000  # ms: generous, for a loaded 2-core machine; every wait ends as soon as it can

@@ -21,7 +21,7 @@ from browser_walk import Walker, fresh
 from playwright.sync_api import expect
 
 from diagnostic.storage import open_repository
-from diagnostic.territories import official_territories
+from diagnostic.territory.official import official_territories
 from diagnostic.ui.territory_picker import describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diagnostic import UNKNOWN, load_referentiel
+from diagnostic.advice.recommend import ChosenAction, explain_all, need_figure, need_word
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.model import (
     DECLINED,
     TERRITORY_TYPES,
@@ -16,8 +18,6 @@ from diagnostic.model import (
     QuestionId,
     TerritoryProfile,
 )
-from diagnostic.recommend import ChosenAction, explain_all, need_figure, need_word
-from diagnostic.scoring import score_sheet
 from diagnostic.settings import PROJECT_DATA
 
 FULL = load_referentiel(PROJECT_DATA)

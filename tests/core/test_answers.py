@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from diagnostic import UNKNOWN, AnswersError, from_json, load_referentiel, to_json
-from diagnostic.answers import FORMAT
+from diagnostic.schema.answers import FORMAT
 from diagnostic.settings import PROJECT_DATA
-from diagnostic.territory import siren_is_valid
+from diagnostic.territory.profile import siren_is_valid
 
 # A question of the miniature référentiel, named by its label and, in brackets, its id.
 JOBS = "Réponse à la question « Quelle importance a la création d’emplois ? » (emploi_priorite)"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from diagnostic import AnswersError, from_json, to_json
 from diagnostic.model import DECLINED, ROLES, TERRITORY_TYPES, UNKNOWN, Referentiel
 from diagnostic.plan.model import Quarter
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import PROJECT_DATA
-from diagnostic.territory import clean_text
+from diagnostic.territory.profile import clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "diagnostic" / "schema" / "answers.schema.json").read_text("utf-8"))

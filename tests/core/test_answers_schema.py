@@ -11,7 +11,7 @@ from answers_corpus import BAD, CASES, GOOD, TERRITORY, Case, at, profile
 
 from diagnostic import AnswersError, from_json, to_json
 from diagnostic.cli import main
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.schema import answers_schema
 from diagnostic.schema.check import _validator
 from diagnostic.settings import PROJECT_DATA

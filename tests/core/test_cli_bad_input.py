@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from diagnostic.cli import main
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MINI = ROOT / "tests" / "data" / "ok"

@@ -12,7 +12,7 @@ import pytest
 from diagnostic.cli import main
 from diagnostic.export.jsonio import from_json
 from diagnostic.export.tabular import to_csv
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MINI = ROOT / "tests" / "data" / "ok"

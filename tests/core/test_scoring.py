@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diagnostic import UNKNOWN, load_referentiel
+from diagnostic.advice.scoring import ranks, score_answers
 from diagnostic.model import DECLINED, Answer, MotivationId, QuestionId, Referentiel
-from diagnostic.scoring import ranks, score_answers
 from diagnostic.settings import PROJECT_DATA
 
 OK = Path(__file__).resolve().parent.parent / "data" / "ok"

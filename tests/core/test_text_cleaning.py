@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diagnostic.territory import PLAIN_RUN, clean_text, drop_invisible
+from diagnostic.territory.profile import PLAIN_RUN, clean_text, drop_invisible
 
 # Every range of PLAIN_RUN lies below U+2150.
 BELOW = 0x2150

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from diagnostic.export.jsonio import from_json
 from diagnostic.model import UNKNOWN, AnswerSheet, QuestionId, Referentiel, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import PROJECT_DATA
 
 HERE = Path(__file__).resolve().parent

@@ -12,15 +12,15 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from workshop_export_support import stored_workshop
 
+from diagnostic.advice.recommend import explain_all, need_word
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.pdf import contents_keys, to_pdf
+from diagnostic.export.pdf_fonts import EMOJI_MARK, MISSING_MARK, printable
 from diagnostic.export.pdf_sections import ReportData
-from diagnostic.export.pdf_styles import EMOJI_MARK, MISSING_MARK, printable
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.export.workshop.tabular import workshop_xlsx
 from diagnostic.i18n import bind_numbers, catalogue, t
 from diagnostic.model import AnswerSheet
-from diagnostic.recommend import explain_all, need_word
-from diagnostic.scoring import score_sheet
 from diagnostic.typography import NBSP
 
 

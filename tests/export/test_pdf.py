@@ -24,13 +24,13 @@ from export_support import (
 )
 from pypdf import PdfReader
 
-from diagnostic.confidence import assess, describe
+from diagnostic.advice.confidence import assess, describe
+from diagnostic.advice.recommend import answer_label, explain_all, strengths, who_knows
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.pdf import to_pdf
-from diagnostic.export.pdf_styles import printable
+from diagnostic.export.pdf_fonts import printable
 from diagnostic.i18n import t
 from diagnostic.model import AnswerSheet, TerritoryProfile
-from diagnostic.recommend import answer_label, explain_all, strengths, who_knows
-from diagnostic.scoring import score_sheet
 from diagnostic.typography import format_percent
 
 

@@ -12,23 +12,17 @@ from reportlab.platypus import Table
 
 from diagnostic.errors import ExportError
 from diagnostic.export.pdf_charts import Series, radar, ranked_bars
-from diagnostic.export.pdf_layout import CONTENT_WIDTH, build_pdf
-from diagnostic.export.pdf_styles import (
-    ACCENT,
+from diagnostic.export.pdf_fonts import (
     EMOJI_MARK,
     FONT,
     FONT_BOLD,
     FONTS_DIR,
     MISSING_MARK,
-    WARM,
-    escaped,
-    fit,
-    paragraph,
     printable,
     register_fonts,
-    rich,
-    styles,
 )
+from diagnostic.export.pdf_layout import CONTENT_WIDTH, build_pdf
+from diagnostic.export.pdf_styles import ACCENT, WARM, escaped, fit, paragraph, rich, styles
 
 
 def fonts_of(pdf: bytes) -> set[str]:

@@ -18,18 +18,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 from diagnostic.export import pdf_styles
-from diagnostic.export.pdf_styles import (
-    CellText,
-    TextParagraph,
+from diagnostic.export.pdf_fonts import (
     _drawable,
     _drawable_run,
-    escaped,
-    paragraph,
     printable,
     register_fonts,
     replace_undrawable,
-    styles,
 )
+from diagnostic.export.pdf_styles import CellText, TextParagraph, escaped, paragraph, styles
 
 LONG = "Réunir les élus, les agents et les acteurs de l’ESS autour des besoins du territoire. "
 

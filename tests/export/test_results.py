@@ -7,11 +7,11 @@ from typing import Any
 
 from export_support import MINI, SHIPPED, earlier_sheet, mini_sheet, sample_sheet
 
-from diagnostic.confidence import assess, describe
+from diagnostic.advice.confidence import assess, describe
+from diagnostic.advice.recommend import who_knows
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.results import scores_to_dict
 from diagnostic.model import AnswerSheet
-from diagnostic.recommend import who_knows
-from diagnostic.scoring import score_sheet
 
 
 def results(sheet: AnswerSheet | None = None, lang: str = "fr") -> dict[str, Any]:

@@ -20,13 +20,13 @@ from export_support import (
 from export_support import sample_sheet as sample
 from openpyxl import Workbook, load_workbook
 
-from diagnostic.confidence import assess, describe
+from diagnostic.advice.confidence import assess, describe
+from diagnostic.advice.recommend import describe_reason, explain_all, recommend, who_knows
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.tabular import levers_csv, to_csv, to_xlsx
 from diagnostic.export.xlsx_cells import write_table, xlsx_text
 from diagnostic.model import AnswerSheet, TerritoryProfile
-from diagnostic.recommend import describe_reason, explain_all, recommend, who_knows
-from diagnostic.scoring import score_sheet
-from diagnostic.territory import clean_text
+from diagnostic.territory.profile import clean_text
 from diagnostic.typography import french_spacing
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from diagnostic.export.jsonio import from_json, to_json
 from diagnostic.export.pdf import to_pdf
-from diagnostic.export.pdf_styles import EMOJI_MARK, MISSING_MARK
+from diagnostic.export.pdf_fonts import EMOJI_MARK, MISSING_MARK
 from diagnostic.export.tabular import to_csv, to_xlsx
 from diagnostic.model import AnswerSheet
 

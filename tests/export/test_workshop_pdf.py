@@ -29,7 +29,7 @@ from workshop_export_support import (
     stored_workshop,
 )
 
-from diagnostic.export.pdf_styles import printable
+from diagnostic.export.pdf_fonts import printable
 from diagnostic.export.workshop.pdf import workshop_pdf
 from diagnostic.export.workshop.pdf_sections import DETAILED, gap_sentence
 from diagnostic.model import (

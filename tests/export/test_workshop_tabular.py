@@ -20,9 +20,9 @@ from workshop_export_support import (
     stored_workshop,
 )
 
+from diagnostic.advice.recommend import answer_label
 from diagnostic.export.workshop.tabular import workshop_csv, workshop_xlsx
 from diagnostic.model import Answer, Role
-from diagnostic.recommend import answer_label
 from diagnostic.typography import french_spacing
 
 MASKED = "masqué"

@@ -13,7 +13,7 @@ import pytest
 
 from diagnostic.export.jsonio import to_json
 from diagnostic.model import AnswerSheet, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import PROJECT_DATA
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,10 +15,10 @@ import pytest
 import yaml
 
 from diagnostic import load_referentiel
-from diagnostic.answers import sheet_from_dict
-from diagnostic.confidence import assess
-from diagnostic.recommend import explain_all, recommend
-from diagnostic.scoring import score_sheet
+from diagnostic.advice.confidence import assess
+from diagnostic.advice.recommend import explain_all, recommend
+from diagnostic.advice.scoring import score_sheet
+from diagnostic.schema.answers import sheet_from_dict
 from diagnostic.settings import PROJECT_DATA
 
 HERE = Path(__file__).resolve().parent

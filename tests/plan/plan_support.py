@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
 from diagnostic.plan.model import PlanAction, Quarter
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "ok"
 PROFILE = TerritoryProfile("Pays du Saintois", "pays_petr", date=dt.date(2026, 11, 27))

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from plan_support import PROFILE, line, lowest, mini
 
+from diagnostic.advice.scoring import score_answers, score_sheet
 from diagnostic.errors import AnswersError
 from diagnostic.model import DECLINED, UNKNOWN, AnswerSheet
 from diagnostic.plan.compare import compare, compare_many, comparison_of, same_territory
 from diagnostic.plan.versions import expressed_in
-from diagnostic.referentiel import load_referentiel
-from diagnostic.scoring import score_answers, score_sheet
+from diagnostic.referentiel.load import load_referentiel
 
 
 def test_a_sheet_compared_with_itself_shows_no_difference() -> None:

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from plan_support import PROFILE, line, lowest, mini
 
+from diagnostic.advice.recommend import explain_all
 from diagnostic.model import DECLINED, UNKNOWN, Answer, AnswerSheet, QuestionId
 from diagnostic.plan.offer import Offers, catalogue, plan_offers
-from diagnostic.recommend import explain_all
 
 CLAUSES, FIGURES = QuestionId("emploi_clauses"), QuestionId("emploi_chiffres")
 

@@ -18,7 +18,7 @@ from streamlit_client import Session
 
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.storage import close_repositories, open_repository
 

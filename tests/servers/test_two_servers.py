@@ -21,7 +21,7 @@ from streamlit_client import Session
 
 from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Answer, QuestionId, Referentiel, TerritoryProfile
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import Settings
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.ui.wording import tn

@@ -19,7 +19,7 @@ from diagnostic.storage import (
     open_repository,
     queries,
 )
-from diagnostic.territory import clean_text
+from diagnostic.territory.profile import clean_text
 
 NOT_FOUND_FR = (
     "Aucun diagnostic ne correspond à ce lien. Vérifiez l’adresse complète, "

@@ -14,7 +14,7 @@ from diagnostic.errors import AnswersError
 from diagnostic.storage import Repository
 from diagnostic.storage.engine import POSTGRES_POOL_OVERFLOW, reading, writer_permits
 from diagnostic.storage.writers import FairLock, writer_lock
-from diagnostic.territory import COMMENT_MAX, NAME_MAX
+from diagnostic.territory.profile import COMMENT_MAX, NAME_MAX
 
 # Bidirectional overrides, isolates and marks, zero-width space, word joiner, BOM, a tag.
 INVISIBLE = (

@@ -13,7 +13,7 @@ from diagnostic.errors import AccessError, AnswersError
 from diagnostic.model import UNKNOWN, AnswerSheet
 from diagnostic.plan.model import PLAN_MAX, PlanAction, Quarter
 from diagnostic.storage import Repository, close_repositories, open_repository
-from diagnostic.territory import clean_text
+from diagnostic.territory.profile import clean_text
 
 ADDED = dt.date(2026, 11, 27)
 

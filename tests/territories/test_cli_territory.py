@@ -79,7 +79,7 @@ def test_find_json_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
 def test_find_with_a_broken_territories_file(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from diagnostic import territories
+    from diagnostic.territory import official as territories
 
     monkeypatch.setattr(territories, "PROJECT_DATA", tmp_path)
     territories.official_territories.cache_clear()

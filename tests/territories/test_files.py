@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from diagnostic.contacts import COLUMNS, OPTIONAL_COLUMNS, SOURCE_KINDS, Directory, load_directory
 from diagnostic.errors import ReferentielError
 from diagnostic.settings import PROJECT_DATA
-from diagnostic.territories import TERRITORIES_FILE, load_territories
+from diagnostic.territory.contacts import (
+    COLUMNS,
+    OPTIONAL_COLUMNS,
+    SOURCE_KINDS,
+    Directory,
+    load_directory,
+)
+from diagnostic.territory.official import TERRITORIES_FILE, load_territories
 
 SHIPPED = PROJECT_DATA / TERRITORIES_FILE
 HEADER = ";".join(COLUMNS)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diagnostic.territories import LIMIT, Territories, normalise, official_territories
+from diagnostic.territory.official import LIMIT, Territories, normalise, official_territories
 
 
 @pytest.fixture(scope="module")

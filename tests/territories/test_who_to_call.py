@@ -9,14 +9,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from diagnostic import contacts
+from diagnostic.advice.recommend import recommend
 from diagnostic.export.pdf import to_pdf
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.export.who_to_call import call_list, call_table, sources_note
 from diagnostic.model import AnswerSheet, Referentiel, TerritoryProfile
-from diagnostic.recommend import recommend
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import PROJECT_DATA
+from diagnostic.territory import contacts
 
 
 @pytest.fixture(scope="module")

@@ -119,7 +119,8 @@ def test_the_aggregation_core_is_pure(module: object) -> None:
         ".groups",
         "..errors",
         "..model",
-        "..scoring",
+        "..advice.matrix",
+        "..advice.scoring",
     }
 
 

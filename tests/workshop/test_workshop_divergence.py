@@ -9,7 +9,7 @@ from numpy.testing import assert_array_equal
 
 from diagnostic.export.workshop.answers import answer_line, group_answer_text
 from diagnostic.model import QuestionId
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.workshop.divergence import (
     SPLIT_DIVERGENCE,
     UNKNOWN_SHARE,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from workshop_support import MINI, member
 
+from diagnostic.advice.recommend import recommend
 from diagnostic.model import UNKNOWN, QuestionId, TerritoryProfile
-from diagnostic.recommend import recommend
 from diagnostic.workshop import (
     MIN_GROUP,
     GroupResult,

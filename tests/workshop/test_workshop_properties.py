@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from workshop_support import REFERENTIELS, full_sheets, participants, roles, sheets
 
+from diagnostic.advice.scoring import score_answers
 from diagnostic.model import ROLES, UNKNOWN, Referentiel
-from diagnostic.scoring import score_answers
 from diagnostic.workshop import (
     MIN_GROUP,
     Participant,

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from diagnostic.model import ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
-from diagnostic.referentiel import load_referentiel
+from diagnostic.referentiel.load import load_referentiel
 from diagnostic.settings import PROJECT_DATA
 from diagnostic.workshop import Participant
 

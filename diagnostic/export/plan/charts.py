@@ -8,9 +8,10 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.units import mm
 
-from ...territory import clean_text
+from ...territory.profile import clean_text
 from ..pdf_charts import Series, blank_drawing, style_bar_axes
-from ..pdf_styles import FONT, INK
+from ..pdf_fonts import FONT
+from ..pdf_styles import INK
 
 ROW = 12 * mm
 LABEL_WIDTH = 56 * mm

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...model import Referentiel
 from ...plan.compare import Change, Comparison
-from ...territory import profile_to_dict
+from ...territory.profile import profile_to_dict
 
 
 def _pair(change: Change) -> dict[str, float | None]:

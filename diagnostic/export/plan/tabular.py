@@ -15,7 +15,7 @@ from ...plan.codec import status_label
 from ...plan.compare import Comparison
 from ...plan.model import STATUSES, Plan
 from ..csvfmt import to_french_csv_bytes
-from ..tabular import SCORE_FORMAT, write_table, write_titled, xlsx_text
+from ..xlsx_cells import SCORE_FORMAT, write_table, write_titled, xlsx_text
 from .wording import (
     answer_text,
     date_text,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...advice.recommend import answer_label
 from ...i18n import t
 from ...model import Answer, Referentiel
 from ...plan.codec import status_label
 from ...plan.compare import Change
 from ...plan.model import PlanAction, Quarter, Status
-from ...recommend import answer_label
 from ...typography import format_date, format_number
 
 

@@ -6,9 +6,9 @@ answer; "je ne sais pas" are always counted. Shared by the dashboard and the exp
 
 from __future__ import annotations
 
+from ...advice.recommend import answer_label
 from ...i18n import t
 from ...model import Referentiel
-from ...recommend import answer_label
 from ...workshop.divergence import QuestionConsensus
 
 

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...advice.scoring import Scores
 from ...i18n import t
 from ...model import ROLES, AnswerSheet, Referentiel, Role
-from ...scoring import Scores
 from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
 from ...workshop.groups import GroupResult, Subject, group_sheet
 from ..xlsx_cells import Row

@@ -16,10 +16,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from ...advice.recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
 from ...i18n import t
 from ...model import Referentiel
 from ...plan.model import Plan
-from ...recommend import STRENGTH_MATURITY, Recommendation, answer_label, describe_reason
 from ...typography import format_date, format_number
 from ..pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from ..pdf_sections import ReportData, charts_section, provider_names, quoted

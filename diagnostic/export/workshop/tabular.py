@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...i18n import t
 from ...model import Referentiel
 from ...plan.model import Plan
-from ...territory import clean_text
+from ...territory.profile import clean_text
 from ...workshop.groups import SUBJECTS
 from ..csvfmt import to_french_csv_bytes
 from ..plan.tabular import add_plan_sheet

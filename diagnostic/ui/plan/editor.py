@@ -34,7 +34,7 @@ from ...plan.model import (
     status_counts,
 )
 from ...plan.offer import Offers
-from ...territory import clean_text
+from ...territory.profile import clean_text
 from ..choices import translated_choice
 from ..literal import escape_markdown
 from .pickers import plan_pickers

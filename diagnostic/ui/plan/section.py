@@ -7,14 +7,14 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
+from ...advice.recommend import explain_all
+from ...advice.scoring import Scores
 from ...errors import DiagnosticError
 from ...export.plan.tabular import plan_header, plan_rows
 from ...i18n import t
 from ...model import AnswerSheet
 from ...plan.compare import comparison_of
 from ...plan.offer import plan_offers
-from ...recommend import explain_all
-from ...scoring import Scores
 from .. import frame, state
 from ..files import file_stem
 from ..literal import escape_markdown

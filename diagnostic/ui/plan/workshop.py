@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ...advice.recommend import explain_all
+from ...advice.scoring import score_answers
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet
 from ...plan.offer import Offers, catalogue, plan_offers
-from ...recommend import explain_all
-from ...scoring import score_answers
 from ...storage import WorkshopRecord
 from ...workshop.groups import group_sheet
 from .. import state

@@ -29,18 +29,11 @@ from ..files import answers_download
 from ..fragments import fragments_running, rerun_also
 from ..literal import escape_markdown
 from ..profile import profile_form, profile_ready
+from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 
 STEP_SELECTOR = "nav-step"
 PROGRESS_FRAGMENT = "wizard-progress"
 RANKING_KEY = "ranking-motivations"
-SCROLL_KEY = "scroll-to-top"
-SCROLL_SCRIPT = """<script>
-for (const doc of [document, window.parent.document]) {
-  const main = doc.querySelector('[data-testid="stMain"]');
-  if (main) { main.scrollTo({top: 0}); }
-}
-window.scrollTo({top: 0});
-</script>"""
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from ...advice.matrix import NEUTRAL_PRIORITY
+from ...advice.recommend import MAX_REASONS, STRENGTH_MATURITY, TOP_LEVERS
 from ...i18n import t
 from ...model import Referentiel
-from ...recommend import MAX_REASONS, STRENGTH_MATURITY, TOP_LEVERS
-from ...scoring import NEUTRAL_PRIORITY
 from ...typography import format_number
 from .. import pending, state
 from ..contacts_view import sources_view

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ...advice.scoring import Scores, score_sheet
 from ...i18n import t
 from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
-from ...scoring import Scores, score_sheet
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view

@@ -15,8 +15,8 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import TERRITORY_TYPES, TerritoryProfile, TerritoryType
-from ...territories import official_territories
-from ...territory import clean_text
+from ...territory.official import official_territories
+from ...territory.profile import clean_text
 from .. import state
 from ..literal import escape_markdown
 from ..profile import territory_name_input, territory_type_select

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from ...advice.scoring import score_sheet
 from ...i18n import t
 from ...model import Answer, AnswerSheet, QuestionId, TerritoryProfile, TerritoryType
-from ...scoring import score_sheet
 from ...storage import ParticipantSheet
 from ...workshop import Participant, WorkshopSummary, aggregate
 from ..resources import referentiel_at

@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from ...advice.recommend import answer_label
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId
-from ...recommend import answer_label
 from ..components import unanswered_summary
 from ..literal import escape_markdown
 from .participation import Participation

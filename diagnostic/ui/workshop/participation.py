@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ...answers import check_answer, check_comment
 from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
+from ...schema.answers import check_answer, check_comment
 from ...storage import DiagnosticRecord, WorkshopRecord
 from ..state import Context
 

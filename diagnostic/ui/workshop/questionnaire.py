@@ -5,8 +5,9 @@ The step (progress, step selector, questions, back and next) is a fragment, and 
 progress bar and each question inside it: a move reruns the step alone, an answer its
 question and the progress bar, a comment its question; never the header, the bring-in box
 or the group's result. As in the single diagnostic, each of these runs first saves what
-the widgets hold (see components.save_changes), then draws; the sheet as saved is kept in
-the session between runs. A closed workshop saves nothing: its widgets are reset to the
+the widgets hold (see components.save_changes), then draws, once per run: a move saves in
+the step, not again in each question it draws; the sheet as saved is kept in the session
+between runs. A closed workshop saves nothing: its widgets are reset to the
 saved answers and shown read-only; a workshop closed meanwhile redraws the whole page.
 Widget keys: ``atelier-answer-<id>``, ``atelier-comment-<id>``, ``atelier-nav-step``,
 ``atelier-nav-back``, ``atelier-nav-next``, ``atelier-goto-<motivation>``, ``atelier-leave``,
@@ -34,7 +35,7 @@ from ..components import (
 )
 from ..fragments import fragments_running, rerun_also
 from ..literal import escape_markdown
-from ..views.diagnostic import SCROLL_KEY, SCROLL_SCRIPT
+from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
 from .participation import Participation
@@ -50,6 +51,7 @@ from .watch import GROUP_ANCHOR, group_section, results_notice, watch_status
 STEP_KEY = "atelier-step"  # (participant token, step index)
 SHEET_KEY = "atelier-sheet"  # (participant token, the sheet as saved)
 FAILURES_KEY = "atelier-save-failures"  # (participant token, the page run's failed saves)
+SAVED_KEY = "atelier-saved-in-run"  # participant token, while the step saved draws its questions
 STEP_FRAGMENT = "atelier-step-fragment"
 PROGRESS_FRAGMENT = "atelier-progress-fragment"
 SELECTOR = f"{PARTICIPANT_PREFIX}nav-step"
@@ -88,7 +90,11 @@ def step(participation: Participation) -> None:
     now, sheet, failures = saved_sheet(participation)
     if isinstance(page, tuple) and page[0] == participation.token:
         failures = [*page[1], *failures]
-    questionnaire(now, sheet, failures)
+    st.session_state[SAVED_KEY] = participation.token  # its questions need not save again
+    try:
+        questionnaire(now, sheet, failures)
+    finally:
+        st.session_state.pop(SAVED_KEY, None)
     if st.session_state.pop(SCROLL_KEY, False):
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
@@ -97,13 +103,16 @@ def saved_sheet(participation: Participation) -> tuple[Participation, AnswerShee
     """In a fragment's own run, save what the widgets changed on the sheet the session
     keeps (the page's read, then each save), so that it reads nothing from the database
     unless a save fails; a workshop closed meanwhile redraws the whole page. In the page's
-    run, the page has saved already; a closed workshop saves nothing."""
+    run, the page has saved already, and in the step's run the step has (a question drawn
+    by the step saves nothing more); a closed workshop saves nothing."""
     token = participation.token
     sheet = kept_sheet(token)
     if sheet is None:
         sheet = participation.ctx.repository.load_sheet(token)
-    if participation.closed or not fragments_running():
-        # read-only, or the page's run, which saved (and reset a closed workshop's widgets)
+    saved = st.session_state.get(SAVED_KEY) == token
+    if participation.closed or not fragments_running() or saved:
+        # read-only, or the page's run, which saved (and reset a closed workshop's widgets),
+        # or a question drawn by the step, which saved
         return participation, sheet, []
     now, sheet, failures = save_first(participation, sheet)
     st.session_state[SHEET_KEY] = (token, sheet)

@@ -9,9 +9,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any, cast
 
-from .errors import AnswersError
-from .model import ROLES, TERRITORY_TYPES, Role, TerritoryProfile, TerritoryType
-from .typography import format_number
+from ..errors import AnswersError
+from ..model import ROLES, TERRITORY_TYPES, Role, TerritoryProfile, TerritoryType
+from ..typography import format_number
 
 Fragment = tuple[str, str]  # one problem, French and English, to be put into a sentence
 

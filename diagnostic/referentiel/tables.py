@@ -12,9 +12,11 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .model import Text
-from .typography import french
+from ..errors import Problem
+from ..model import Text
+from ..typography import french
+
+META = "referentiel.yaml"  # the référentiel's metadata and tunable rules
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import t
-from .model import Referentiel
-from .scoring import Scores
+from ..advice.scoring import Scores
+from ..i18n import t
+from ..model import Referentiel
 
 WRAP = 22
 PRIORITY_COLOUR = "#b5446e"

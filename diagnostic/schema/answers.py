@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import AnswersError
-from .model import (
+from ..errors import AnswersError
+from ..model import (
     DECLINED,
     UNKNOWN,
     Answer,
@@ -19,11 +19,18 @@ from .model import (
     Referentiel,
     Text,
 )
-from .plan.codec import plan_from_raw, plan_to_raw
-from .plan.model import Plan
-from .plan.versions import MappingError, map_raw
-from .territory import COMMENT_MAX, clean_text, parse_profile, profile_to_dict, shown, whole
-from .upgrade import carry_over, describe
+from ..plan.codec import plan_from_raw, plan_to_raw
+from ..plan.model import Plan
+from ..plan.versions import MappingError, map_raw
+from ..referentiel.upgrade import carry_over, describe
+from ..territory.profile import (
+    COMMENT_MAX,
+    clean_text,
+    parse_profile,
+    profile_to_dict,
+    shown,
+    whole,
+)
 
 FORMAT = "diagnostic-ess-answers"
 FORMAT_VERSION = 1

@@ -20,7 +20,7 @@ from typing import Literal
 
 import click
 
-from .cli_files import fail, is_stdout, say
+from .files import fail, is_stdout, say
 
 Builders = list[tuple[Path | None, Callable[[], bytes]]]
 Kind = Literal["file", "stream", "stdout"]

@@ -1,16 +1,12 @@
-"""Load and validate the référentiel in ``data/``; every problem is reported at once."""
+"""The référentiel's rows built into objects, each reference checked, every problem kept."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, cast
 
-from .action_rules import read_next_levels, read_stage
-from .errors import Problem, ReferentielError
-from .local_names import read_local_names
-from .model import (
+from ..model import (
     KINDS,
     TERRITORY_TYPES,
     Action,
@@ -25,152 +21,16 @@ from .model import (
     ProviderId,
     Question,
     QuestionId,
-    Referentiel,
     Scale,
     ScaleId,
     TerritoryType,
     Text,
 )
-from .rules import read_rules
-from .tables import Problems, Row, read_csv, read_yaml
-from .typography import french
-from .upgrade import read_upgrades
-
-META = "referentiel.yaml"
-FILES: dict[str, tuple[str, ...]] = {
-    "motivations.csv": ("id", "order", "label_fr", "label_en", "description_fr", "description_en"),
-    "levers.csv": (
-        "id",
-        "order",
-        "label_fr",
-        "label_en",
-        "description_fr",
-        "description_en",
-        "providers",
-    ),
-    "providers.csv": ("id", "name_fr", "name_en", "description_fr", "description_en"),
-    "actions.csv": (
-        "id",
-        "lever",
-        "territory_types",
-        "min_population",
-        "max_population",
-        "questions",
-        "done_from",
-        "stage",
-        "label_fr",
-        "label_en",
-        "next_fr",
-        "next_en",
-        "next_levels",
-        "detail_fr",
-        "detail_en",
-    ),
-    "scales.csv": ("scale", "level", "label_fr", "label_en"),
-    "questions.csv": (
-        "id",
-        "motivation",
-        "kind",
-        "scale",
-        "order",
-        "label_fr",
-        "label_en",
-        "short_fr",
-        "short_en",
-        "help_fr",
-        "help_en",
-        "declinable",
-        "foundation",
-        "optional",
-        "who_knows",
-    ),
-    "weights.csv": ("question", "lever", "weight"),
-}
+from .action_rules import read_next_levels, read_stage
+from .tables import Row
 
 
-def load_referentiel(directory: str | Path) -> Referentiel:
-    """The validated référentiel in ``directory``; raises ReferentielError listing every problem."""
-    referentiel, problems = _load(Path(directory))
-    if problems or referentiel is None:
-        raise ReferentielError(problems)
-    return referentiel
-
-
-def validate_referentiel(directory: str | Path) -> list[Problem]:
-    """Every problem of the référentiel in ``directory`` (empty when it is valid)."""
-    return _load(Path(directory))[1]
-
-
-def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
-    problems = Problems()
-    if not directory.is_dir():
-        problems.add(str(directory), None, None, "dossier introuvable", "folder not found")
-        return None, problems.items
-    read = {name: read_csv(directory, name, columns, problems) for name, columns in FILES.items()}
-    broken = {name for name, found in read.items() if found is None}
-    rows = {name: found or [] for name, found in read.items()}
-    meta = read_yaml(directory, META, problems)
-    scales = _known(_scales(rows["scales.csv"]), "scales.csv" in broken)
-    motivations = _known(_unique(rows["motivations.csv"], _motivation), "motivations.csv" in broken)
-    providers = _known(_unique(rows["providers.csv"], _provider), "providers.csv" in broken)
-    levers = _known(
-        _unique(rows["levers.csv"], lambda row: _lever(row, providers)), "levers.csv" in broken
-    )
-    questions = _known(
-        _unique(rows["questions.csv"], lambda row: _question(row, motivations, scales, providers)),
-        "questions.csv" in broken,
-    )
-    actions = _unique(rows["actions.csv"], lambda row: _action(row, levers, questions, scales))
-    weights = _weights(rows["weights.csv"], questions, levers)
-    _check_orders(rows["motivations.csv"], "order")
-    _check_orders(rows["levers.csv"], "order")
-    _check_question_orders(rows["questions.csv"])
-    gap_levers = _knowledge_gap_levers(meta, levers, problems)
-    rules = read_rules(meta, problems)
-    upgrades = read_upgrades(directory, questions, scales, problems)
-    local_names = read_local_names(directory, providers, problems)
-    version = str(meta.get("version", "")).strip()
-    if meta and not version:
-        problems.add(META, None, "version", "version manquante", "missing version")
-    title = Text(french(str(meta.get("title_fr", ""))), str(meta.get("title_en", "")))
-    if meta and not (title.fr and title.en):
-        problems.add(META, None, "title_fr / title_en", "titre manquant", "missing title")
-    built = tuple(
-        _with_levers(q, weights.get(q.id, {})) for q in _sorted_questions(questions, motivations)
-    )
-    if not broken:
-        _cross_checks(problems, motivations, levers, actions, built)
-    if problems.items:
-        return None, problems.items
-    referentiel = Referentiel(
-        version=version,
-        title=title,
-        motivations=tuple(sorted(motivations.values(), key=lambda m: m.order)),
-        levers=tuple(sorted(levers.values(), key=lambda lever: lever.order)),
-        providers=tuple(providers.values()),
-        actions=tuple(actions.values()),
-        scales=tuple(scales.values()),
-        questions=built,
-        knowledge_gap_levers=gap_levers,
-        rules=rules,
-        upgrades=upgrades,
-        local_names=local_names,
-    )
-    return referentiel, []
-
-
-class _Unchecked(dict[str, Any]):
-    """The ids of a file that could not be read: any reference to it is let through."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-
-def _known(items: dict[str, Any], broken: bool) -> dict[str, Any]:
-    return _Unchecked() if broken else items
-
-
-def _unique(rows: list[Row], build: Any) -> dict[str, Any]:
+def by_id(rows: list[Row], build: Any) -> dict[str, Any]:
     """Build each row's object, keyed by id; a repeated id is a problem."""
     seen: dict[str, int] = {}
     built: dict[str, Any] = {}
@@ -213,7 +73,7 @@ def _reference(row: Row, column: str, known: dict[str, Any]) -> bool:
     return False
 
 
-def _scales(rows: list[Row]) -> dict[str, Scale]:
+def build_scales(rows: list[Row]) -> dict[str, Scale]:
     levels: dict[str, list[tuple[Row, int, Text]]] = defaultdict(list)
     for row in rows:
         scale_id = row.ident("scale")
@@ -253,18 +113,18 @@ def _scales(rows: list[Row]) -> dict[str, Scale]:
     return scales
 
 
-def _motivation(row: Row) -> Motivation:
+def build_motivation(row: Row) -> Motivation:
     order = row.integer("order", minimum=1) or 0
     label, description = row.bilingual("label"), row.bilingual("description")
     return Motivation(MotivationId(row.text("id")), order, label, description)
 
 
-def _provider(row: Row) -> Provider:
+def build_provider(row: Row) -> Provider:
     name, description = row.bilingual("name"), row.bilingual("description")
     return Provider(ProviderId(row.text("id")), name, description)
 
 
-def _lever(row: Row, providers: dict[str, Provider]) -> Lever:
+def build_lever(row: Row, providers: dict[str, Provider]) -> Lever:
     order = row.integer("order", minimum=1) or 0
     label, description = row.bilingual("label"), row.bilingual("description")
     ids = row.id_list("providers")
@@ -284,7 +144,7 @@ def _lever(row: Row, providers: dict[str, Provider]) -> Lever:
     )
 
 
-def _action(
+def build_action(
     row: Row, levers: dict[str, Lever], questions: dict[str, Question], scales: dict[str, Scale]
 ) -> Action | None:
     lever_ok = _reference(row, "lever", levers)
@@ -382,7 +242,7 @@ def _territory_types(row: Row) -> frozenset[TerritoryType] | None:
     return frozenset(cast(TerritoryType, value) for value in values)
 
 
-def _question(
+def build_question(
     row: Row,
     motivations: dict[str, Motivation],
     scales: dict[str, Scale],
@@ -437,7 +297,7 @@ def _question(
     )
 
 
-def _weights(
+def build_weights(
     rows: list[Row], questions: dict[str, Question], levers: dict[str, Lever]
 ) -> dict[str, dict[LeverId, float]]:
     weights: dict[str, dict[LeverId, float]] = defaultdict(dict)
@@ -469,55 +329,7 @@ def _weights(
     return weights
 
 
-def _check_orders(rows: list[Row], column: str) -> None:
-    seen: dict[str, int] = {}
-    for row in rows:
-        value = row.text(column)
-        if value in seen:
-            row.problem(
-                column,
-                f"rang {value} déjà utilisé ligne {seen[value]}",
-                f"order {value} already used on row {seen[value]}",
-            )
-        seen.setdefault(value, row.line)
-
-
-def _check_question_orders(rows: list[Row]) -> None:
-    by_motivation: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        by_motivation[row.text("motivation")].append(row)
-    for group in by_motivation.values():
-        _check_orders(group, "order")
-
-
-def _knowledge_gap_levers(
-    meta: dict[str, Any], levers: dict[str, Lever], problems: Problems
-) -> dict[LeverId, float]:
-    raw = meta.get("knowledge_gap_levers", {})
-    field = "knowledge_gap_levers"
-    if not isinstance(raw, dict):
-        problems.add(META, None, field, "attendu : levier: poids", "expected: lever: weight")
-        return {}
-    result: dict[LeverId, float] = {}
-    for lever, weight in raw.items():
-        if lever not in levers:
-            problems.add(
-                META, None, field, f"levier inconnu : « {lever} »", f"unknown lever: '{lever}'"
-            )
-        elif isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
-            problems.add(
-                META,
-                None,
-                field,
-                f"le poids du levier « {lever} » doit être un nombre strictement positif",
-                f"the weight of lever '{lever}' must be a strictly positive number",
-            )
-        else:
-            result[LeverId(lever)] = float(weight)
-    return result
-
-
-def _sorted_questions(
+def sorted_questions(
     questions: dict[str, Question], motivations: dict[str, Motivation]
 ) -> list[Question]:
     def key(question: Question) -> tuple[int, int]:
@@ -527,61 +339,5 @@ def _sorted_questions(
     return sorted(questions.values(), key=key)
 
 
-def _with_levers(question: Question, weights: dict[LeverId, float]) -> Question:
+def with_levers(question: Question, weights: dict[LeverId, float]) -> Question:
     return replace(question, levers=dict(weights))
-
-
-def _cross_checks(
-    problems: Problems,
-    motivations: dict[str, Motivation],
-    levers: dict[str, Lever],
-    actions: dict[str, Action],
-    questions: tuple[Question, ...],
-) -> None:
-    for motivation in motivations:
-        kinds = {q.kind for q in questions if q.motivation == motivation}
-        if not kinds:
-            problems.add(
-                "questions.csv",
-                None,
-                "motivation",
-                f"la motivation « {motivation} » n’a aucune question",
-                f"motivation '{motivation}' has no question",
-            )
-        for kind, name in (("priority", "de priorité"), ("maturity", "de maturité")):
-            if kinds and kind not in kinds:
-                problems.add(
-                    "questions.csv",
-                    None,
-                    "kind",
-                    f"la motivation « {motivation} » n’a aucune question {name} ({kind})",
-                    f"motivation '{motivation}' has no {kind} question",
-                )
-    for question in questions:
-        if not question.levers:
-            problems.add(
-                "weights.csv",
-                None,
-                "question",
-                f"la question « {question.id} » n’alimente aucun levier",
-                f"question '{question.id}' feeds no lever",
-            )
-    reached = {lever for q in questions for lever in q.levers}
-    for lever in levers:
-        if lever not in reached:
-            problems.add(
-                "weights.csv",
-                None,
-                "lever",
-                f"aucune question n’alimente le levier « {lever} »",
-                f"no question feeds lever '{lever}'",
-            )
-        for territory_type in TERRITORY_TYPES:
-            if not any(a.lever == lever and a.applies_to(territory_type) for a in actions.values()):
-                problems.add(
-                    "actions.csv",
-                    None,
-                    "territory_types",
-                    f"le levier « {lever} » n’a aucune action pour le type « {territory_type} »",
-                    f"lever '{lever}' has no action for territory type '{territory_type}'",
-                )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import t
-from .local_names import local_provider
-from .model import (
+from ..i18n import t
+from ..model import (
     DECLINED,
     UNKNOWN,
     Action,
@@ -25,8 +24,9 @@ from .model import (
     TerritoryProfile,
     Text,
 )
+from ..referentiel.local_names import local_provider
+from ..typography import format_number
 from .scoring import LeverResult, Scores, score_sheet
-from .typography import format_number
 
 NeedWord = Literal["fort", "moyen", "faible"]
 # declined: one of its questions was answered « non pertinent »; done: all reach done_from.

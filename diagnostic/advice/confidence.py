@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .i18n import t
-from .model import LeverId, Referentiel
+from ..i18n import t
+from ..model import LeverId, Referentiel
+from ..typography import format_number
 from .scoring import Scores
-from .typography import format_number
 
 CONSIDERED = 4  # the levers to start with, and the next one that could take a place
 

@@ -13,30 +13,30 @@ from typing import Any
 
 import click
 
-from .cli_db import backup, db, restore
-from .cli_files import check_outputs, fail, naming, output_format, read_file, say
-from .cli_outputs import Builders, write_outputs
-from .cli_territory import territory
-from .cli_usage import localise, usage_message
-from .contacts import DIRECTORY_FOLDER, load_directory
-from .errors import DiagnosticError, ReferentielError
-from .export.csvfmt import to_french_csv
-from .export.jsonio import from_json, to_json
-from .export.pdf import to_pdf
-from .export.plan.pdf import comparison_pdf
-from .export.plan.results import comparison_to_dict
-from .export.plan.tabular import comparison_xlsx
-from .export.plan.text import comparison_text
-from .export.results import referentiel_to_dict, scores_to_dict
-from .export.tabular import levers_csv, to_csv, to_xlsx
-from .export.workshop.pdf import workshop_pdf
-from .export.workshop.tabular import workshop_csv, workshop_xlsx
-from .model import AnswerSheet, Referentiel
-from .plan.compare import compare as compare_sheets
-from .referentiel import load_referentiel, validate_referentiel
-from .scoring import score_sheet
-from .settings import Settings
-from .siren_check import safe_profile_warnings
+from ..advice.scoring import score_sheet
+from ..errors import DiagnosticError, ReferentielError
+from ..export.csvfmt import to_french_csv
+from ..export.jsonio import from_json, to_json
+from ..export.pdf import to_pdf
+from ..export.plan.pdf import comparison_pdf
+from ..export.plan.results import comparison_to_dict
+from ..export.plan.tabular import comparison_xlsx
+from ..export.plan.text import comparison_text
+from ..export.results import referentiel_to_dict, scores_to_dict
+from ..export.tabular import levers_csv, to_csv, to_xlsx
+from ..export.workshop.pdf import workshop_pdf
+from ..export.workshop.tabular import workshop_csv, workshop_xlsx
+from ..model import AnswerSheet, Referentiel
+from ..plan.compare import compare as compare_sheets
+from ..referentiel.load import load_referentiel, validate_referentiel
+from ..settings import Settings
+from ..territory.contacts import DIRECTORY_FOLDER, load_directory
+from ..territory.siren import safe_profile_warnings
+from .db import backup, db, restore
+from .files import check_outputs, fail, naming, output_format, read_file, say
+from .outputs import Builders, write_outputs
+from .territory import territory
+from .usage import localise, usage_message
 
 
 class Context:
@@ -289,7 +289,7 @@ def workshop_export(
     report_lang: str | None,
 ) -> None:
     """Exporte le rapport et les tableurs d'un atelier / export a workshop's report and sheets."""
-    from .storage import open_repository  # loads SQLAlchemy: not at start-up for other commands
+    from ..storage import open_repository  # loads SQLAlchemy: not at start-up for other commands
 
     lang = ctx.lang = report_lang or ctx.lang
     check_outputs((pdf_path, xlsx_path, csv_path), ("--pdf", "--xlsx", "--csv"), lang)
@@ -322,8 +322,8 @@ def workshop_export(
 @click.pass_obj
 def serve(ctx: Context, port: int, address: str | None, public_url: str | None) -> None:
     """Lance l'application avec les réglages du projet / start the app with its settings."""
-    from .ui.serve import Launch, check_public_url
-    from .ui.serve import serve as run_server
+    from ..ui.serve import Launch, check_public_url
+    from ..ui.serve import serve as run_server
 
     public = public_url or Settings.from_env().public_url or None
     run_server(Launch(port, address, check_public_url(public) if public else None))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Problem, ReferentielError
+from ..errors import Problem, ReferentielError
 
 FORMAT = 1
 EPCI_KINDS = ("cc", "ca", "cu", "metropole")

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import click
 
-from .typography import french_spacing
+from ..typography import french_spacing
 
 QUOTED = re.compile(r"'([^']*)'")
 NESTED = re.compile(r"^Invalid value for (?P<param>.+?): (?P<rest>.+)$", re.DOTALL)

@@ -23,10 +23,10 @@ from operator import add
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from .errors import Problem, ReferentielError
-from .settings import PROJECT_DATA
-from .territories_data import checked_columns
-from .typography import french_spacing
+from ..errors import Problem, ReferentielError
+from ..settings import PROJECT_DATA
+from ..typography import french_spacing
+from .official_data import checked_columns
 
 TERRITORIES_FILE = "territoires.json.gz"
 QUERY_MAX = 100  # longer queries are cut: no name is that long

@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from .cli_files import say
-from .settings import Settings
-from .typography import NBSP, format_number
+from ..settings import Settings
+from ..typography import NBSP, format_number
+from .files import say
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -48,7 +48,7 @@ def _done(ctx: Any, summary: Any, fr: str, en: str) -> None:
 @click.pass_obj
 def backup(ctx: Any, file: Path) -> None:
     """Sauvegarde la base SQLite, même en service / back up the SQLite database, even live."""
-    from .storage.backup import backup as back_up
+    from ..storage.backup import backup as back_up
 
     summary = back_up(Settings.from_env().database_url, file)
     _done(ctx, summary, f"Sauvegarde écrite dans {file}", f"Backup written to {file}")
@@ -59,7 +59,7 @@ def backup(ctx: Any, file: Path) -> None:
 @click.pass_obj
 def restore(ctx: Any, file: Path) -> None:
     """Remet en place une sauvegarde de la base SQLite / put an SQLite backup back."""
-    from .storage.backup import restore as put_back
+    from ..storage.backup import restore as put_back
 
     summary = put_back(Settings.from_env().database_url, file)
     _done(ctx, summary, f"Base restaurée depuis {file}", f"Database restored from {file}")
@@ -74,6 +74,6 @@ def db() -> None:
 @click.pass_obj
 def db_check(ctx: Any) -> None:
     """Vérifie la base (après un pg_restore) et la met à jour / check and upgrade the database."""
-    from .storage.backup import check
+    from ..storage.backup import check
 
     _done(ctx, check(Settings.from_env().database_url), "Base de données prête", "Database ready")

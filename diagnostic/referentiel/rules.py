@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Rules
+from ..model import Rules
 from .tables import Problems
 
 META = "referentiel.yaml"

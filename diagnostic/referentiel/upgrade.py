@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .i18n import t
-from .model import (
+from ..i18n import t
+from ..model import (
     DECLINED,
     UNKNOWN,
     Question,

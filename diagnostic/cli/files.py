@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from .errors import AnswersError
-from .export.jsonio import MAX_BYTES, too_large
-from .typography import french_spacing
+from ..errors import AnswersError
+from ..export.jsonio import MAX_BYTES, too_large
+from ..typography import french_spacing
 
 
 def output_format(*choices: str) -> Callable[[Callable[..., object]], Callable[..., object]]:

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .model import Provider, ProviderId, Text
+from ..model import LocalName, Provider, ProviderId
 from .tables import Problems, Row, read_csv
 
 FILE = "provider_names.csv"
 COLUMNS = ("provider", "departements", "name_fr", "name_en", "source")
 _DEPARTEMENT = re.compile(r"^(\d{2}|2[AB]|97\d)$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
-
-
-@dataclass(frozen=True)
-class LocalName:
-    """The name a provider takes in some départements, and the page that says so."""
-
-    provider: ProviderId
-    departements: frozenset[str]
-    name: Text
-    source: str
 
 
 def read_local_names(

@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from .cli_files import output_format
-from .territories import MIN_LETTERS, Territories, Territory, official_territories
-from .typography import format_number, french_spacing
+from ..territory.official import MIN_LETTERS, Territories, Territory, official_territories
+from ..typography import format_number, french_spacing
+from .files import output_format
 
 KIND_LABELS = {
     "commune": ("commune", "commune"),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .errors import ReferentielError
-from .i18n import t
-from .model import TerritoryProfile
-from .territories import EPCI_PREFIXES, Territories, Territory, normalise, official_territories
+from ..errors import ReferentielError
+from ..i18n import t
+from ..model import TerritoryProfile
+from .official import EPCI_PREFIXES, Territories, Territory, normalise, official_territories
 
 Message = tuple[str, str]  # (French, English)
 

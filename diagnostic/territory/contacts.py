@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ReferentielError
-from .settings import PROJECT_DATA, Settings
-from .tables import Problems, Row, read_csv
-from .territories import official_territories
-from .territory import normalise_departement
+from ..errors import ReferentielError
+from ..referentiel.tables import Problems, Row, read_csv
+from ..settings import PROJECT_DATA, Settings
+from .official import official_territories
+from .profile import normalise_departement
 
 DIRECTORY_FOLDER = "annuaire"
 COLUMNS = ("region", "departement", "provider", "name", "website", "source", "checked")
