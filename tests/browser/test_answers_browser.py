@@ -115,3 +115,46 @@ def test_answers_given_before_and_after_a_language_switch_are_all_kept(
     no_error(walker)
     assert repository.load_sheet(token).answers == saved
     walker.page.context.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_step_revisited_after_a_reload_keeps_its_answers(
+    browser: Any, server: Server, page: str
+) -> None:
+    """Reload, « Précédent », « Suivant » (and an answer), « Suivant »: after each move every
+    answer given is saved, and a step shown again shows its answers."""
+    walker, repository, token, prefix = opened(browser, server, page)
+    first = 2 if page == "diagnostic" else 1  # the step of the first motivation
+    referentiel = shipped_referentiel()
+    steps = [referentiel.questions_of(m.id) for m in referentiel.motivations[:2]]
+    saved = {question.id: answer(walker, prefix, question, "fr") for question in steps[0]}
+    counted(walker, len(saved), "fr")
+    walker.click_key(f"{prefix}nav-next")
+    at_step(walker, first + 1)
+    saved[steps[1][0].id] = answer(walker, prefix, steps[1][0], "fr")
+    counted(walker, len(saved), "fr")
+
+    def kept(step: int | None) -> None:
+        counted(walker, len(saved), "fr")
+        no_error(walker)
+        assert repository.load_sheet(token).answers == saved
+        if step is not None:
+            for question in steps[step]:
+                if question.id in saved:
+                    shows(walker, prefix, question, "fr")
+
+    walker.page.reload()
+    at_step(walker, first + 1)
+    kept(1)
+    walker.click_key(f"{prefix}nav-back")
+    at_step(walker, first)
+    kept(0)
+    walker.click_key(f"{prefix}nav-next")
+    at_step(walker, first + 1)
+    # another answer on the step shown again: the browser sends what every radio shows
+    saved[steps[1][1].id] = answer(walker, prefix, steps[1][1], "fr")
+    kept(1)
+    walker.click_key(f"{prefix}nav-next")
+    at_step(walker, first + 2)
+    kept(None)
+    walker.page.context.close()
