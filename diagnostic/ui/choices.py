@@ -27,8 +27,8 @@ def translated_choice(
     lang: str,
     **kwargs: Any,
 ) -> Any:
-    """``widget`` (``st.selectbox``, ``st.radio``) with options worded in ``lang``; returns
-    the chosen option."""
+    """``widget`` (``st.selectbox``, ``st.radio``, ``st.multiselect``) with options worded
+    in ``lang``; returns the chosen option (options)."""
     reword_after_switch(key, lang)
     chosen = widget(label, options, format_func=format_func, key=key, **kwargs)
     st.session_state[key + DRAWN_IN] = lang

@@ -27,6 +27,7 @@ from ..model import (
     Referentiel,
 )
 from ..territory.profile import COMMENT_MAX, clean_text
+from .choices import translated_choice
 from .wording import tn
 
 SaveAnswer = Callable[[QuestionId, Answer | None], None]
@@ -125,12 +126,15 @@ def question_widgets(
         st.session_state[key] = sheet.answer(question.id)
     if note_key not in st.session_state:
         st.session_state[note_key] = sheet.comments.get(question.id, "")
-    st.radio(
+    # Worded in the page's language: translated_choice keeps the answer across a switch.
+    translated_choice(
+        st.radio,
         f"**{question.label.get(lang)}**",
         list(labels),
+        labels.__getitem__,
+        key,
+        lang,
         index=None,
-        format_func=labels.__getitem__,
-        key=key,
         # The référentiel's help (trusted text) opens from the (?) next to the question.
         help=question.help.get(lang),
         disabled=disabled,

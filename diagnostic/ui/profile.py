@@ -22,6 +22,7 @@ from ..i18n import t
 from ..model import ROLES, TERRITORY_TYPES, TerritoryProfile
 from ..territory.profile import NAME_MAX, POPULATION_MAX, clean_text, parse_profile
 from ..typography import format_number
+from .choices import translated_choice
 from .literal import escape_markdown
 from .territory_picker import Targets, territory_facts, territory_picker
 
@@ -97,13 +98,15 @@ def profile_form(
         st.session_state.get(field_key("siren", key_prefix)),
         st.session_state.get(field_key("departement", key_prefix)),
     )
-    st.selectbox(
+    translated_choice(
+        st.selectbox,
         t("app.profile.role", lang),
         ROLES,
+        lambda value: t(f"role.{value}", lang),
+        field_key("role", key_prefix),
+        lang,
         index=None,
-        format_func=lambda value: t(f"role.{value}", lang),
         placeholder=t("app.profile.choose", lang),
-        key=field_key("role", key_prefix),
     )
     _error(errors, "save")
 
@@ -116,13 +119,15 @@ def profile_targets(prefix: str = "") -> Targets:
 
 def territory_type_select(lang: str, key: str) -> None:
     """The territory type, chosen among commune, CC, CA, CU, métropole, Pays/PETR."""
-    st.selectbox(
+    translated_choice(
+        st.selectbox,
         t("app.profile.type", lang),
         TERRITORY_TYPES,
+        lambda value: t(f"territory.{value}", lang),
+        key,
+        lang,
         index=None,
-        format_func=lambda value: t(f"territory.{value}", lang),
         placeholder=t("app.profile.choose", lang),
-        key=key,
     )
 
 

@@ -20,6 +20,7 @@ from ..i18n import t
 from ..territory.official import MIN_LETTERS, Territories, Territory, official_territories
 from ..territory.profile import normalise_departement
 from ..typography import format_number
+from .choices import translated_choice
 from .literal import escape_markdown
 
 RESULTS = 10
@@ -78,13 +79,15 @@ def territory_picker(lang: str, prefix: str, targets: Targets) -> None:
         st.caption(t(key, lang, count=MIN_LETTERS))
         return
     by_siren = {match.siren: match for match in matches}
-    st.selectbox(
+    translated_choice(
+        st.selectbox,
         t("app.picker.choose", lang, count=len(matches)),
         list(by_siren),
+        lambda siren: describe(by_siren[siren], territories, lang),
+        pick_key(prefix),
+        lang,
         index=None,
-        format_func=lambda siren: describe(by_siren[siren], territories, lang),
         placeholder=t("app.picker.choose_placeholder", lang),
-        key=pick_key(prefix),
         on_change=_fill,
         args=(territories, prefix, targets),
     )

@@ -25,7 +25,10 @@ def _holding(kind: type[Widget]) -> type[Widget]:
     def widget_state(self: Any) -> WidgetState:
         state = WidgetState()
         state.id = self.id
-        state.string_value = self.held_words
+        if isinstance(self.held_words, list):  # a multiselect holds a list of words
+            state.string_array_value.data[:] = self.held_words
+        else:
+            state.string_value = self.held_words
         return state
 
     return type(f"Held{kind.__name__}", (kind,), {"_widget_state": property(widget_state)})
@@ -37,7 +40,7 @@ class HeldWords:
 
     def __init__(self, at: AppTest, keys: Iterable[str], kind: str = "selectbox") -> None:
         self.kind = kind
-        self.words: dict[str, str] = {}
+        self.words: dict[str, str | list[str]] = {}
         for key in keys:
             self.words[key] = shown(at, key, kind)
 
@@ -54,12 +57,20 @@ class HeldWords:
         at.run()
         for box in getattr(at, self.kind):
             if box.key in self.words and box.proto.set_value:
-                self.words[box.key] = box.proto.raw_value
+                self.words[box.key] = _raw(box)
         return at
 
 
-def shown(at: AppTest, key: str, kind: str = "selectbox") -> str:
-    """The words of the option the choice ``key`` holds, as the latest run formats it."""
+def shown(at: AppTest, key: str, kind: str = "selectbox") -> str | list[str]:
+    """The words of the option the choice ``key`` holds, as the latest run formats it (a
+    multiselect's: of each option it holds)."""
     box = getattr(at, kind)(key=key)
+    if kind == "multiselect":
+        return list(box.values)
     assert box.index is not None, key
     return str(box.options[box.index])
+
+
+def _raw(box: Any) -> str | list[str]:
+    """The words the server set the choice to."""
+    return list(box.proto.raw_values) if hasattr(box.proto, "raw_values") else box.proto.raw_value

@@ -22,6 +22,7 @@ from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId, QuestionId
 from .. import frame, memo, pending, state
+from ..choices import translated_choice
 from ..clicks import action_button
 from ..components import progress_bar, question_widgets, unanswered_summary
 from ..file_check import confirmed_upload
@@ -197,12 +198,14 @@ def ranking(wizard: Wizard, sheet: AnswerSheet) -> None:
     with st.container(border=True):
         st.subheader(t("app.ranking.title", lang))
         st.markdown(t("app.ranking.help", lang))
-        st.multiselect(
+        translated_choice(
+            st.multiselect,
             t("app.ranking.label", lang, most=most),
             [m.id for m in referentiel.motivations],
-            format_func=lambda m: referentiel.motivation(m).label.get(lang),
+            lambda m: referentiel.motivation(m).label.get(lang),
+            RANKING_KEY,
+            lang,
             max_selections=most,
-            key=RANKING_KEY,
             placeholder=t("app.ranking.placeholder", lang),
         )
 

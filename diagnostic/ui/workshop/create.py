@@ -18,6 +18,7 @@ from ...model import TERRITORY_TYPES, TerritoryProfile, TerritoryType
 from ...territory.official import official_territories
 from ...territory.profile import clean_text
 from .. import state
+from ..choices import translated_choice
 from ..literal import escape_markdown
 from ..profile import territory_name_input, territory_type_select
 from ..territory_picker import Targets, territory_picker
@@ -50,13 +51,15 @@ def render(ctx: state.Context) -> None:
         t("atelier.create.date", lang), value=dt.date.today(), format="DD/MM/YYYY", key=DATE
     )
     motivations = ctx.referentiel.motivations
-    st.multiselect(
+    translated_choice(
+        st.multiselect,
         t("atelier.create.motivations", lang),
         [motivation.id for motivation in motivations],
-        format_func=lambda value: ctx.referentiel.motivation(value).label.get(lang),
+        lambda value: ctx.referentiel.motivation(value).label.get(lang),
+        MOTIVATIONS,
+        lang,
         placeholder=t("atelier.create.motivations_placeholder", lang),
         help=t("atelier.create.motivations_help", lang),
-        key=MOTIVATIONS,
     )
     if st.button(t("atelier.create.button", lang), key=CREATE, type="primary"):
         create(ctx)

@@ -12,6 +12,7 @@ from ...i18n import t
 from ...model import ROLES
 from ...storage import PSEUDONYM_MAX, WorkshopRecord
 from .. import state
+from ..choices import translated_choice
 from ..literal import escape_markdown
 from ..wording import territory_line
 from .session import client_id, closed_message, open_participant
@@ -50,13 +51,15 @@ def render(ctx: state.Context, code: str | None) -> None:
         help=t("atelier.join.pseudonym_help", lang),
         key=PSEUDONYM,
     )
-    st.radio(
+    translated_choice(
+        st.radio,
         t("atelier.join.role", lang),
         ROLES,
+        lambda role: t(f"role.{role}", lang),
+        ROLE,
+        lang,
         index=None,
-        format_func=lambda role: t(f"role.{role}", lang),
         help=t("atelier.join.role_help", lang),
-        key=ROLE,
     )
     if st.button(t("atelier.join.button", lang), key=JOIN, type="primary"):
         join(ctx, workshop)

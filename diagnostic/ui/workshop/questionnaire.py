@@ -25,6 +25,7 @@ from ...errors import DiagnosticError, NotFoundError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId, QuestionId
 from .. import state
+from ..choices import DRAWN_IN
 from ..clicks import action_button
 from ..components import (
     answer_key,
@@ -247,6 +248,7 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     motivations = participation.motivations
     last = len(motivations)
     index = current_step(participation, sheet)
+    forget_other_steps(participation, index)
     st.fragment(key=PROGRESS_FRAGMENT)(progress)(participation)
     st.session_state[SELECTOR] = index
     st.selectbox(
@@ -286,6 +288,27 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
                 icon=":material/arrow_forward:",
                 icon_position="right",
             )
+
+
+def forget_other_steps(participation: Participation, index: int) -> None:
+    """Drop the answer and comment widgets of every step but ``index`` (saved by now).
+
+    While another step is shown, a step's question fragments do not run: Streamlit keeps
+    their widgets' values but the browser forgets them, so a step shown again in a run of
+    the step alone would come back blank, and the next save would save the blanks.
+    Dropped, they are seeded again from the saved sheet when their step is shown.
+    """
+    motivations = participation.motivations
+    shown = motivations[index] if index < len(motivations) else None
+    keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
+    for motivation in motivations:
+        if motivation == shown:
+            continue
+        for one in participation.ctx.referentiel.questions_of(motivation):
+            answer = answer_key(one.id, PARTICIPANT_PREFIX)
+            for key in (answer, answer + DRAWN_IN, comment_key(one.id, PARTICIPANT_PREFIX)):
+                if key in keys:
+                    del st.session_state[key]
 
 
 def step_label(ctx: state.Context, index: int, motivations: tuple[MotivationId, ...]) -> str:
