@@ -59,7 +59,7 @@ class Journey:
         self.step = name
         try:
             yield
-        except (AssertionError, PlaywrightError) as error:
+        except (AssertionError, LookupError, PlaywrightError) as error:
             problem = f"{name}: {str(error).splitlines()[0][:400]}"
             self.problems.append(problem)
             print(problem, file=sys.stderr)  # shown with the failure, as it happened
