@@ -222,7 +222,7 @@ def pdf_levers(data: bytes, labels: list[str]) -> dict[str, str]:
     text = pdf_text(data)
     found = {}
     for label in labels:
-        match = re.search(rf"\d\s+{re.escape(label)}\s+\S+ \((\d+)/100\)", text)
+        match = re.search(rf"\d[ \t]+{re.escape(label)}[ \t]+\S+ \((\d+)/100\)", text)
         assert match is not None, f"{label} has no need in the PDF"
         found[label] = match[1]
     return found
@@ -233,7 +233,8 @@ def pdf_pairs(data: bytes, labels: list[str]) -> dict[str, tuple[str, str]]:
     text = pdf_text(data)
     found = {}
     for label in labels:
-        match = re.search(rf"^\s*{re.escape(label)}\s+(\d+|—)\s+(\d+|—)", text, re.MULTILINE)
+        row = rf"^[ \t]*{re.escape(label)}[ \t]+(\d+|—)[ \t]+(\d+|—)[ \t]+\S+[ \t]*$"
+        match = re.search(row, text, re.MULTILINE)
         assert match is not None, f"{label} has no before/after in the comparison PDF"
         found[label] = (match[1], match[2])
     return found
