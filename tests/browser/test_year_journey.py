@@ -293,7 +293,7 @@ def test_a_territory_over_a_year(browser: Any, server: Server, output_dir: Path)
     # Re-diagnosis, pre-filled: everything carried, opened on the questions.
     redo = walker.page.locator(fresh("redo-answers"))
     # The second option, the pre-filled start (its wording may say what is carried over).
-    redo.locator("label").filter(has=redo.get_by_role("radio")).nth(1).click()
+    redo.get_by_role("radio").nth(1).locator("xpath=ancestor::label[1]").click()
     expect(redo.get_by_role("radio").nth(1)).to_be_checked()
     walker.settle()
     walker.click_key("redo-start")
