@@ -21,13 +21,13 @@ from app_support import go, new_app, start
 from atelier_support import everything
 from streamlit.testing.v1 import AppTest
 
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.jsonio import to_json
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.i18n import t
 from diagnostic.model import DECLINED, UNKNOWN, Answer, AnswerSheet, Referentiel, TerritoryProfile
 from diagnostic.plan.codec import status_label
 from diagnostic.plan.model import Quarter
-from diagnostic.scoring import score_sheet
 from diagnostic.storage import Repository
 from diagnostic.ui.state import TOKEN_KEY
 from diagnostic.ui.wording import score_text

@@ -55,11 +55,11 @@ from journey_support import (
 )
 from playwright.sync_api import expect
 
+from diagnostic.advice.scoring import score_sheet
 from diagnostic.i18n import t
 from diagnostic.model import UNKNOWN, Answer, AnswerSheet, Referentiel
 from diagnostic.plan.codec import status_label
 from diagnostic.plan.model import Quarter
-from diagnostic.scoring import score_sheet
 from diagnostic.storage import Repository, open_repository
 from diagnostic.ui.wording import score_text
 
