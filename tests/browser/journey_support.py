@@ -269,18 +269,23 @@ def xlsx_rows(data: bytes, labels: list[str]) -> dict[str, tuple[Any, ...]]:
     return found
 
 
-def xlsx_levers(data: bytes, labels: list[str]) -> dict[str, float]:
-    """The workbook's lever sheet: lever -> need (the number right after the lever's name)."""
-    found = {}
+def xlsx_levers(data: bytes, labels: list[str]) -> dict[str, float | None]:
+    """The workbook's lever table: lever -> need, the cell right after the lever's name.
+
+    « — » there (no answer bears on the lever) reads as None; a row where the name is
+    followed by anything else (a text, an empty cell) is not the lever table's.
+    """
+    found: dict[str, float | None] = {}
     for sheet in workbook(data):
         for row in sheet.iter_rows(values_only=True):
             values = list(row)
             for label in labels:
                 if label in values and label not in found:
-                    after = values[values.index(label) + 1 :]
-                    numbers = [v for v in after if isinstance(v, int | float)]
-                    if numbers:
-                        found[label] = float(numbers[0])
+                    after = values[values.index(label) + 1 : values.index(label) + 2]
+                    if after and isinstance(after[0], int | float):
+                        found[label] = float(after[0])
+                    elif after == ["—"]:
+                        found[label] = None
     return found
 
 

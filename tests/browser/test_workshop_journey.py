@@ -189,7 +189,14 @@ def test_a_workshop_over_a_year(browser: Any, server: Server, output_dir: Path) 
     adviser.open_tab(t("atelier.tab.group", "fr"))
     expect(charts).to_have_count(3)
     with journey.stage("a reload of the dashboard keeps the group result"):
-        assert results_levers(adviser) == group
+
+        def shown() -> dict[str, str] | None:
+            try:
+                return results_levers(adviser)
+            except AssertionError:  # the table is not drawn yet
+                return None
+
+        wait_until(shown, group, "the group result after a reload")
 
     # Exports: the group's figures and its feuille de route.
     names = lever_labels(referentiel)
