@@ -85,6 +85,10 @@ STREAMLIT_WIDGETS_FRENCH = {
     "App pages": "Pages de l’application",
     "Link to heading": "Lien vers ce titre",
     "progress": "Progression",
+    # a text field's hint while its text waits (it is saved a second after typing anyway)
+    "Press Enter to apply": "Entrée pour enregistrer tout de suite",
+    "Press Ctrl+Enter to apply": "Ctrl+Entrée pour enregistrer tout de suite",
+    "Press ⌘+Enter to apply": "⌘+Entrée pour enregistrer tout de suite",
 }
 # Streamlit's words that hold a number, as (regular expression, French).
 STREAMLIT_PATTERNS_FRENCH = (

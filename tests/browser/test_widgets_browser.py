@@ -61,6 +61,7 @@ ENGLISH = (
     "Choose an option",
     "Drag and drop",
     "Copy to clipboard",
+    "to apply",
 )
 WORDS = """(words) => {
   const found = [];
@@ -168,6 +169,10 @@ def test_streamlit_s_own_widgets_speak_the_page_s_language(
             f" && ({HELP_LABELS})().every((l) => l.startsWith(prefix) && !l.includes('*'))",
             arg=prefix,
         )
+        if step == 0:  # a text field's hint, shown while its text waits to be saved
+            page.locator(f"{fresh('profile-name')} input").press_sequentially("x")
+            hint = "Entrée pour enregistrer tout de suite" if lang == "fr" else "Enter to apply"
+            page.get_by_text(hint).first.wait_for(state="attached")
         if lang == "fr":
             page.wait_for_function(f"(words) => ({WORDS})(words).length === 0", arg=list(ENGLISH))
     labels = page.evaluate(HELP_LABELS)
