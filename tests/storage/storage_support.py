@@ -26,6 +26,18 @@ PROFILE = TerritoryProfile(
     respondent_role="agent",
     date=dt.date(2026, 3, 14),
 )
+# The accounts tables (migration 0005_accounts), empty where no one signed in.
+NO_ACCOUNTS = dict.fromkeys(
+    (
+        "users",
+        "role_grants",
+        "territory_shares",
+        "invitations",
+        "access_log",
+        "territory_items",
+    ),
+    0,
+)
 HOSTILE = (
     "<script>alert('x')</script>",
     "**bold** _it_ [lien](javascript:alert(1)) $x$ {{ jinja }}",
