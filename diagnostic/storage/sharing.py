@@ -51,6 +51,16 @@ INVITATION_ERRORS = {
 }
 
 
+def signed_in(actor: Actor) -> Identity:
+    """The actor as a signed-in person (the gate has refused anyone else)."""
+    if not isinstance(actor, Identity):
+        raise AccountError(
+            "Seule une personne connectée peut rejoindre un territoire.",
+            "Only a signed-in person can join a territory.",
+        )
+    return actor
+
+
 def no_region(territory: TerritoryRef) -> AccountError:
     """The territory's région is unknown, so it cannot share with one."""
     return AccountError(
@@ -171,13 +181,15 @@ class SharingMethods:
         return token
 
     def accept_invitation(
-        self, identity: Identity, token: str, now: dt.datetime | None = None
+        self, actor: Actor, token: str, now: dt.datetime | None = None
     ) -> TerritoryRef:
-        """Join a territory's space with an invitation; AccountError if it cannot be used."""
+        """Join a territory's space with an invitation made for one's address; AccountError
+        if it is unknown, expired, used or for another address."""
         now = now or queries.utcnow()
         digest = invitation_hash(token) if isinstance(token, str) else ""
         with writing(self._engine) as connection:
-            gate(connection, identity, "accept_invitation", log=False)
+            gate(connection, actor, "accept_invitation", log=False)
+            identity = signed_in(actor)
             row = connection.execute(
                 select(invitations).where(invitations.c.token_sha256 == digest)
             ).first()
@@ -194,11 +206,12 @@ class SharingMethods:
             self._add_member(connection, identity, ref, "accept_invitation")
         return ref
 
-    def join_by_siret(self, identity: Identity, territory: str) -> TerritoryRef:
+    def join_by_siret(self, actor: Actor, territory: str) -> TerritoryRef:
         """Join the space of the commune or EPCI whose SIREN starts one's SIRET."""
         with writing(self._engine) as connection:
             ref = resolve(connection, territory)
-            self._add_member(connection, identity, ref, "join_territory")
+            gate(connection, actor, "join_territory", ref, log=False)
+            self._add_member(connection, signed_in(actor), ref, "join_territory")
         return ref
 
     def leave_territory(self, actor: Actor, territory: str) -> None:
