@@ -214,3 +214,25 @@ def _everything(url: str) -> str:
             return repr([connection.execute(select(t)).all() for t in metadata.sorted_tables])
     finally:
         engine.dispose()
+
+
+def test_guessing_an_item_of_another_space_reveals_nothing(repo: Repository) -> None:
+    _space(repo)
+    other = "243500139"  # Rennes Métropole
+    stranger = Identity("agent@rennes.fr", "Agent")
+    repo.sign_in(stranger)
+    repo.grant_role(CLI, stranger.email, member(other))
+    item = repo.territory_items(MEMBER, HERE)[0].id
+    with pytest.raises(AccountError, match="pas dans l’espace de ce territoire"):
+        repo.attached_sheet(stranger, other, item)
+    with pytest.raises(AccessError):
+        repo.attached_sheet(stranger, HERE, item)
+
+
+def test_deleting_an_attached_diagnostic_empties_its_place(
+    repo: Repository, database_url: str
+) -> None:
+    token = _space(repo)
+    repo.delete_diagnostic(token)
+    assert repo.territory_items(MEMBER, HERE) == []
+    assert row_counts(database_url)["territory_items"] == 0

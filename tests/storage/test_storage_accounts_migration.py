@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy import inspect
 from storage_support import PROFILE, row_counts
 from test_storage_migrations import _revision
 
@@ -13,7 +13,6 @@ from diagnostic.accounts import CommandLine, Identity, member
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.storage.engine import create_engine_for
 from diagnostic.storage.migrate import MIGRATIONS, upgrade
-from diagnostic.storage.tables import metadata
 
 ACCOUNT_TABLES = {
     "users",
@@ -40,7 +39,7 @@ def test_upgrading_from_0004_keeps_diagnostics_and_adds_accounts(
     old.save_answer(token, "q01", 3)
     old.save_comment(token, "q02", "« gardé »")
     workshop, _key = old.create_workshop(PROFILE)
-    counts = row_counts_before(database_url)
+    counts = row_counts(database_url)
     engine.dispose()
 
     repo = open_repository(database_url)
@@ -55,19 +54,3 @@ def test_upgrading_from_0004_keeps_diagnostics_and_adds_accounts(
     repo.grant_role(CommandLine(), "a@exemple.fr", member("245400676"))
     assert repo.attach_diagnostic(Identity("a@exemple.fr"), token, "245400676")
     close_repositories()
-
-
-def row_counts_before(url: str) -> dict[str, int]:
-    """Row counts of the tables that exist at 0004."""
-    engine = create_engine_for(url)
-    names = set(inspect(engine).get_table_names())
-    engine.dispose()
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        counts = {
-            table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
-            for table in metadata.sorted_tables
-            if table.name in names
-        }
-    engine.dispose()
-    return counts
