@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, Engine, or_, select
 
 from ..accounts import (
     Action,
@@ -13,8 +15,10 @@ from ..accounts import (
     Decision,
     Grant,
     Identity,
+    RegionCode,
     Roles,
     Target,
+    TerritoryKey,
     TerritoryRef,
     admin,
     decide,
@@ -27,6 +31,7 @@ from ..i18n import t
 from ..settings import Settings
 from ..territory.official import official_territories
 from . import queries
+from .engine import reading, writing
 from .tables import access_log, diagnostics, role_grants, territory_shares, users, workshops
 
 COMMAND_LINE = "ligne de commande"
@@ -81,7 +86,8 @@ def resolve(connection: Connection, key: object) -> TerritoryRef:
         ).first()
         if row is not None:
             region = official_territories().region_of(row.departement)
-            return TerritoryRef(siren, row.name or siren, "pays_petr", region)  # type: ignore[arg-type]
+            found_region = RegionCode(region) if region else None
+            return TerritoryRef(TerritoryKey(siren), row.name or siren, "pays_petr", found_region)
     raise bad_key(key)
 
 
@@ -127,6 +133,33 @@ def gate(
         named = territory.key if territory is not None else about
         write_log(connection, actor, action, named, detail)
     return roles
+
+
+@contextmanager
+def guarded(
+    engine: Engine,
+    actor: Actor,
+    action: Action,
+    territory: str | None = None,
+    region: str | None = None,
+    detail: str = "",
+) -> Iterator[tuple[Connection, TerritoryRef | None, Roles | None]]:
+    """A transaction for an allowed read: a read-only one, or a write one when the read
+    goes to the access log; AccessError (nothing written) when refused."""
+    with reading(engine) as connection:
+        ref = resolve(connection, territory) if territory is not None else None
+        roles = roles_in(connection, actor)
+        target = target_of(connection, ref, region)
+        decision = decide(roles, action, target)
+        if not decision.allowed:
+            raise refused(decision)
+        if not is_logged(roles, action, target):
+            yield connection, ref, roles
+            return
+    with writing(engine) as connection:
+        ref = resolve(connection, territory) if territory is not None else None
+        roles = gate(connection, actor, action, ref, region, detail)
+        yield connection, ref, roles
 
 
 def write_log(

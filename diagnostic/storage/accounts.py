@@ -29,7 +29,17 @@ from ..errors import AccountError
 from ..territory.official import official_territories
 from ..territory.profile import NAME_MAX, clean_text
 from . import queries
-from .account_gate import gate, mention, naming, resolve, roles_in, target_of, user_id, who
+from .account_gate import (
+    gate,
+    guarded,
+    mention,
+    naming,
+    resolve,
+    roles_in,
+    target_of,
+    user_id,
+    who,
+)
 from .engine import forget_deleted, reading, writing
 from .tables import (
     access_log,
@@ -107,9 +117,8 @@ class AccountMethods:
     ) -> Roles | None:
         """The gate before a page or an action: AccessError if refused, else the roles; a read
         of another territory's data is written to the access log."""
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory) if territory is not None else None
-            return gate(connection, actor, action, ref, region, detail)
+        with guarded(self._engine, actor, action, territory, region, detail) as (_, _, roles):
+            return roles
 
     def list_users(self, actor: Actor) -> list[UserRecord]:
         """Every account with its roles, by address (administrator only)."""
@@ -200,9 +209,7 @@ class AccountMethods:
         return self._read_log(actor, "export_access_log", territory)
 
     def _read_log(self, actor: Actor, action: Action, territory: str | None) -> list[AccessEntry]:
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory) if territory is not None else None
-            gate(connection, actor, action, ref)
+        with guarded(self._engine, actor, action, territory) as (connection, ref, _):
             statement = select(access_log).order_by(access_log.c.at.desc(), access_log.c.id.desc())
             if ref is not None:
                 statement = statement.where(access_log.c.territory == ref.key)

@@ -24,7 +24,7 @@ from ..accounts import (
 )
 from ..errors import AccountError
 from . import queries
-from .account_gate import gate, identity_email, mention, resolve, user_id, who
+from .account_gate import gate, guarded, identity_email, mention, resolve, user_id, who
 from .engine import writing
 from .tables import invitations, role_grants, territory_shares, users
 
@@ -76,9 +76,8 @@ class SharingMethods:
 
     def members_of(self, actor: Actor, territory: str) -> list[UserRecord]:
         """The members of a territory's space, by address."""
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory)
-            gate(connection, actor, "view_territory", ref)
+        with guarded(self._engine, actor, "view_territory", territory) as (connection, ref, _):
+            assert ref is not None
             rows = connection.execute(
                 select(users)
                 .select_from(users.join(role_grants))
@@ -92,9 +91,8 @@ class SharingMethods:
 
     def sharing_history(self, actor: Actor, territory: str) -> list[SharingRecord]:
         """Every decision to share with a région and its revocation, newest first."""
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory)
-            gate(connection, actor, "view_territory", ref)
+        with guarded(self._engine, actor, "view_territory", territory) as (connection, ref, _):
+            assert ref is not None
             rows = connection.execute(
                 select(territory_shares)
                 .where(territory_shares.c.territory == ref.key)
@@ -146,8 +144,9 @@ class SharingMethods:
 
     def shared_territories(self, actor: Actor, region: str) -> list[str]:
         """The keys of the territories that share with a région now (its advisers, admin)."""
-        with writing(self._engine) as connection:
-            gate(connection, actor, "view_portfolio", region=region, detail=f"région {region}")
+        detail = f"région {region}"
+        with guarded(self._engine, actor, "view_portfolio", None, region, detail) as found:
+            connection = found[0]
             keys = connection.scalars(
                 select(territory_shares.c.territory)
                 .where(territory_shares.c.region == region, territory_shares.c.revoked_at.is_(None))

@@ -13,7 +13,7 @@ from ..accounts.records import ItemKind
 from ..errors import AccountError
 from ..model import AnswerSheet
 from . import queries
-from .account_gate import gate, resolve, who
+from .account_gate import gate, guarded, resolve, who
 from .checks import check_token
 from .engine import writing
 from .records import build_sheet, profile_from_row
@@ -82,9 +82,8 @@ class SpaceMethods:
         territory get an empty ``reference`` for diagnostics and read them with
         ``attached_sheet``: a token would let them change the diagnostic.
         """
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory)
-            roles = gate(connection, actor, "view_territory", ref)
+        with guarded(self._engine, actor, "view_territory", territory) as (connection, ref, roles):
+            assert ref is not None
             items = _items(connection, ref.key)
         is_member = roles is not None and roles.member_of(ref.key)
         return [
@@ -94,9 +93,10 @@ class SpaceMethods:
 
     def attached_sheet(self, actor: Actor, territory: str, item: int) -> AnswerSheet:
         """A diagnostic of the territory's space, read only, by its place in the space."""
-        with writing(self._engine) as connection:
-            ref = resolve(connection, territory)
-            gate(connection, actor, "view_territory", ref, detail=f"diagnostic n° {item}")
+        detail = f"diagnostic n° {item}"
+        with guarded(self._engine, actor, "view_territory", territory, None, detail) as found:
+            connection, ref, _ = found
+            assert ref is not None
             row = connection.execute(
                 select(diagnostics)
                 .select_from(diagnostics.join(territory_items))
