@@ -8,7 +8,7 @@ nothing; an allowed change writes its access-log line in the same transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, exc, func, select, update
 
 from ..accounts import (
     FORGOTTEN,
@@ -69,6 +69,12 @@ class AccountMethods:
 
     def sign_in(self, identity: Identity) -> Roles:
         """Record a sign-in (the account is created the first time) and return the roles."""
+        try:
+            return self._record_sign_in(identity)
+        except exc.IntegrityError:  # the same person's first sign-in, in another tab, won
+            return self._record_sign_in(identity)
+
+    def _record_sign_in(self, identity: Identity) -> Roles:
         now = queries.utcnow()
         name = clean_text(identity.display_name)[:NAME_MAX]
         with writing(self._engine) as connection:
@@ -85,9 +91,7 @@ class AccountMethods:
                     .where(users.c.id == found)
                     .values(display_name=name, last_seen_at=now)
                 )
-            roles = roles_in(connection, identity)
-        assert roles is not None
-        return roles
+            return roles_in(connection, identity) or Roles()
 
     def roles_of(self, actor: Actor) -> Roles | None:
         """The actor's roles as stored now (None when nobody is signed in)."""

@@ -199,9 +199,13 @@ class SharingMethods:
             if state != "valid" or row is None:
                 raise AccountError(*INVITATION_ERRORS[state])
             ref = resolve(connection, row.territory)
-            connection.execute(
-                update(invitations).where(invitations.c.id == row.id).values(used_at=now)
+            spent = connection.execute(
+                update(invitations)
+                .where(invitations.c.id == row.id, invitations.c.used_at.is_(None))
+                .values(used_at=now)
             )
+            if spent.rowcount != 1:  # used meanwhile by a concurrent request
+                raise AccountError(*INVITATION_ERRORS["used"])
             self._add_member(connection, identity, ref, "accept_invitation")
         return ref
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -236,3 +238,49 @@ def test_deleting_an_attached_diagnostic_empties_its_place(
     repo.delete_diagnostic(token)
     assert repo.territory_items(MEMBER, HERE) == []
     assert row_counts(database_url)["territory_items"] == 0
+
+
+def test_an_invitation_used_twice_at_once_works_once(repo: Repository) -> None:
+    _space(repo)
+    newcomer = Identity("nouveau@grand-nancy.fr", "Nouveau")
+    repo.sign_in(newcomer)
+    token = repo.invite(MEMBER, HERE, newcomer.email)
+    barrier = threading.Barrier(4)
+
+    def accept() -> str:
+        barrier.wait()
+        try:
+            repo.accept_invitation(newcomer, token)
+        except AccountError as error:
+            return str(error)
+        return "ok"
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = sorted(pool.map(lambda _: accept(), range(4)))
+    assert outcomes[-1] == "ok" and outcomes.count("ok") == 1
+    assert all("déjà servi" in outcome for outcome in outcomes[:-1])
+
+
+def test_first_sign_ins_at_once_make_one_account(repo: Repository) -> None:
+    barrier = threading.Barrier(4)
+
+    def sign_in(_: int) -> bool:
+        barrier.wait()
+        return repo.sign_in(MEMBER).grants == frozenset()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(sign_in, range(4)))
+    assert [user.email for user in repo.list_users(CLI)] == [MEMBER.email]
+
+
+def test_may_decides_without_writing(repo: Repository, database_url: str) -> None:
+    _space(repo)
+    before = row_counts(database_url)
+    assert repo.may(MEMBER, "edit_diagnostic", HERE).allowed
+    refused = repo.may(ADVISER, "view_territory", HERE)
+    assert (refused.allowed, refused.reason_key) == (False, "accounts.refused.not_shared")
+    assert repo.may(None, "list_own_space").reason_key == "accounts.refused.sign_in"
+    assert repo.may(ADVISER, "view_portfolio", region="44").allowed
+    assert row_counts(database_url) == before
+    with pytest.raises(AccountError):
+        repo.may(MEMBER, "view_territory", "pas un siren")
