@@ -4,6 +4,25 @@ Every method takes the ``actor`` (an ``accounts.Identity``, ``accounts.CommandLi
 the command line, None when nobody is signed in), decides with ``accounts.decide`` on the
 roles stored now, and runs in one transaction: a refusal raises AccessError and writes
 nothing; an allowed change writes its access-log line in the same transaction.
+
+For the pages, in the order of a visit:
+
+- ``identity_from_claims(st.user, ClaimNames.from_settings(settings))`` then
+  ``sign_in(identity)`` at each sign-in: the account is created, the roles returned;
+- ``authorise(actor, action, territory=…, region=…)`` before a page or an action (raises
+  AccessError with a plain message; logs a read of another territory), ``may(…)`` to show
+  or hide a button without logging;
+- ``SharingMethods``: ``members_of``, ``sharing_history``, ``share_with_region``,
+  ``revoke_share``, ``shared_territories``, ``invite``, ``accept_invitation``,
+  ``join_by_siret`` (offered when ``joinable_territory(identity, territories)``),
+  ``leave_territory``;
+- ``SpaceMethods``: ``attach_diagnostic``, ``attach_workshop``, ``territory_items``,
+  ``attached_sheet``;
+- here: ``list_users``, ``grant_role``, ``revoke_role``, ``forget_user``, ``access_log``,
+  ``export_access_log`` (then ``export.access_log.access_log_csv``).
+
+Errors: AccessError (refused), AccountError (an unknown e-mail, territory, région, or an
+unusable invitation), StorageError (the database).
 """
 
 from __future__ import annotations
