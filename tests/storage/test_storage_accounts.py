@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -284,3 +285,19 @@ def test_may_decides_without_writing(repo: Repository, database_url: str) -> Non
     assert row_counts(database_url) == before
     with pytest.raises(AccountError):
         repo.may(MEMBER, "view_territory", "pas un siren")
+
+
+def test_a_forgotten_address_leaves_no_trace_in_the_sqlite_files(
+    repo: Repository, database_url: str
+) -> None:
+    if not database_url.startswith("sqlite"):
+        pytest.skip("the files of a PostgreSQL server are not ours to read")
+    _space(repo)
+    repo.share_with_region(MEMBER, HERE)
+    repo.invite(MEMBER, HERE, "collegue@grand-nancy.fr")
+    repo.forget_user(CLI, MEMBER.email)
+    base = Path(database_url.removeprefix("sqlite:///"))
+    files = [path for path in base.parent.iterdir() if path.name.startswith(base.name)]
+    assert files
+    for path in files:
+        assert MEMBER.email.encode() not in path.read_bytes(), path.name
