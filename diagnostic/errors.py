@@ -7,6 +7,7 @@
      │    ├── NotFoundError         no diagnostic / workshop behind a token or code
      │    └── DiskFullError         the database's disk is full: the last change is not saved
      ├── AccessError                a link or key does not open what it was used for
+ ├── AccountError               an e-mail, territory, région or invitation is not usable
      └── ExportError                a report or spreadsheet cannot be built
 
 Every error carries its message in French and English; ``str(error)`` is French.
@@ -91,6 +92,10 @@ class DiskFullError(StorageError):
 
 class AccessError(DiagnosticError):
     """A link, code or key does not give access to what was asked."""
+
+
+class AccountError(DiagnosticError):
+    """An e-mail address, a territory key, a région or an invitation cannot be used."""
 
 
 class ExportError(DiagnosticError):

@@ -37,6 +37,7 @@ from .files import check_outputs, fail, naming, output_format, read_file, say
 from .outputs import Builders, write_outputs
 from .territory import territory
 from .usage import localise, usage_message
+from .users import access_log, users
 
 
 class Context:
@@ -226,7 +227,7 @@ def report(
 
 
 cli.add_command(territory)
-for _command in (backup, restore, db):
+for _command in (backup, restore, db, users, access_log):
     cli.add_command(_command)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select, update
 from ..errors import AnswersError
 from ..model import Answer, AnswerSheet, Referentiel, TerritoryProfile
 from . import queries
+from .accounts import AccountMethods
 from .checks import (
     check_answer_value,
     check_comment,
@@ -41,6 +42,8 @@ from .records import (
     profile_from_row,
     profile_values,
 )
+from .sharing import SharingMethods
+from .spaces import SpaceMethods
 from .tables import answers, diagnostics
 from .upgrades import upgrade_saved
 from .workshops import WorkshopMethods
@@ -74,10 +77,12 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods):
+class Repository(WorkshopMethods, PlanMethods, AccountMethods, SharingMethods, SpaceMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.
+    Accounts, roles and sharing (``AccountMethods``, ``SharingMethods``, ``SpaceMethods``)
+    check the actor's roles on every call and keep an access log.
     Text is stored as typed (escape it where it is displayed), minus invisible controls
     (see ``territory.clean_text``), within the same length limits as the forms.
     """

@@ -164,3 +164,93 @@ plan_actions = Table(
     UniqueConstraint("diagnostic_id", "entry", name="uq_plan_actions_diagnostic_entry"),
     UniqueConstraint("workshop_id", "entry", name="uq_plan_actions_workshop_entry"),
 )
+
+# Accounts (migration 0005_accounts). E-mail addresses of whoever decided are kept as text,
+# so that forgetting a user can replace them everywhere with a neutral mention.
+_EMAIL = String(254)
+_KEY = String(9)  # a territory's SIREN
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", _EMAIL, nullable=False, unique=True),
+    Column("display_name", Text, nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_seen_at", UTCDateTime, nullable=False),
+)
+
+role_grants = Table(
+    "role_grants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("kind", String(10), nullable=False),
+    Column("scope", String(9), nullable=False, default=""),
+    Column("granted_by", Text, nullable=False),
+    Column("granted_at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('admin', 'member', 'adviser')", name="grant_kind"),
+    UniqueConstraint("user_id", "kind", "scope", name="uq_role_grants_user_kind_scope"),
+)
+
+territory_shares = Table(
+    "territory_shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("territory", _KEY, nullable=False, index=True),
+    Column("region", String(3), nullable=False),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", UTCDateTime, nullable=False),
+    Column("revoked_by", Text),
+    Column("revoked_at", UTCDateTime),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("territory", _KEY, nullable=False),
+    Column("email", _EMAIL, nullable=False),
+    Column("invited_by", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime),
+)
+
+access_log = Table(
+    "access_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("actor", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("territory", _KEY, index=True),
+    Column("detail", Text, nullable=False, default=""),
+)
+
+territory_items = Table(
+    "territory_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("territory", _KEY, nullable=False, index=True),
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        nullable=True,
+        unique=True,
+    ),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=True,
+        unique=True,
+    ),
+    Column("attached_by", Text, nullable=False),
+    Column("attached_at", UTCDateTime, nullable=False),
+    CheckConstraint("(diagnostic_id IS NULL) <> (workshop_id IS NULL)", name="one_item"),
+)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from storage_support import HOSTILE, PROFILE, QUESTIONS, row_counts
+from storage_support import HOSTILE, NO_ACCOUNTS, PROFILE, QUESTIONS, row_counts
 
 from diagnostic.errors import AnswersError, NotFoundError
 from diagnostic.model import AnswerSheet, QuestionId
@@ -275,5 +275,6 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         "diagnostics": 1,
         "answers": 2,
         "plan_actions": 0,
+        **NO_ACCOUNTS,
     }
     assert repo.load_sheet(kept).answers == {"q01": 2}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import create_engine, text
-from storage_support import PROFILE, row_counts
+from storage_support import NO_ACCOUNTS, PROFILE, row_counts
 
 from diagnostic.errors import AccessError, AnswersError, NotFoundError
 from diagnostic.model import AnswerSheet, QuestionId
@@ -238,6 +238,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             "diagnostics": 2,
             "answers": 2,
             "plan_actions": 0,
+            **NO_ACCOUNTS,
         }
     )
     with pytest.raises(NotFoundError):
