@@ -9,7 +9,7 @@ from ..portfolio.observatory import TerritoryFigures, figure_lines, where_to_get
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_styles import data_table, paragraph, styles
 
-WIDTHS = (0.27, 0.17, 0.22, 0.08, 0.26)
+WIDTHS = (0.25, 0.15, 0.24, 0.1, 0.26)
 COLUMNS = ("indicator", "family", "value", "year", "source")
 
 
