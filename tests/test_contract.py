@@ -92,7 +92,8 @@ def test_every_package_folder_is_shipped() -> None:
 
 
 def test_every_cli_command_is_documented() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    readme = "\n".join(page.read_text(encoding="utf-8") for page in pages)
     for name, command in cli.commands.items():
         assert f"diagnostic-ess {name}" in readme, name
         sub = getattr(command, "commands", {})
