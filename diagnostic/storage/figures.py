@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, select
+from sqlalchemy import Connection, Engine, Row, and_, delete, func, select
 
 from ..portfolio.figures import Figure
 from . import queries
@@ -53,15 +54,8 @@ def _replaced(connection: Connection, figures: Sequence[Figure]) -> int:
     return count
 
 
-def _figure(row: object) -> Figure:
-    return Figure(
-        territory=row.territory,  # type: ignore[attr-defined]
-        indicator=row.indicator,  # type: ignore[attr-defined]
-        family=row.family,  # type: ignore[attr-defined]
-        year=row.year,  # type: ignore[attr-defined]
-        value=float(row.value),  # type: ignore[attr-defined]
-        source=row.source,  # type: ignore[attr-defined]
-    )
+def _figure(row: Row[Any]) -> Figure:
+    return Figure(row.territory, row.indicator, row.family, row.year, float(row.value), row.source)
 
 
 class FiguresMethods:
