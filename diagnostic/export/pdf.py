@@ -46,13 +46,13 @@ def to_pdf(
 
     A plan adds « Notre feuille de route » after the summary; a re-diagnosis, the
     comparison with the earlier diagnostic (``comparison``, computed if not given); the
-    territory's observatory ``figures``, « L’ESS sur votre territoire » after the summary.
+    territory's observatory ``figures``, « L’ESS sur votre territoire » on the summary's page.
     """
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
     comparison = comparison or comparison_for_report(referentiel, sheet)
-    story: list[Flowable] = [*cover_section(data, comparison), *summary_section(data)]
-    story += [*figures_section(figures, lang), *upgrade_section(data)]
+    story: list[Flowable] = [*cover_section(data, comparison)]
+    story += [*summary_section(data, figures_section(figures, lang)), *upgrade_section(data)]
     if sheet.plan:
         story += plan_page(referentiel, sheet.plan, lang)
     story += charts_section(data)
@@ -143,8 +143,9 @@ def _answered(data: ReportData) -> str:
     )
 
 
-def summary_section(data: ReportData) -> list[Flowable]:
-    """One page: the levers to start with in a sentence each, the strengths, what to find out."""
+def summary_section(data: ReportData, figures: Sequence[Flowable] = ()) -> list[Flowable]:
+    """One page: the levers to start with in a sentence each, the strengths, what to find out;
+    then the territory's ESS ``figures``, when they were looked up."""
     lang, sheet_styles = data.lang, styles()
     story: list[Flowable] = [
         paragraph(t("report.summary.title", lang), sheet_styles.h1),
@@ -179,6 +180,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
     story += [
         Spacer(1, 6 * mm),
         paragraph(t("report.summary.reading", lang), sheet_styles.small),
+        *figures,
         PageBreak(),
     ]
     return story

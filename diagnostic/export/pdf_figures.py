@@ -1,4 +1,4 @@
-"""The report's « L’ESS sur votre territoire », after the summary: figures with year and source."""
+"""The report's « L’ESS sur votre territoire », on the summary's page: figures, year, source."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from export_support import DAY, SHIPPED, body_text, fold, sample_sheet
+from export_support import DAY, SHIPPED, body_text, fold, pdf_pages, sample_sheet
 from openpyxl import load_workbook
 
 from diagnostic.export.pdf import to_pdf
@@ -28,15 +28,17 @@ FIGURES = TerritoryFigures(
 NONE = TerritoryFigures("200069813", (), observatory_of("54"))
 
 
-def test_the_pdf_gives_each_figure_with_its_year_and_source_after_the_summary() -> None:
-    text = body_text(to_pdf(SHIPPED, sample_sheet(), "fr", generated_on=DAY, figures=FIGURES))
+def test_the_pdf_gives_each_figure_with_its_year_and_source_on_the_summary_page() -> None:
+    pdf = to_pdf(SHIPPED, sample_sheet(), "fr", generated_on=DAY, figures=FIGURES)
+    text = body_text(pdf)
     section = text[text.index("L’ESS sur votre territoire") :]
     assert "Salariés de l’ESS Toute l’ESS 1 234 salariés 2023" in section
     assert "Part de l’ESS dans l’emploi privé Toute l’ESS 12,3 % de l’emploi privé 2023" in section
     assert "87 établissements employeurs 2022 CRESS, d’après INSEE Flores" in section
     assert "Salariés de l’ESS Associations 901 salariés 2023" in section
     assert SOURCE in fold(section)
-    assert "Ce n’est pas une note. L’ESS sur votre territoire Les chiffres" in text  # after
+    summary = fold(pdf_pages(pdf)[2])  # « L’essentiel » ends on the third page here
+    assert "Ce n’est pas une note. L’ESS sur votre territoire Les chiffres" in summary
     assert "12,3 % de l’emploi privé 2023 " + SOURCE + " Les motivations" in text  # before
 
 
