@@ -2,7 +2,8 @@
 
 Nothing is written until the user confirms; a file with one problem is never written.
 Widget keys, after ``key`` (``figures-upload`` by default): ``<key>`` (the uploader),
-``<key>-confirm``, ``<key>-cancel`` and ``<key>-template`` (the template's download).
+``<key>-confirm``, ``<key>-cancel``, ``<key>-template`` (the template's download) and the
+container ``<key>-problems`` (the list of a refused file's problems).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def figures_upload(repo: Repository, lang: str, key: str = "figures-upload") -> 
                 upload.getvalue(), upload.name, official_territories(), shipped_catalogue()
             )
         except FiguresError as error:
-            _problems(error, lang)
+            _problems(error, lang, key)
             return False
         except DiagnosticError as error:
             _answer(key, upload.file_id, "error", error.message(lang))
@@ -65,9 +66,9 @@ def figures_upload(repo: Repository, lang: str, key: str = "figures-upload") -> 
     return _ask(repo, read[1], lang, key, upload.file_id)
 
 
-def _problems(error: FiguresError, lang: str) -> None:
+def _problems(error: FiguresError, lang: str, key: str) -> None:
     """Every problem of the file, one line each with its line and column."""
-    with st.container(key="figures-problems"):
+    with st.container(key=f"{key}-problems"):
         st.error(tn("observatory.upload.problems", len(error.problems), lang))
         shown = error.problems[:SHOWN]
         lines = [f"- {escape_markdown(problem.message(lang))}" for problem in shown]
