@@ -181,3 +181,33 @@ def test_any_share_up_to_100_reads_back_with_a_decimal_comma(share: object) -> N
     written = str(share).replace(".", ",")
     figures = read(f"{HEADER}\n35238;part_emploi_prive;;{written} %;2023;CRESS\n".encode())
     assert figures[0].value == pytest.approx(float(str(share)))
+
+
+CODES = ("35238", "243500667", "2A004", "75056", "200046977")
+FIGURES = st.builds(
+    Figure,
+    territory=st.sampled_from(CODES),
+    indicator=st.sampled_from(("etablissements", "salaries")),
+    family=st.sampled_from(("", "associations", "cooperatives", "fondations")),
+    year=st.integers(1990, 2026),
+    value=st.integers(0, 10**7).map(float),
+    source=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters=';"\r\n'),
+        min_size=1,
+        max_size=40,
+    ).map(lambda text: " ".join(text.split()) or "CRESS"),
+)
+
+
+@given(st.lists(FIGURES, max_size=30, unique_by=lambda figure: figure.key))
+def test_any_file_of_distinct_figures_reads_back_exactly(figures: list[Figure]) -> None:
+    rows = [HEADER]
+    for figure in figures:
+        value = f"{figure.value:,.0f}".replace(",", NBSP)
+        fields = (figure.territory, figure.indicator, figure.family, value, str(figure.year))
+        rows.append(";".join((*fields, figure.source)))
+    data = "\r\n".join(rows).encode("utf-8-sig")
+    if not figures:
+        assert problems_of(data) == ["chiffres.csv : aucune ligne de chiffres"]
+        return
+    assert read(data) == tuple(figures)
