@@ -5,10 +5,12 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import exc
 
 from diagnostic.portfolio.figures import Figure
-from diagnostic.storage import open_repository
+from diagnostic.storage import Repository, open_repository
 
 RENNES, VAL_D_ILLE = "35238", "243500667"
 
@@ -75,3 +77,43 @@ def test_many_territories_and_years_import_in_chunks(database_url: str) -> None:
         assert repo.import_figures(rows).added == len(rows)
         assert repo.import_figures(rows).replaced == len(rows)
     assert repo.count_territories_with_figures() == len(codes)
+
+
+STORED = st.builds(
+    figure,
+    territory=st.sampled_from((RENNES, VAL_D_ILLE)),
+    indicator=st.sampled_from(("salaries", "part_emploi_prive")),
+    year=st.integers(2019, 2024),
+    value=st.integers(0, 100).map(float),
+    family=st.sampled_from(("", "associations")),
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(imports=st.lists(st.lists(STORED, max_size=8, unique_by=lambda f: f.key), max_size=4))
+def test_after_any_imports_each_territory_shows_its_last_word_on_each_year(
+    repo: Repository, imports: list[list[Figure]]
+) -> None:
+    """Replaying the imports by hand (a file replaces its territories' years) gives what
+    is read: for each indicator and family, the figure of the latest year left."""
+    # The same base serves every example: a file of every year of both territories resets it.
+    for code in (RENNES, VAL_D_ILLE):
+        repo.import_figures([figure(code, "salaries", year, 0) for year in range(2019, 2025)])
+    expected: dict[tuple[str, str, str, int], Figure] = {}
+    for code in (RENNES, VAL_D_ILLE):
+        for year in range(2019, 2025):
+            expected[(code, "salaries", "", year)] = figure(code, "salaries", year, 0)
+    for file in imports:
+        given_years = {(f.territory, f.year) for f in file}
+        expected = {k: v for k, v in expected.items() if (k[0], k[3]) not in given_years}
+        expected.update({f.key: f for f in file})
+        repo.import_figures(file)
+    for code in (RENNES, VAL_D_ILLE):
+        latest: dict[tuple[str, str], Figure] = {}
+        for (territory, indicator, family, _year), value in sorted(expected.items()):
+            if territory == code:
+                latest[(indicator, family)] = value
+        shown = {(f.indicator, f.family): f for f in repo.territory_figures(code)}
+        assert shown == latest
