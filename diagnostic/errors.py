@@ -3,6 +3,7 @@
     DiagnosticError                 base: a problem the user can fix, with a plain message
      ├── ReferentielError           the data files are invalid (carries every Problem)
      ├── AnswersError               an answers file or an answer does not fit the référentiel
+     ├── FiguresError               an observatory figures file holds problems (all listed)
      ├── StorageError               the database cannot be reached or holds no such record
      │    ├── NotFoundError         no diagnostic / workshop behind a token or code
      │    └── DiskFullError         the database's disk is full: the last change is not saved
@@ -76,6 +77,26 @@ class ReferentielError(DiagnosticError):
 
 class AnswersError(DiagnosticError):
     """An answers file or a single answer does not fit the référentiel."""
+
+
+class FiguresError(DiagnosticError):
+    """An observatory figures file holds one or more problems, all listed; nothing is saved."""
+
+    SHOWN = 50  # lines in the message; ``problems`` holds them all
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count, shown = len(self.problems), self.problems[: self.SHOWN]
+        more = count - len(shown)
+        lines_fr = [p.message("fr") for p in shown] + ([f"… et {more} autres"] if more else [])
+        lines_en = [p.message("en") for p in shown] + ([f"… and {more} more"] if more else [])
+        plural = "s" if count > 1 else ""
+        super().__init__(
+            f"Le fichier de chiffres contient {count} problème{plural}, rien n’a été importé :\n"
+            + "\n".join(lines_fr),
+            f"The figures file has {count} problem{plural}, nothing was imported:\n"
+            + "\n".join(lines_en),
+        )
 
 
 class StorageError(DiagnosticError):

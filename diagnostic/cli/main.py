@@ -34,6 +34,7 @@ from ..territory.contacts import DIRECTORY_FOLDER, load_directory
 from ..territory.siren import safe_profile_warnings
 from .db import backup, db, restore
 from .files import check_outputs, fail, naming, output_format, read_file, say
+from .observatory import observatoire
 from .outputs import Builders, write_outputs
 from .territory import territory
 from .usage import localise, usage_message
@@ -227,7 +228,7 @@ def report(
 
 
 cli.add_command(territory)
-for _command in (backup, restore, db, users, access_log):
+for _command in (backup, restore, db, users, access_log, observatoire):
     cli.add_command(_command)
 
 

@@ -13,10 +13,12 @@ from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import UNKNOWN, AnswerSheet, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
+from ..portfolio.observatory import TerritoryFigures
 from ..typography import format_date, format_number, format_percent, format_score
 from .findings import need_text, numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
 from .pdf_contacts import contacts_section
+from .pdf_figures import figures_section
 from .pdf_fonts import FONT
 from .pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from .pdf_sections import (
@@ -38,17 +40,19 @@ def to_pdf(
     scores: Scores | None = None,
     generated_on: dt.date | None = None,
     comparison: Comparison | None = None,
+    figures: TerritoryFigures | None = None,
 ) -> bytes:
     """The A4 report of one diagnostic, in French or English, with embedded fonts.
 
     A plan adds « Notre feuille de route » after the summary; a re-diagnosis, the
-    comparison with the earlier diagnostic (``comparison``, computed if not given).
+    comparison with the earlier diagnostic (``comparison``, computed if not given); the
+    territory's observatory ``figures``, « L’ESS sur votre territoire » on the summary's page.
     """
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
     comparison = comparison or comparison_for_report(referentiel, sheet)
-    story: list[Flowable] = [*cover_section(data, comparison), *summary_section(data)]
-    story += upgrade_section(data)
+    story: list[Flowable] = [*cover_section(data, comparison)]
+    story += [*summary_section(data, figures_section(figures, lang)), *upgrade_section(data)]
     if sheet.plan:
         story += plan_page(referentiel, sheet.plan, lang)
     story += charts_section(data)
@@ -139,8 +143,9 @@ def _answered(data: ReportData) -> str:
     )
 
 
-def summary_section(data: ReportData) -> list[Flowable]:
-    """One page: the levers to start with in a sentence each, the strengths, what to find out."""
+def summary_section(data: ReportData, figures: Sequence[Flowable] = ()) -> list[Flowable]:
+    """One page: the levers to start with in a sentence each, the strengths, what to find out;
+    then the territory's ESS ``figures``, when they were looked up."""
     lang, sheet_styles = data.lang, styles()
     story: list[Flowable] = [
         paragraph(t("report.summary.title", lang), sheet_styles.h1),
@@ -175,6 +180,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
     story += [
         Spacer(1, 6 * mm),
         paragraph(t("report.summary.reading", lang), sheet_styles.small),
+        *figures,
         PageBreak(),
     ]
     return story

@@ -15,6 +15,7 @@ from ..advice.scoring import Scores, score_sheet
 from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
+from ..portfolio.observatory import TerritoryFigures
 from ..territory.profile import clean_text
 from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
@@ -31,6 +32,7 @@ from .xlsx_cells import (
     write_titled,
     xlsx_text,
 )
+from .xlsx_figures import add_figures_sheet
 
 LEVER_WIDTHS = (8, 32, 14, 14, 48, 90, 90)
 QUESTION_WIDTHS = (34, 30, 70, 48, 60)
@@ -135,8 +137,10 @@ def to_xlsx(
     lang: str = "fr",
     scores: Scores | None = None,
     comparison: Comparison | None = None,
+    figures: TerritoryFigures | None = None,
 ) -> bytes:
-    """Summary, lever scores, motivation scores, what to find out, choices, answers."""
+    """Summary, lever scores, motivation scores, what to find out, choices, answers;
+    the territory's observatory ``figures`` on a sheet of their own."""
     scores = scores or score_sheet(referentiel, sheet)
     findings = Findings.of(referentiel, sheet, scores)
     book = Workbook()
@@ -173,6 +177,7 @@ def to_xlsx(
         book.create_sheet(t("contacts.title", lang)), *call_table(calls, lang), widths=CALL_WIDTHS
     )
     add_plan_sheets(book, referentiel, sheet, lang, comparison)
+    add_figures_sheet(book, figures, lang)
     book.properties.title = f"{referentiel.title.get(lang)} — {clean_text(sheet.territory.name)}"
     book.properties.creator = referentiel.title.get(lang)
     buffer = io.BytesIO()

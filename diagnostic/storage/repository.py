@@ -24,6 +24,7 @@ from .checks import (
     sheet_rows,
 )
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
+from .figures import FiguresMethods
 from .migrate import upgrade
 from .plans import (
     PlanMethods,
@@ -77,7 +78,9 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods, AccountMethods, SharingMethods, SpaceMethods):
+class Repository(
+    WorkshopMethods, PlanMethods, AccountMethods, SharingMethods, SpaceMethods, FiguresMethods
+):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -253,4 +254,20 @@ territory_items = Table(
     Column("attached_by", Text, nullable=False),
     Column("attached_at", UTCDateTime, nullable=False),
     CheckConstraint("(diagnostic_id IS NULL) <> (workshop_id IS NULL)", name="one_item"),
+)
+
+# An observatory's figures of a commune (INSEE code) or an EPCI (SIREN), one per indicator,
+# ESS family ("" for the whole ESS) and year; an import replaces a territory's year whole.
+observatory_figures = Table(
+    "observatory_figures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("territory", String(9), nullable=False, index=True),
+    Column("indicator", String(40), nullable=False),
+    Column("family", String(40), nullable=False, default=""),
+    Column("year", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("imported_at", UTCDateTime, nullable=False),
+    UniqueConstraint("territory", "indicator", "family", "year", name="uq_observatory_figures_key"),
 )

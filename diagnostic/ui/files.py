@@ -17,6 +17,7 @@ from ..export.pdf import to_pdf
 from ..export.tabular import levers_csv, to_csv, to_xlsx
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
+from ..portfolio.observatory import TerritoryFigures
 from .literal import escape_markdown
 from .wording import tn
 
@@ -59,6 +60,7 @@ def report_downloads(
     scores: Scores,
     lang: str,
     key_prefix: str = "",
+    figures: TerritoryFigures | None = None,
 ) -> None:
     """The PDF report, the workbook, CSV tables and the answers file; built only when clicked.
 
@@ -69,12 +71,16 @@ def report_downloads(
     pdf, xlsx, json = st.columns(3)
     with pdf:
         _download(
-            "pdf", lambda: to_pdf(referentiel, sheet, lang, scores), f"{stem}.pdf", lang, key_prefix
+            "pdf",
+            lambda: to_pdf(referentiel, sheet, lang, scores, figures=figures),
+            f"{stem}.pdf",
+            lang,
+            key_prefix,
         )
     with xlsx:
         _download(
             "xlsx",
-            lambda: to_xlsx(referentiel, sheet, lang, scores),
+            lambda: to_xlsx(referentiel, sheet, lang, scores, figures=figures),
             f"{stem}.xlsx",
             lang,
             key_prefix,

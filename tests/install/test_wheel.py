@@ -146,3 +146,11 @@ def test_the_wheel_checks_answers_files_against_its_shipped_schema(
     located = run([str(installed / "bin" / "python"), "-c", probe], cwd=tmp_path)
     schema = Path(located.stdout.strip()).parent / "schema" / "answers.schema.json"
     assert schema.is_relative_to(installed) and schema.is_file(), located.stderr
+
+
+def test_the_wheel_ships_the_observatory_lists_and_template(
+    installed: Path, tmp_path: Path
+) -> None:
+    done = run([str(installed / "bin" / "diagnostic-ess"), "observatoire", "modele"], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (PROJECT_DATA / "observatoire" / "modele.csv").read_text("utf-8")

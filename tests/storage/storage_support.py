@@ -80,11 +80,11 @@ def process_worker(
 
 
 def row_counts(url: str) -> dict[str, int]:
-    """How many rows each table of the schema holds (the tables the base has so far)."""
+    """How many rows each table of the schema holds (a table a migration adds later: none)."""
     engine = create_engine(url)
     try:
-        present = set(inspect(engine).get_table_names())
         with engine.connect() as connection:
+            present = set(inspect(connection).get_table_names())
             return {
                 table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
                 for table in metadata.sorted_tables

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
+from alembic import command
 from sqlalchemy import inspect
 from storage_support import PROFILE, row_counts
 from test_storage_migrations import _revision
@@ -12,7 +10,7 @@ from test_storage_migrations import _revision
 from diagnostic.accounts import CommandLine, Identity, member
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.storage.engine import create_engine_for
-from diagnostic.storage.migrate import MIGRATIONS, upgrade
+from diagnostic.storage.migrate import alembic_config
 
 ACCOUNT_TABLES = {
     "users",
@@ -24,14 +22,12 @@ ACCOUNT_TABLES = {
 }
 
 
-def test_upgrading_from_0004_keeps_diagnostics_and_adds_accounts(
-    database_url: str, tmp_path: Path
-) -> None:
-    scripts = tmp_path / "migrations"
-    shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0005_accounts.py").unlink()
+def test_upgrading_from_0004_keeps_diagnostics_and_adds_accounts(database_url: str) -> None:
     engine = create_engine_for(database_url)
-    upgrade(engine, scripts)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004_followed_by")
     assert _revision(engine) == "0004_followed_by"
     assert not ACCOUNT_TABLES & set(inspect(engine).get_table_names())
     old = Repository(engine)

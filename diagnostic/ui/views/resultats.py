@@ -15,6 +15,7 @@ from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view
 from ..files import report_downloads
+from ..observatory_view import ess_figures_view, observatory_figures
 from ..plan.section import flush_diagnostic_plan, plan_section
 from ..resources import referentiel_at
 from ..results import results_view
@@ -45,11 +46,13 @@ def render() -> None:
         to_questions(ctx, sheet)
     scores = score_sheet(referentiel, sheet)
     sheet = flush_diagnostic_plan(ctx, sheet)
-    report_downloads(referentiel, sheet, scores, lang)
+    figures = observatory_figures(ctx, sheet)  # read once: the page, the PDF and the XLSX
+    report_downloads(referentiel, sheet, scores, lang, figures=figures)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     territory = TerritoryProfile("", sheet.territory.type, population=sheet.territory.population)
     directory = str(ctx.settings.referentiel_dir)
     drawn_results(directory, answers, sheet.priorities, territory, lang, scores)
+    ess_figures_view(figures, lang)
     who_to_call_view(referentiel, sheet, scores, lang)
     plan_section(ctx, sheet, scores)
     st.divider()

@@ -1,0 +1,1 @@
+"""A région's territories seen together: observatory figures, portfolio, synthesis (pure)."""
