@@ -32,6 +32,7 @@ from .plans import (
     snapshot_text,
     write_plan,
 )
+from .portfolio import PortfolioMethods
 from .records import (
     DiagnosticRecord,
     answer_values,
@@ -74,7 +75,7 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods):
+class Repository(WorkshopMethods, PlanMethods, PortfolioMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.
