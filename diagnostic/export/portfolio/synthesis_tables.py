@@ -81,14 +81,15 @@ def _needs(referentiel: Referentiel, synthesis: Synthesis, lang: str) -> Section
         t("synthesis.col.lever", lang),
         *[t(BAND_COLUMNS[band], lang) for band in NEED_BANDS],
     )
-    masked = any(f.counts is None for f in synthesis.needs.values())
+    intro = t("synthesis.needs.intro", lang, base=synthesis.diagnosed)
+    if any(figure.counts is None for figure in synthesis.needs.values()):
+        return Section(t("synthesis.needs.title", lang), intro, header, None)
     rows = tuple(
         (lever.label.get(lang), *[_count(synthesis.needs[lever.id], band) for band in NEED_BANDS])
         for lever in referentiel.levers
         if lever.id in synthesis.needs
     )
-    intro = t("synthesis.needs.intro", lang, base=synthesis.diagnosed)
-    return Section(t("synthesis.needs.title", lang), intro, header, None if masked else rows)
+    return Section(t("synthesis.needs.title", lang), intro, header, rows)
 
 
 def _count(figure: Figure, band: str) -> int:
