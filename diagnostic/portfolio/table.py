@@ -66,6 +66,7 @@ class PortfolioRow:
     reading: Reading | None
     plan: PlanProgress
     figures: bool
+    folded_name: str = ""  # the name as search and sort compare it (see official.normalise)
 
     @property
     def key(self) -> str:
@@ -145,36 +146,41 @@ def _row(
         reading=reading,
         plan=plan_progress(diagnosis, today),
         figures=figures,
+        folded_name=normalise(data.territories[key].name),
     )
 
 
 def keep(row: PortfolioRow, filters: Filters, today: dt.date) -> bool:
-    """Whether a row passes every filter."""
+    """Whether a row passes every filter (``filter_rows`` checks many rows faster)."""
+    return _keep(row, filters, stale_before(today), normalise(filters.search).split())
+
+
+def _keep(row: PortfolioRow, filters: Filters, stale: dt.date, words: list[str]) -> bool:
     facts = row.facts
     if filters.departements and facts.departement not in filters.departements:
         return False
     if filters.types and facts.type not in filters.types:
         return False
-    for lever, words in filters.needs.items():
+    for lever, wanted in filters.needs.items():
         need = row.reading.needs.get(lever) if row.reading is not None else None
-        if words and need not in words:
+        if wanted and need not in wanted:
             return False
-    if filters.stale and row.last_day is not None and row.last_day >= stale_before(today):
+    if filters.stale and row.last_day is not None and row.last_day >= stale:
         return False
     if filters.late and row.plan.late == 0:
         return False
-    return matches(row, filters.search)
+    return matches(row, filters.search, words)
 
 
-def matches(row: PortfolioRow, query: str) -> bool:
+def matches(row: PortfolioRow, query: str, words: list[str] | None = None) -> bool:
     """Whether each word of ``query`` starts a word of the name, or it is the SIREN or the dept."""
-    words = normalise(query).split()
+    words = normalise(query).split() if words is None else words
     if not words:
         return True
     compact = "".join(query.split())
     if compact in (row.facts.key, row.facts.departement):
         return True
-    name = " " + normalise(row.facts.name)
+    name = " " + (row.folded_name or normalise(row.facts.name))
     return all(f" {word}" in name for word in words)
 
 
@@ -182,7 +188,8 @@ def filter_rows(
     rows: Sequence[PortfolioRow], filters: Filters, today: dt.date
 ) -> list[PortfolioRow]:
     """The rows that pass the filters, in their order."""
-    return [row for row in rows if keep(row, filters, today)]
+    stale, words = stale_before(today), normalise(filters.search).split()
+    return [row for row in rows if _keep(row, filters, stale, words)]
 
 
 def sort_rows(
@@ -190,13 +197,13 @@ def sort_rows(
 ) -> list[PortfolioRow]:
     """Rows sorted on one column, missing values last, then by name."""
     value = {
-        "name": lambda row: normalise(row.facts.name),
+        "name": lambda row: row.folded_name,
         "departement": lambda row: row.facts.departement,
         "population": lambda row: row.facts.population,
         "last_day": lambda row: row.last_day,
         "late": lambda row: row.plan.late,
     }[by]
-    by_name = sorted(rows, key=lambda row: (normalise(row.facts.name), row.key))
+    by_name = sorted(rows, key=lambda row: (row.folded_name, row.key))
     present = [row for row in by_name if value(row) is not None]
     missing = [row for row in by_name if value(row) is None]
     return sorted(present, key=value, reverse=descending) + missing

@@ -48,10 +48,10 @@ class PortfolioMethods:
         with reading(self._engine) as connection:
             return load_portfolio(connection, referentiel, territories, keys)
 
-    def portfolio_stamp(self, keys: Collection[str] | None) -> tuple[Any, ...]:
+    def portfolio_stamp(self) -> tuple[Any, ...]:
         """A cheap fingerprint that changes whenever the portfolio's data may have changed."""
         with reading(self._engine) as connection:
-            return stamp(connection, keys)
+            return stamp(connection)
 
 
 def _owned(statement: Select[Any], table: Any, keys: Collection[str] | None) -> Select[Any]:
@@ -59,24 +59,20 @@ def _owned(statement: Select[Any], table: Any, keys: Collection[str] | None) -> 
     return statement if keys is None else statement.where(table.c.siren.in_(sorted(keys)))
 
 
-def stamp(connection: Connection, keys: Collection[str] | None) -> tuple[Any, ...]:
-    """Counts and latest changes of the diagnostics, workshops and plans (one query)."""
-    mine = _owned(select(diagnostics.c.id, diagnostics.c.updated_at), diagnostics, keys)
-    alone = mine.where(diagnostics.c.workshop_id.is_(None)).subquery()
-    groups = _owned(select(workshops.c.id, workshops.c.updated_at), workshops, keys).subquery()
-    participants = select(diagnostics.c.updated_at).where(diagnostics.c.workshop_id.is_not(None))
-    columns = [
+# Counts and latest changes of every table the rows are built from, built once: a change
+# anywhere (a territory outside the set too) only costs the set one rebuild.
+_STAMP: Select[Any] = select(
+    *[
         select(aggregate).select_from(table).scalar_subquery()
-        for table, stamped in (
-            (alone, alone.c.updated_at),
-            (groups, groups.c.updated_at),
-            (participants.subquery(), None),
-            (plan_actions, plan_actions.c.updated_at),
-        )
-        for aggregate in (func.count(), func.max(stamped if stamped is not None else literal(0)))
+        for table in (diagnostics, workshops, plan_actions)
+        for aggregate in (func.count(), func.max(table.c.updated_at))
     ]
-    statement = select(*columns)
-    return tuple(connection.execute(statement).one())
+)
+
+
+def stamp(connection: Connection) -> tuple[Any, ...]:
+    """Counts and latest changes of the diagnostics, workshops and plans, in one query."""
+    return tuple(connection.execute(_STAMP).one())
 
 
 def load_portfolio(

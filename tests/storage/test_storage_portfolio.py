@@ -115,10 +115,10 @@ def test_the_stamp_changes_when_an_answer_or_a_plan_changes(
     repo: Repository, referentiel: Referentiel
 ) -> None:
     token = diagnose(repo, referentiel, LYON, 1)
-    first = repo.portfolio_stamp(None)
-    assert repo.portfolio_stamp(None) == first
+    first = repo.portfolio_stamp()
+    assert repo.portfolio_stamp() == first
     repo.save_answer(token, referentiel.questions[0].id, 3)
-    second = repo.portfolio_stamp(None)
+    second = repo.portfolio_stamp()
     assert second != first
     repo.save_plan_action(token, PlanAction("e2", "Agir", dt.date(2026, 1, 1)))
-    assert repo.portfolio_stamp(None) != second
+    assert repo.portfolio_stamp() != second

@@ -1,35 +1,95 @@
-"""The portfolio's rows, built once per state of the data and reused by every run."""
+"""The portfolio's rows and table, built once per state of the data and reused by every run."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-import streamlit as st
+import pandas as pd
 
 from ...portfolio.table import PortfolioRow, build_rows
 from ...territory.official import official_territories
 from ..state import Context
+from .table import table_frame
+
+KEPT = 8  # states of the data (and languages) remembered
+FRESH_SECONDS = 1.0  # how long a read of the data's stamp is trusted
 
 
-def portfolio_rows(
+@dataclass(frozen=True, eq=False)
+class Portfolio:
+    """The visible territories' rows, and what identifies the data they were built from."""
+
+    key: tuple[object, ...]
+    rows: list[PortfolioRow]
+    today: dt.date
+
+
+class _Kept:
+    """The last few results of a costly build, by key, shared by every session."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[object, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...], build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > KEPT:
+                self._items.popitem(last=False)
+        return value
+
+
+_ROWS = _Kept()
+_FRAMES = _Kept()
+_STAMPS: dict[str, tuple[float, tuple[object, ...]]] = {}
+
+
+def data_stamp(ctx: Context) -> tuple[object, ...]:
+    """The data's stamp, read again once it is a second old: a page's reruns (each click)
+    then cost no query, and a change made elsewhere shows within a second."""
+    url = ctx.settings.database_url
+    now = time.monotonic()
+    known = _STAMPS.get(url)
+    if known is not None and now - known[0] < FRESH_SECONDS:
+        return known[1]
+    stamp = ctx.repository.portfolio_stamp()
+    _STAMPS[url] = (now, stamp)
+    return stamp
+
+
+def load_portfolio(
     ctx: Context, visible: frozenset[str] | None, figures: Mapping[str, bool], today: dt.date
-) -> list[PortfolioRow]:
+) -> Portfolio:
     """Every visible territory's row; rebuilt only when a diagnostic, workshop or plan changed."""
-    stamp = ctx.repository.portfolio_stamp(visible)
+    stamp = data_stamp(ctx)
     flags = tuple(sorted(key for key, loaded in figures.items() if loaded))
     key = (ctx.settings.database_url, ctx.referentiel.version, stamp, visible, flags, today)
-    return _rows(key, ctx, visible, figures, today)
+
+    def build() -> list[PortfolioRow]:
+        data = ctx.repository.load_portfolio(ctx.referentiel, official_territories(), visible)
+        return build_rows(ctx.referentiel, data, visible, figures, today)
+
+    return Portfolio(key, _ROWS.get(key, build), today)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _rows(
-    key: tuple[object, ...],
-    _ctx: Context,
-    _visible: frozenset[str] | None,
-    _figures: Mapping[str, bool],
-    _today: dt.date,
-) -> list[PortfolioRow]:
-    """The rows for one ``key`` (database, référentiel, data stamp, visible set, figures, day)."""
-    data = _ctx.repository.load_portfolio(_ctx.referentiel, official_territories(), _visible)
-    return build_rows(_ctx.referentiel, data, _visible, _figures, _today)
+def shown_frame(
+    ctx: Context, portfolio: Portfolio, shown: Sequence[PortfolioRow], lang: str
+) -> pd.DataFrame:
+    """The table of the rows shown, in their order, cut from the whole table built once."""
+    frame: pd.DataFrame = _FRAMES.get(
+        (*portfolio.key, lang),
+        lambda: table_frame(ctx.referentiel, portfolio.rows, portfolio.today, lang),
+    )
+    position = {row.key: index for index, row in enumerate(portfolio.rows)}
+    return frame.iloc[[position[row.key] for row in shown]]

@@ -15,7 +15,7 @@ from ...territory.official import official_territories
 from .. import pending, state
 from ..literal import escape_markdown
 from ..local_access import is_local_request
-from .data import portfolio_rows
+from .data import load_portfolio, shown_frame
 from .filters import filter_controls
 from .parts import figures_loaded, region_extras, visible_territories
 from .table import downloads, table_view
@@ -40,10 +40,11 @@ def render() -> None:
     visible = visible_territories(ctx)
     try:
         figures = figures_loaded(ctx, visible or ())
-        rows = portfolio_rows(ctx, visible, figures, today)
+        portfolio = load_portfolio(ctx, visible, figures, today)
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         return
+    rows = portfolio.rows
     if not rows:
         st.info(t("portfolio.empty", lang))
         return
@@ -51,16 +52,17 @@ def render() -> None:
     shown = sort_rows(filter_rows(rows, choice.filters, today), choice.sort, choice.descending)
     st.caption(t("portfolio.count", lang, shown=len(shown), total=len(rows)))
     if shown:
-        table_view(ctx.referentiel, shown, today, lang)
+        table_view(shown_frame(ctx, portfolio, shown, lang), lang)
     else:
         st.info(t("portfolio.none_match", lang))
     st.caption(t("portfolio.unnamed_note", lang))
     region_extras(ctx, shown)
-    synthesis = synthesise(ctx.referentiel, shown, visible)
     regions = official_territories().region_name
     heading = Heading(
         ", ".join(sorted({regions(row.facts.region) for row in shown if row.facts.region})),
         choice.described,
         today,
     )
-    downloads(ctx.referentiel, shown, synthesis, heading, lang)
+    downloads(
+        ctx.referentiel, shown, lambda: synthesise(ctx.referentiel, shown, visible), heading, lang
+    )

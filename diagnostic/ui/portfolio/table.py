@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -38,11 +38,8 @@ def table_frame(
     return frame
 
 
-def table_view(
-    referentiel: Referentiel, rows: Sequence[PortfolioRow], today: dt.date, lang: str
-) -> None:
+def table_view(frame: pd.DataFrame, lang: str) -> None:
     """The table: sortable columns, numbers and dates typed, a link to open each territory."""
-    frame = table_frame(referentiel, rows, today, lang)
     config = {
         t("portfolio.col.name", lang): st.column_config.TextColumn(pinned=True),
         t("portfolio.col.population", lang): st.column_config.NumberColumn(format="localized"),
@@ -59,11 +56,12 @@ def table_view(
 def downloads(
     referentiel: Referentiel,
     rows: Sequence[PortfolioRow],
-    synthesis: Synthesis,
+    synthesis: Callable[[], Synthesis],
     heading: Heading,
     lang: str,
 ) -> None:
-    """The filtered table and the synthesis, each file made only when its button is pressed."""
+    """The filtered table and the synthesis, each file (and the synthesis) made only when its
+    button is pressed."""
     st.subheader(t("portfolio.download.title", lang))
     st.caption(t("portfolio.download.help", lang))
     stem = f"{t('synthesis.title', lang).lower().replace(' ', '-')}-{heading.day.isoformat()}"
@@ -79,7 +77,7 @@ def downloads(
     )
     second.download_button(
         t("portfolio.download.synthesis_pdf", lang),
-        data=lambda: synthesis_pdf(referentiel, synthesis, heading, lang),
+        data=lambda: synthesis_pdf(referentiel, synthesis(), heading, lang),
         file_name=f"{_ascii(stem)}.pdf",
         mime="application/pdf",
         key="portfolio-download-pdf",
@@ -88,7 +86,7 @@ def downloads(
     )
     third.download_button(
         t("portfolio.download.synthesis_xlsx", lang),
-        data=lambda: synthesis_xlsx(referentiel, synthesis, heading, lang),
+        data=lambda: synthesis_xlsx(referentiel, synthesis(), heading, lang),
         file_name=f"{_ascii(stem)}.xlsx",
         mime=XLSX,
         key="portfolio-download-xlsx",
