@@ -52,6 +52,7 @@ class _Kept:
 
 _ROWS = _Kept()
 _FRAMES = _Kept()
+_SHOWN = _Kept()  # the last few cuts: a filter or an order undone costs nothing
 _STAMPS: dict[str, tuple[float, tuple[object, ...]]] = {}
 
 
@@ -87,9 +88,15 @@ def shown_frame(
     ctx: Context, portfolio: Portfolio, shown: Sequence[PortfolioRow], lang: str
 ) -> pd.DataFrame:
     """The table of the rows shown, in their order, cut from the whole table built once."""
-    frame: pd.DataFrame = _FRAMES.get(
-        (*portfolio.key, lang),
-        lambda: table_frame(ctx.referentiel, portfolio.rows, portfolio.today, lang),
-    )
-    position = {row.key: index for index, row in enumerate(portfolio.rows)}
-    return frame.iloc[[position[row.key] for row in shown]]
+    keys = tuple(row.key for row in shown)
+
+    def cut() -> pd.DataFrame:
+        frame: pd.DataFrame = _FRAMES.get(
+            (*portfolio.key, lang),
+            lambda: table_frame(ctx.referentiel, portfolio.rows, portfolio.today, lang),
+        )
+        position = {row.key: index for index, row in enumerate(portfolio.rows)}
+        return frame.iloc[[position[key] for key in keys]]
+
+    frame: pd.DataFrame = _SHOWN.get((*portfolio.key, lang, keys), cut)
+    return frame
