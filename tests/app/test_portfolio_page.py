@@ -9,7 +9,9 @@ from app_support import new_app, screen
 from streamlit.testing.v1 import AppTest
 
 from diagnostic.model import PlanAction, Quarter, Referentiel, TerritoryProfile
+from diagnostic.portfolio.table import Filters, build_rows, filter_rows
 from diagnostic.storage import Repository
+from diagnostic.territory.official import official_territories
 from diagnostic.ui.portfolio import page
 
 PAGE = "diagnostic/ui/pages/portefeuille.py"
@@ -128,3 +130,24 @@ def test_a_visitor_through_the_network_is_told_why_nothing_is_shown(
     assert not at.exception
     assert "personne assise devant la machine" in at.warning[0].value
     assert not at.get("arrow_data_frame") and "Lyon" not in screen(at)
+
+
+@pytest.mark.usefixtures("local")
+def test_the_need_filter_keeps_the_territories_with_that_need_on_the_lever(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    seed(repository, referentiel)
+    data = repository.load_portfolio(referentiel, official_territories(), None)
+    rows = build_rows(referentiel, data, None, {}, TODAY)
+    lever = referentiel.levers[0].id
+    first = rows[0].reading
+    assert first is not None
+    word = first.needs[lever]
+    assert word is not None
+    expected = filter_rows(rows, Filters(needs={lever: frozenset({word})}), TODAY)
+    at = open_page()
+    assert at.multiselect(key="portfolio-need").disabled  # until a lever is chosen
+    at.selectbox(key="portfolio-lever").set_value(lever).run()
+    at.multiselect(key="portfolio-need").set_value([word]).run()
+    assert shown_names(at) == [row.facts.name for row in expected]
+    assert "Annecy" in shown_names(at)

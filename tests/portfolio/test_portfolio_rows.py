@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from portfolio_support import TODAY, action, data, facts, sheet, shipped
 
 from diagnostic.advice.recommend import recommend
 from diagnostic.advice.scoring import score_sheet
-from diagnostic.model import UNKNOWN, Quarter
+from diagnostic.model import (
+    DECLINED,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    Quarter,
+    QuestionId,
+    TerritoryProfile,
+)
 from diagnostic.portfolio.readings import read_sheets
 from diagnostic.portfolio.table import (
     Filters,
@@ -147,3 +156,34 @@ def test_filtering_keeps_exactly_the_rows_that_pass_each_filter(
     for row in kept:
         assert not departements or row.facts.departement in departements
         assert not late or row.plan.late > 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2**32 - 1), min_size=1, max_size=6))
+def test_a_batch_of_random_sheets_reads_as_each_results_page(seeds: list[int]) -> None:
+    referentiel = shipped()
+    sheets = [sheet_from_seed(seed) for seed in seeds]
+    for reading, one in zip(read_sheets(referentiel, sheets), sheets, strict=True):
+        scores = score_sheet(referentiel, one)
+        top = recommend(referentiel, one, scores)
+        assert [n.lever for n in reading.levers] == [r.lever.id for r in top]
+        assert reading.first_actions == tuple(r.actions[0].id for r in top if r.actions)
+        assert reading.declined == scores.declined
+
+
+def sheet_from_seed(seed: int) -> AnswerSheet:
+    """Random answers (levels, « je ne sais pas », « non pertinent », blanks) from a seed."""
+    rng = np.random.default_rng(seed)
+    answers: dict[QuestionId, Answer] = {}
+    for question in shipped().questions:
+        scale = shipped().scale(question.scale)
+        draw = rng.random()
+        if draw < 0.1:
+            continue
+        if draw < 0.2:
+            answers[question.id] = UNKNOWN
+        elif draw < 0.25:
+            answers[question.id] = DECLINED
+        else:
+            answers[question.id] = int(rng.integers(scale.min, scale.max + 1))
+    return AnswerSheet(TerritoryProfile("x", "cc", population=20_000), answers)
