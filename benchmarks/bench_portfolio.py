@@ -3,8 +3,8 @@
 A région with 300 territories, 2,000 diagnostics and 100 workshops (6 participants each) is
 written to a fresh database; the real app's Portefeuille page (AppTest, the descending
 order ticked or unticked before each rerun, so that the whole table is sorted and shown
-every time) is timed against a bare page showing the same table with the same widgets, in
-the same run; then the synthesis PDF of the 300 territories. On SQLite,
+every time) is timed against a bare page showing the same table with the same widgets, the
+sidebar's included, in the same run; then the synthesis PDF of the 300 territories. On SQLite,
 and on PostgreSQL when DIAGNOSTIC_TEST_POSTGRES_URL is set. Asserts nothing.
 
 Run: ``python benchmarks/bench_portfolio.py [--quick]``. Targets: ratio <= 1.5, PDF < 2 s.
@@ -50,6 +50,8 @@ import streamlit as st
 def table():
     return pd.read_pickle({path!r})
 
+st.sidebar.radio("Langue", ["fr", "en"], horizontal=True, key="lang")
+st.sidebar.button("Reconnecté", key="reconnected")
 st.title("Portefeuille des territoires")
 st.markdown("Texte d'introduction.")
 st.text_input("Chercher", key="search")
