@@ -24,6 +24,7 @@ from typing import Any
 
 from bench_app import rerun_times
 from portfolio_seed import Size, has_figures_table, seed
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 from timing import best_of, postgres_schema
 
@@ -32,8 +33,10 @@ from diagnostic.portfolio.synthesis import synthesise
 from diagnostic.portfolio.table import build_rows
 from diagnostic.referentiel.load import load_referentiel
 from diagnostic.storage import close_repositories, open_repository
+from diagnostic.storage.tables import diagnostics
 from diagnostic.territory.official import official_territories
 from diagnostic.ui.portfolio import page
+from diagnostic.ui.portfolio.data import FRESH_SECONDS
 from diagnostic.ui.portfolio.table import table_frame
 from diagnostic.ui.resources import repository_at, repository_for
 
@@ -88,6 +91,23 @@ def toggle(at: AppTest, key: str) -> Any:
     return setup
 
 
+def after_a_change(app: AppTest, repository: Any) -> float:
+    """Seconds of the page's next run once an answer was saved (its stamp read again)."""
+    with repository._engine.connect() as connection:
+        token = connection.execute(
+            select(diagnostics.c.token).where(diagnostics.c.workshop_id.is_(None)).limit(1)
+        ).scalar_one()
+    repository.save_answer(token, repository_question(), 0)
+    time.sleep(FRESH_SECONDS)
+    start = time.perf_counter()
+    app.run()
+    return time.perf_counter() - start
+
+
+def repository_question() -> str:
+    return load_referentiel(ROOT / "data").questions[0].id
+
+
 def measure(url: str, size: Size, repeat: int, folder: Path) -> tuple[float, float]:
     """The page's median rerun over the bare page's, and the synthesis PDF's seconds."""
     referentiel = load_referentiel(ROOT / "data")
@@ -128,6 +148,7 @@ def measure(url: str, size: Size, repeat: int, folder: Path) -> tuple[float, flo
         repeat=repeat,
     )
     page_time, bare_time = (statistics.median(spent) for spent in times)
+    print(f"  page after one answer changed elsewhere: {after_a_change(app, repository):.2f} s")
     ratio = page_time / bare_time
     print(f"  page rerun median {page_time * 1000:.0f} ms, bare {bare_time * 1000:.0f} ms")
     synthesis = synthesise(referentiel, rows, None)

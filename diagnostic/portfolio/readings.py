@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,11 +61,55 @@ def known_answers(referentiel: Referentiel, sheet: AnswerSheet) -> AnswerSheet:
     return sheet if len(kept) == len(sheet.answers) else dataclasses.replace(sheet, answers=kept)
 
 
-def read_sheets(referentiel: Referentiel, sheets: Sequence[AnswerSheet]) -> list[Reading]:
-    """Each sheet's reading, all of them scored in one batch, as their results pages would."""
+class ReadingMemo:
+    """Readings already made, by everything they depend on: a sheet that did not change since
+    the last portfolio is not scored again (shared by threads; the oldest are forgotten)."""
+
+    def __init__(self, size: int = 4_096) -> None:
+        self._items: OrderedDict[Hashable, Reading] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(referentiel: Referentiel, sheet: AnswerSheet) -> Hashable:
+        """What a reading depends on: the référentiel, the territory's kind and size, answers."""
+        territory = sheet.territory
+        answers = tuple(sorted(sheet.answers.items()))
+        return (id(referentiel), territory.type, territory.population, answers, sheet.priorities)
+
+    def find(self, key: Hashable) -> Reading | None:
+        with self._lock:
+            return self._items.get(key)
+
+    def keep(self, key: Hashable, reading: Reading) -> None:
+        with self._lock:
+            self._items[key] = reading
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def read_sheets(
+    referentiel: Referentiel, sheets: Sequence[AnswerSheet], memo: ReadingMemo | None = None
+) -> list[Reading]:
+    """Each sheet's reading, as its results page would say it; the sheets not in ``memo``
+    are scored together in one batch."""
+    sheets = [known_answers(referentiel, sheet) for sheet in sheets]
+    if memo is None:
+        return _read(referentiel, sheets)
+    keys = [ReadingMemo.key(referentiel, sheet) for sheet in sheets]
+    found = [memo.find(key) for key in keys]
+    missing = [index for index, reading in enumerate(found) if reading is None]
+    for index, reading in zip(
+        missing, _read(referentiel, [sheets[i] for i in missing]), strict=True
+    ):
+        memo.keep(keys[index], reading)
+        found[index] = reading
+    return [reading for reading in found if reading is not None]
+
+
+def _read(referentiel: Referentiel, sheets: Sequence[AnswerSheet]) -> list[Reading]:
     if not sheets:
         return []
-    sheets = [known_answers(referentiel, sheet) for sheet in sheets]
     matrix = answers_matrix(referentiel, [sheet.answers for sheet in sheets])
     factors = ranking_factors(referentiel, [sheet.priorities for sheet in sheets])
     batch = score_matrix(referentiel, matrix, explain=True, factors=factors)

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 from ..advice.recommend import NeedWord
 from ..model import OPEN_STATUSES, STATUSES, LeverId, Quarter, Referentiel, Status
 from ..territory.official import normalise
-from .readings import Diagnosis, LeverNeed, Mode, Reading, read_sheets
+from .readings import Diagnosis, LeverNeed, Mode, Reading, ReadingMemo, read_sheets
 
 STALE_MONTHS = 12
 SortKey = Literal["name", "departement", "population", "last_day", "late"]
@@ -113,14 +113,16 @@ def build_rows(
     visible: Collection[str] | None,
     figures: Mapping[str, bool],
     today: dt.date,
+    memo: ReadingMemo | None = None,
 ) -> list[PortfolioRow]:
-    """The rows of the territories in ``visible`` (None: all of ``data``), by name."""
+    """The rows of the territories in ``visible`` (None: all of ``data``), by name; ``memo``
+    keeps the readings of earlier builds."""
     keys = [key for key in data.territories if visible is None or key in visible]
     diagnosed = [key for key in keys if key in data.latest]
     readings = dict(
         zip(
             diagnosed,
-            read_sheets(referentiel, [data.latest[k].sheet for k in diagnosed]),
+            read_sheets(referentiel, [data.latest[k].sheet for k in diagnosed], memo),
             strict=True,
         )
     )

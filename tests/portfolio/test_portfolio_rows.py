@@ -20,7 +20,7 @@ from diagnostic.model import (
     QuestionId,
     TerritoryProfile,
 )
-from diagnostic.portfolio.readings import read_sheets
+from diagnostic.portfolio.readings import ReadingMemo, read_sheets
 from diagnostic.portfolio.table import (
     Filters,
     build_rows,
@@ -187,3 +187,14 @@ def sheet_from_seed(seed: int) -> AnswerSheet:
         else:
             answers[question.id] = int(rng.integers(scale.min, scale.max + 1))
     return AnswerSheet(TerritoryProfile("x", "cc", population=20_000), answers)
+
+
+def test_a_memo_scores_only_the_sheets_it_has_not_read() -> None:
+    referentiel = shipped()
+    memo = ReadingMemo()
+    first = read_sheets(referentiel, [sheet(0), sheet(4)], memo)
+    assert read_sheets(referentiel, [sheet(4), sheet(0)], memo) == [first[1], first[0]]
+    changed = sheet(UNKNOWN)
+    again = read_sheets(referentiel, [sheet(0), changed], memo)
+    assert again[0] is first[0]
+    assert again[1] == read_sheets(referentiel, [changed])[0]

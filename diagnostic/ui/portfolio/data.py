@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...portfolio.readings import ReadingMemo
 from ...portfolio.table import PortfolioRow, build_rows
 from ...territory.official import official_territories
 from ..state import Context
@@ -53,6 +54,7 @@ class _Kept:
 _ROWS = _Kept()
 _FRAMES = _Kept()
 _SHOWN = _Kept()  # the last few cuts: a filter or an order undone costs nothing
+_READINGS = ReadingMemo()  # a change to one diagnostic re-scores that one only
 _STAMPS: dict[str, tuple[float, tuple[object, ...]]] = {}
 
 
@@ -79,7 +81,7 @@ def load_portfolio(
 
     def build() -> list[PortfolioRow]:
         data = ctx.repository.load_portfolio(ctx.referentiel, official_territories(), visible)
-        return build_rows(ctx.referentiel, data, visible, figures, today)
+        return build_rows(ctx.referentiel, data, visible, figures, today, _READINGS)
 
     return Portfolio(key, _ROWS.get(key, build), today)
 
