@@ -1,4 +1,4 @@
-"""The portfolio's read: a set of territories' latest diagnoses, plans and counts, in six queries.
+"""The portfolio's read: a set of territories' latest diagnoses, plans and counts, in five queries.
 
 A diagnostic or a workshop belongs to the territory whose official code (the SIREN the
 profile records when the territory was picked from the official list) it carries; those
