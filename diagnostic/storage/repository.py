@@ -34,6 +34,7 @@ from .plans import (
     snapshot_text,
     write_plan,
 )
+from .portfolio import PortfolioMethods
 from .records import (
     DiagnosticRecord,
     answer_values,
@@ -79,7 +80,13 @@ def close_repositories() -> None:
 
 
 class Repository(
-    WorkshopMethods, PlanMethods, AccountMethods, SharingMethods, SpaceMethods, FiguresMethods
+    WorkshopMethods,
+    PlanMethods,
+    AccountMethods,
+    SharingMethods,
+    SpaceMethods,
+    FiguresMethods,
+    PortfolioMethods,
 ):
     """Diagnostics and workshops in one database; every method is one transaction.
 

@@ -25,6 +25,7 @@ RESULTS = PAGES_DIR / "resultats.py"
 METHOD = PAGES_DIR / "methode.py"
 WORKSHOP = PAGES_DIR / "atelier.py"
 ANIMATION = PAGES_DIR / "atelier_animation.py"
+PORTFOLIO = PAGES_DIR / "portefeuille.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -80,11 +81,14 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(METHOD, title=t("app.nav.method", lang), url_path="methode"),
         st.Page(WORKSHOP, title=t("atelier.nav.join", lang), url_path="atelier"),
         st.Page(ANIMATION, title=t("atelier.nav.animate", lang), url_path="animation"),
+        st.Page(PORTFOLIO, title=t("portfolio.nav", lang), url_path="portefeuille"),
     ]
 
 
 def layout(page: st.Page) -> Literal["wide", "centered"]:
-    """Wide for the workshop dashboard (projected), centered for every other page."""
+    """Wide for the portfolio and the workshop dashboard (projected), centered elsewhere."""
+    if page.url_path == "portefeuille":
+        return "wide"
     if page.url_path != "animation":
         return "centered"
     dashboard = session_admin() is not None or st.query_params.get(CODE_PARAM)

@@ -1,0 +1,1 @@
+"""Exporters of the portfolio and of the regional synthesis: rows and synthesis -> bytes."""
