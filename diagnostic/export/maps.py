@@ -132,7 +132,7 @@ def locator_text(territory_key: str, lang: str) -> str:
         "maps.locator.alt",
         lang,
         name=territory.name,
-        kind=t(f"territory.{territory.kind}", lang),
+        kind=t(f"maps.kind.{territory.kind}", lang),
         departement=f"{territories.departement_name(territory.departement)} "
         f"({territory.departement})",
         region=territories.region_name(territory.region),
