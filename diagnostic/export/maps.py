@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
+from urllib.parse import quote
 
 import plotly.graph_objects as go
 
@@ -32,6 +33,12 @@ AROUND_COLOUR = "#d6d6d6"
 HOME_COLOUR = "#b8b8b8"
 BORDER = {"color": "#ffffff", "width": 0.5}
 MapLevel = Literal["epci", "commune"]
+# plotly.js fetches a world topojson for every map with a choropleth, even with the base
+# map hidden, from a CDN by default: offline, nothing would be drawn. An empty topology,
+# given as a data URL ("#" makes plotly.js's "world_110m.json" suffix a fragment), is all
+# it needs when the shapes are ours and the base layers hidden.
+EMPTY_TOPOJSON = "data:application/json," + quote('{"type":"Topology","objects":{},"arcs":[]}')
+MAP_CONFIG = {"displaylogo": False, "displayModeBar": False, "topojsonURL": EMPTY_TOPOJSON + "#"}
 Shaped = tuple[go.Choropleth, list[Feature]]  # a trace and the shapes it draws
 
 
@@ -100,7 +107,7 @@ def map_entries(
     return sorted(entries, key=lambda entry: (entry.name, entry.key))
 
 
-def locator_map(territory_key: str, lang: str, *, height: int = 240) -> go.Figure:
+def locator_map(territory_key: str, lang: str, *, height: int = 190) -> go.Figure:
     """One territory highlighted among the départements of its région.
 
     NoShapeError if the key names no official commune or EPCI with a shape.

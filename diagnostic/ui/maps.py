@@ -12,6 +12,7 @@ import streamlit as st
 
 from ..errors import DiagnosticError, ReferentielError
 from ..export.maps import (
+    MAP_CONFIG,
     MapEntry,
     MapLevel,
     MapValue,
@@ -23,7 +24,6 @@ from ..export.maps import (
 from ..i18n import t
 from ..model import TerritoryProfile
 from ..territory.contours import attribution, region_shapes
-from .figures import PLOTLY_CONFIG
 from .literal import escape_markdown
 
 LOCATOR_KEY = "locator-map"
@@ -43,7 +43,7 @@ def locator_view(profile: TerritoryProfile | None, lang: str) -> None:
         return
     column, _rest = st.columns([1, 2])
     with column:
-        st.plotly_chart(figure, key=LOCATOR_KEY, config=PLOTLY_CONFIG, alt=text)
+        st.plotly_chart(figure, key=LOCATOR_KEY, config=MAP_CONFIG, alt=text)
     st.caption(text)
 
 
@@ -84,7 +84,7 @@ def region_map_view(
         st.plotly_chart(
             figure,
             key=chart_key,
-            config=PLOTLY_CONFIG,
+            config=MAP_CONFIG,
             on_select=lambda: _opened(chart_key, by_key, on_open),
             selection_mode="points",
             alt=t("maps.alt.region", lang, count=len(entries), region=name),

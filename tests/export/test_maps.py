@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -10,6 +11,7 @@ import pytest
 
 from diagnostic.export.maps import (
     HIGHLIGHT_COLOUR,
+    MAP_CONFIG,
     NO_DATA_COLOUR,
     STATUS_COLOURS,
     locator_map,
@@ -154,3 +156,11 @@ def test_a_territory_without_an_official_shape_is_a_domain_error(key: str) -> No
     assert "ni une commune ni un EPCI officiels" in caught.value.message("fr")
     with pytest.raises(NoShapeError):
         locator_text(key, "en")
+
+
+def test_the_map_config_keeps_plotly_offline() -> None:
+    url = MAP_CONFIG["topojsonURL"]
+    assert url.startswith("data:application/json,") and url.endswith("#")
+    topology = json.loads(unquote(url.removeprefix("data:application/json,").rstrip("#")))
+    assert topology == {"type": "Topology", "objects": {}, "arcs": []}
+    assert MAP_CONFIG["displayModeBar"] is False
