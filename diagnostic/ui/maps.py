@@ -70,8 +70,9 @@ def region_map_view(
     caller gave in ``values``. A région without shapes, or unreadable shapes, shows a
     one-line message instead of the map.
     """
+    lines = tuple(sorted((code, tuple(found)) for code, found in (details or {}).items()))
     try:
-        figure = region_map(region, values, lang, level, title=title, details=details)
+        figure = _region_figure(region, tuple(sorted(values.items())), lang, level, title, lines)
         entries = map_entries(region, values, lang, level)
         name = region_shapes(region).name
     except DiagnosticError as error:
@@ -92,6 +93,19 @@ def region_map_view(
         st.caption(attribution(lang))
     with list_column:
         _territory_list(entries, lang, on_open, key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _region_figure(
+    region: str,
+    values: tuple[tuple[str, MapValue], ...],
+    lang: str,
+    level: MapLevel,
+    title: str | None,
+    details: tuple[tuple[str, tuple[str, ...]], ...],
+) -> go.Figure:
+    """The région's map, built once for the same values (a commune map takes a second)."""
+    return region_map(region, dict(values), lang, level, title=title, details=dict(details))
 
 
 def _territory_list(
