@@ -19,13 +19,13 @@ from diagnostic.territory.contours import region_shapes
 def figure(region: str, level: str) -> go.Figure:
     rng = random.Random(7)
     shapes = region_shapes(region)
-    features = shapes.features("epci" if level == "bars" else level)  # type: ignore[arg-type]
+    features = shapes.features("epci" if level == "bars" else level)
     values = {f["id"]: rng.choice(STATUSES) for f in features}
     if level == "bars":
         names = [f["properties"]["name"] for f in features]
         numbers = [STATUSES.index(values[f["id"]]) for f in features]
         return go.Figure(go.Bar(x=names, y=numbers))
-    return region_map(region, values, "fr", level)  # type: ignore[arg-type]
+    return region_map(region, values, "fr", level)
 
 
 chosen = st.query_params.get("level", "epci")
