@@ -23,9 +23,9 @@ from ..typography import format_number
 Status = Literal["never", "recent", "older"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 MapValue = str | float
-# Told apart by hue and lightness (each 3:1 or more against the no-data grey), the legend
-# and the list beside the map say the same in words.
-STATUS_COLOURS: dict[Status, str] = {"never": "#b5446e", "recent": "#1f6f8b", "older": "#d08c00"}
+# Each 3:1 or more against the no-data grey (tests/export/test_maps.py checks it); told
+# apart from one another by hue, and in words by the legend and the list beside the map.
+STATUS_COLOURS: dict[Status, str] = {"never": "#b5446e", "recent": "#1f6f8b", "older": "#a86b00"}
 NO_DATA_COLOUR = "#e4e4e4"
 NEED_SCALE = [[0.0, "#e8f1f6"], [0.5, "#5b9bbd"], [1.0, "#173f5f"]]
 HIGHLIGHT_COLOUR = "#b5446e"

@@ -164,3 +164,16 @@ def test_the_map_config_keeps_plotly_offline() -> None:
     topology = json.loads(unquote(url.removeprefix("data:application/json,").rstrip("#")))
     assert topology == {"type": "Topology", "objects": {}, "arcs": []}
     assert MAP_CONFIG["displayModeBar"] is False
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_each_status_stands_out_from_the_no_data_grey() -> None:
+    grey = luminance(NO_DATA_COLOUR)
+    for status, colour in STATUS_COLOURS.items():
+        assert (grey + 0.05) / (luminance(colour) + 0.05) >= 3, status
