@@ -8,6 +8,8 @@ from urllib.parse import unquote
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diagnostic.export.maps import (
     HIGHLIGHT_COLOUR,
@@ -177,3 +179,24 @@ def test_each_status_stands_out_from_the_no_data_grey() -> None:
     grey = luminance(NO_DATA_COLOUR)
     for status, colour in STATUS_COLOURS.items():
         assert (grey + 0.05) / (luminance(colour) + 0.05) >= 3, status
+
+
+EPCI_OF_CORSICA = [f["id"] for f in region_shapes("94").features("epci")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(EPCI_OF_CORSICA), st.sampled_from(["never", "recent", "older"]))
+)
+def test_every_territory_is_drawn_once_in_the_colour_of_its_status(values: dict[str, str]) -> None:
+    figure = region_map("94", values, "en")
+    drawn = [key for trace in figure.data for key in trace.locations]
+    assert sorted(drawn) == EPCI_OF_CORSICA
+    for trace in figure.data:
+        assert list(trace.locations) == list(trace.customdata)
+        assert [f["id"] for f in trace.geojson["features"]] == list(trace.locations)
+        expected = {
+            STATUS_COLOURS[values[key]] if key in values else NO_DATA_COLOUR
+            for key in trace.locations
+        }
+        assert expected == {colour(trace)}
