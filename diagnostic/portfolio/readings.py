@@ -49,6 +49,7 @@ class Reading:
 
     levers: tuple[LeverNeed, ...]  # the levers to start with, at most three
     needs: Mapping[LeverId, NeedWord | None]  # every lever; None when no answer bears on it
+    scores: Mapping[LeverId, float | None]  # every lever's need figure, as the page shows it
     first_actions: tuple[ActionId, ...]  # the first action proposed for each of those levers
     unknown: tuple[QuestionId, ...]  # questions answered « je ne sais pas »
     declined: tuple[QuestionId, ...]  # questions answered « non pertinent »
@@ -184,6 +185,11 @@ def _reading(referentiel: Referentiel, sheet: AnswerSheet, scores: Scores) -> Re
         levers=tuple(LeverNeed(r.lever.id, r.need, r.score) for r in top),
         needs={
             lever.id: need_word(result.score, rules) if result.informed else None
+            for lever in referentiel.levers
+            for result in (scores.lever(lever.id),)
+        },
+        scores={
+            lever.id: result.score if result.informed else None
             for lever in referentiel.levers
             for result in (scores.lever(lever.id),)
         },

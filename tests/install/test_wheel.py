@@ -79,6 +79,21 @@ def test_the_wheel_ships_the_referentiel(installed: Path, tmp_path: Path) -> Non
     assert f"Référentiel {version} valide" in done.stdout
 
 
+def test_the_wheel_ships_the_maps_contours(installed: Path, tmp_path: Path) -> None:
+    drawn = run(
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "from diagnostic.export.maps import locator_map; import diagnostic.territory.contours"
+            " as c; print(len(locator_map('35238', 'fr').data), c.contours_folder())",
+        ],
+        cwd=tmp_path,
+    )
+    assert drawn.returncode == 0, drawn.stderr
+    count, folder = drawn.stdout.split()
+    assert count == "4" and Path(folder).is_relative_to(installed)
+
+
 def test_the_wheel_writes_a_report_from_another_folder(installed: Path, tmp_path: Path) -> None:
     referentiel = load_referentiel(PROJECT_DATA)
     first = referentiel.questions[0]

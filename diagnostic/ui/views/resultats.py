@@ -15,6 +15,7 @@ from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view
 from ..files import report_downloads
+from ..maps import locator_view
 from ..observatory_view import ess_figures_view, observatory_figures
 from ..plan.section import flush_diagnostic_plan, plan_section
 from ..resources import referentiel_at
@@ -34,6 +35,7 @@ def render() -> None:
     profile = state.saved_profile(sheet)
     if profile is not None:
         st.markdown(territory_line(profile, lang))
+        locator_view(profile, lang)
     else:
         st.warning(t("app.results.no_profile", lang))
     answered, unknown, total = answered_counts(referentiel, sheet)
