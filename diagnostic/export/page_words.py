@@ -63,7 +63,8 @@ class PageWords:
 
     def _first_use(self, match: re.Match[str]) -> str:
         short, plural = match.group(1), match.group(2)  # « ESATs » in English
-        if short in self._seen:
-            return match.group(0)
-        self._seen.add(short)
+        seen, self._seen = short in self._seen, self._seen | {short}
+        before = match.string[: match.start()].casefold()
+        if seen or before.endswith(f"{self._expansions[short].casefold()} ("):
+            return match.group(0)  # met before, or already written out by the text itself
         return f"{self._expansions[short]} ({short}{plural})"

@@ -34,7 +34,7 @@ def summary_section(data: ReportData) -> list[Flowable]:
     words = PageWords(data.referentiel, lang)
     body = _start(data, words) + levers_overview(data, words) + _strengths(data, words)
     body += _gaps(data, words)
-    body += [Spacer(1, 6 * mm), _text(words, t("report.summary.reading", lang), styles().small)]
+    body += [Spacer(1, 4 * mm), _text(words, t("report.summary.reading", lang), styles().small)]
     held = KeepInFrame(CONTENT_WIDTH, CONTENT_HEIGHT - TITLE_ROOM, body, mode="shrink")
     return [paragraph(t("report.summary.title", lang), styles().h1), held, PageBreak()]
 
@@ -170,7 +170,7 @@ def levers_overview(data: ReportData, words: PageWords) -> list[Flowable]:
         ]
         for rec in sorted(data.explained, key=lambda rec: rec.rank)
     ]
-    widths = (14 * mm, 58 * mm, 32 * mm, CONTENT_WIDTH - 104 * mm)
+    widths = (14 * mm, 58 * mm, 31 * mm, CONTENT_WIDTH - 103 * mm)
     title = t("report.summary.all_levers", lang, count=len(rows))
     return [paragraph(title, styles().h2), data_table(header, rows, widths, (0,))]
 
@@ -184,8 +184,8 @@ def _strengths(data: ReportData, words: PageWords) -> list[Flowable]:
         key, question, answer = "report.summary.strength", "", ""
         if strength.questions:
             best = strength.questions[0]
-            key = "report.summary.strength_answer"
-            question = words.expand(referentiel.question(best).label.get(lang))
+            key = "essentiel.strength_answer"
+            question = words.expand(referentiel.question(best).short_label.get(lang))
             answer = words.expand(answer_label(referentiel, best, data.sheet.answer(best), lang))
         story.append(
             rich(

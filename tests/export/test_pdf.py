@@ -107,7 +107,7 @@ def test_summary_quotes_the_strongest_answer_of_a_strength(sample_text: str) -> 
     assert (
         fold(
             "Points d’appui • Répondre aux besoins des habitants — maturité "
-            f"{round(strength.maturity)}/100, par exemple « {best.label.fr} » : « {answer} »."
+            f"{round(strength.maturity)}/100, par exemple {best.short_label.fr} : « {answer} »."
         )
         in sample_text
     )

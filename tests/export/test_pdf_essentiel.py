@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -10,12 +11,17 @@ from pathlib import Path
 
 import pytest
 from export_support import DAY, SHIPPED, fold, pdf_pages
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepInFrame
 
 from diagnostic.advice.confidence import assess
 from diagnostic.advice.recommend import recommend
 from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.page_words import PageWords, call_first, lower_initial
 from diagnostic.export.pdf import to_pdf
+from diagnostic.export.pdf_essentiel import TITLE_ROOM, summary_section
+from diagnostic.export.pdf_layout import CONTENT_HEIGHT, CONTENT_WIDTH
+from diagnostic.export.pdf_sections import ReportData
 from diagnostic.i18n import t
 from diagnostic.model import CALL_ORDER
 from diagnostic.referentiel.load import validate_referentiel
@@ -214,3 +220,30 @@ def test_a_wrong_acronym_or_kind_row_is_reported_with_its_file_row_and_field(
 
 def test_the_miniature_without_the_optional_files_still_loads(tmp_path: Path) -> None:
     assert validate_referentiel(_copy_mini(tmp_path)) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_l_essentiel_is_held_on_its_page_without_shrinking_much(name: str) -> None:
+    sheet = sheet_of(name)
+    data = ReportData.build(SHIPPED, sheet, score_sheet(SHIPPED, sheet), "fr", DAY)
+    (held,) = [part for part in summary_section(data) if isinstance(part, KeepInFrame)]
+    held.wrapOn(Canvas(io.BytesIO()), CONTENT_WIDTH, CONTENT_HEIGHT - TITLE_ROOM)
+    assert getattr(held, "_scale", 1.0) <= 1.16  # 86 % of the size at least; set only on shrinking
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_need_shown_and_its_word_agree_on_page_2(name: str, lang: str) -> None:
+    words = {t(f"need.{need}", lang): need for need in ("fort", "moyen", "faible")}
+    pattern = "|".join(words)
+    page = summary(name, lang)
+    found = re.findall(rf"(\d+)/100, ({pattern})\.", page)
+    found += [(score, word) for word, score in re.findall(rf"({pattern}) \((\d+)/100\)", page)]
+    assert len(found) >= len(SHIPPED.levers)
+    rules = SHIPPED.rules
+    for score, word in found:
+        value = int(score)
+        expected = "fort" if value >= rules.need_strong else "faible"
+        if rules.need_medium <= value < rules.need_strong:
+            expected = "moyen"
+        assert words[word] == expected, (score, word)
