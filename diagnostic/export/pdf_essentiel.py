@@ -64,6 +64,8 @@ def _start(data: ReportData, words: PageWords) -> list[Flowable]:
         story += [_tie_note(data, words, group) for group in ties if _closes(data, group, index)]
     if not data.top:
         story.append(_text(words, t("report.summary.none", lang)))
+    shown = {rec.lever.id for rec in data.top}
+    story += [_tie_note(data, words, group) for group in ties if not shown & set(group)]
     return story
 
 

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shutil
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -247,3 +248,15 @@ def test_the_need_shown_and_its_word_agree_on_page_2(name: str, lang: str) -> No
         if rules.need_medium <= value < rules.need_strong:
             expected = "moyen"
         assert words[word] == expected, (score, word)
+
+
+def test_a_tie_among_levers_not_proposed_to_start_with_is_still_told() -> None:
+    sheet = sheet_of("petr_alimentation_scic")
+    data = ReportData.build(SHIPPED, sheet, score_sheet(SHIPPED, sheet), "fr", DAY)
+    group = tuple(rec.lever.id for rec in data.explained[-2:])
+    assessment = replace(data.assessment, close_groups=(group,))
+    story = summary_section(replace(data, assessment=assessment, top=()))
+    (held,) = [part for part in story if isinstance(part, KeepInFrame)]
+    texts = [part.getPlainText() for part in held._content if hasattr(part, "getPlainText")]
+    ranks = [str(rec.rank) for rec in data.explained[-2:]]
+    assert any(text.startswith(f"Les leviers {ranks[0]} et {ranks[1]} sont au") for text in texts)
