@@ -172,7 +172,7 @@ def levers_overview(data: ReportData, words: PageWords) -> list[Flowable]:
         ]
         for rec in sorted(data.explained, key=lambda rec: rec.rank)
     ]
-    widths = (14 * mm, 58 * mm, 31 * mm, CONTENT_WIDTH - 103 * mm)
+    widths = (14 * mm, 56 * mm, 34 * mm, CONTENT_WIDTH - 104 * mm)
     title = t("report.summary.all_levers", lang, count=len(rows))
     return [paragraph(title, styles().h2), data_table(header, rows, widths, (0,))]
 
