@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from export_support import DAY, SHIPPED, fold, pdf_pages
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepInFrame
 
@@ -24,7 +26,7 @@ from diagnostic.export.pdf_essentiel import TITLE_ROOM, summary_section
 from diagnostic.export.pdf_layout import CONTENT_HEIGHT, CONTENT_WIDTH
 from diagnostic.export.pdf_sections import ReportData
 from diagnostic.i18n import t
-from diagnostic.model import CALL_ORDER
+from diagnostic.model import CALL_ORDER, Provider
 from diagnostic.referentiel.load import validate_referentiel
 from diagnostic.schema.answers import sheet_from_dict
 
@@ -260,3 +262,23 @@ def test_a_tie_among_levers_not_proposed_to_start_with_is_still_told() -> None:
     texts = [part.getPlainText() for part in held._content if hasattr(part, "getPlainText")]
     ranks = [str(rec.rank) for rec in data.explained[-2:]]
     assert any(text.startswith(f"Les leviers {ranks[0]} et {ranks[1]} sont au") for text in texts)
+
+
+@given(st.lists(st.sampled_from(SHIPPED.providers), unique=True, max_size=10))
+def test_call_first_is_a_stable_sort_by_kind_cut_at_three(providers: list[Provider]) -> None:
+    first = call_first(SHIPPED, providers)
+    assert len(first) == min(3, len(providers))
+    rank = {p.id: CALL_ORDER.index(SHIPPED.provider_kinds[p.id]) for p in providers}
+    expected = sorted(providers, key=lambda p: rank[p.id])[:3]  # sorted() is stable
+    assert list(first) == expected
+
+
+@given(
+    st.lists(st.sampled_from([a.short for a in SHIPPED.acronyms] + ["la", "et", "l’"]), max_size=12)
+)
+def test_each_acronym_is_written_out_once_and_only_at_its_first_use(words: list[str]) -> None:
+    expansions = {a.short: a.expansion.fr for a in SHIPPED.acronyms if a.expansion.fr}
+    text = PageWords(SHIPPED, "fr").expand(" ".join(words))
+    for short, expansion in expansions.items():
+        count = text.count(f"{expansion} ({short})")
+        assert count == (1 if short in words else 0), (short, text)
