@@ -197,6 +197,18 @@ class LocalName:
     source: str
 
 
+# The kinds of provider, in the order a territory calls them (``data/provider_kinds.csv``).
+CALL_ORDER = ("chambre_regionale", "service_public", "appui_local", "national")
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """An acronym and what it stands for in each language (empty where it is not used)."""
+
+    short: str
+    expansion: Text
+
+
 @dataclass(frozen=True, eq=False)
 class Referentiel:
     """The whole validated référentiel; tuples are in display order."""
@@ -213,6 +225,8 @@ class Referentiel:
     rules: Rules = field(default_factory=Rules)
     upgrades: Mapping[str, Upgrade] = field(default_factory=dict)
     local_names: tuple[LocalName, ...] = ()  # a provider's name in some départements
+    acronyms: tuple[Acronym, ...] = ()  # written out at their first use on a summary page
+    provider_kinds: Mapping[str, str] = field(default_factory=dict)  # provider -> CALL_ORDER
 
     def motivation(self, motivation_id: str) -> Motivation:
         return _by_id(self.motivations, motivation_id)

@@ -8,6 +8,7 @@ from ..i18n import t
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_sections import ReportData
 from .pdf_styles import data_table, paragraph, styles
+from .pdf_urls import AddressCell
 from .who_to_call import call_list, sources_note, territories_note
 
 WIDTHS = (0.27, 0.33, 0.2, 0.2)
@@ -26,8 +27,13 @@ def contacts_section(data: ReportData) -> list[Flowable]:
         story.append(paragraph(t("contacts.region", lang, region=calls.region)))
     header = [t(f"contacts.col.{key}", lang) for key in ("who", "role", "website", "levers")]
     missing = t("report.table.missing", lang)
-    rows = [
-        [line.who, line.role or missing, line.website or missing, ", ".join(line.levers) or missing]
+    rows: list[list[str | Flowable]] = [
+        [
+            line.who,
+            line.role or missing,
+            AddressCell(line.website, sheet_styles.cell) if line.website else missing,
+            ", ".join(line.levers) or missing,
+        ]
         for line in calls.lines
     ]
     story.append(data_table(header, rows, [CONTENT_WIDTH * share for share in WIDTHS]))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from ..advice.confidence import describe
+from ..advice.confidence import Confidence, describe
 from ..advice.recommend import ChosenAction, Recommendation, Strength, describe_reason
 from ..advice.scoring import Scores
 from ..i18n import t
@@ -34,6 +34,7 @@ class ReportData:
     top: tuple[Recommendation, ...]
     strengths: tuple[Strength, ...]
     confidence: tuple[str, ...]  # plain sentences before the ranking, when it is uncertain
+    assessment: Confidence | None = None  # what those sentences say: few answers, close levers
 
     @classmethod
     def build(
@@ -55,6 +56,7 @@ class ReportData:
             top=findings.top,
             strengths=findings.strengths,
             confidence=tuple(describe(referentiel, findings.confidence, lang)),
+            assessment=findings.confidence,
         )
 
 

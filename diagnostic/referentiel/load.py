@@ -25,6 +25,7 @@ from .build import (
 )
 from .checks import check_orders, check_question_orders, cross_checks, knowledge_gap_levers
 from .local_names import read_local_names
+from .page_terms import read_acronyms, read_provider_kinds
 from .rules import read_rules
 from .tables import META, Problems, read_csv, read_yaml
 from .upgrade import read_upgrades
@@ -125,6 +126,8 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     rules = read_rules(meta, problems)
     upgrades = read_upgrades(directory, questions, scales, problems)
     local_names = read_local_names(directory, providers, problems)
+    acronyms = read_acronyms(directory, problems)
+    provider_kinds = read_provider_kinds(directory, providers, problems)
     version = str(meta.get("version", "")).strip()
     if meta and not version:
         problems.add(META, None, "version", "version manquante", "missing version")
@@ -151,6 +154,8 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
         rules=rules,
         upgrades=upgrades,
         local_names=local_names,
+        acronyms=acronyms,
+        provider_kinds=provider_kinds,
     )
     return referentiel, []
 

@@ -37,7 +37,8 @@ def test_the_pdf_gives_each_figure_with_its_year_and_source_on_the_summary_page(
     assert "87 établissements employeurs 2022 CRESS, d’après INSEE Flores" in section
     assert "Salariés de l’ESS Associations 901 salariés 2023" in section
     assert SOURCE in fold(section)
-    summary = fold(pdf_pages(pdf)[2])  # « L’essentiel » ends on the third page here
+    summary = fold(pdf_pages(pdf)[1])  # « L’essentiel » holds on the second page
+    assert summary.startswith("L’essentiel")
     assert "Ce n’est pas une note. L’ESS sur votre territoire Les chiffres" in summary
     assert "12,3 % de l’emploi privé 2023 " + SOURCE + " Les motivations" in text  # before
 

@@ -83,12 +83,12 @@ def test_summary_gives_a_sentence_per_lever_built_from_the_data() -> None:
     assert summary.startswith(
         "Par où commencer "
         f"1. Observation — besoin {round(first.score)}/100, fort. Raison principale : "
-        "emplois de l’ESS — « je ne sais pas », à éclaircir. Contact : CRESS, Université. "
-        "Première action : Réaliser un diagnostic partagé. "
+        "emplois de l’ESS — « je ne sais pas », à éclaircir. Qui appeler : CRESS, Université. "
+        "Première action : réaliser un diagnostic partagé. "
         f"2. Commande publique responsable — besoin {round(second.score)}/100, moyen. "
-        "Raison principale : clauses sociales — « Des premières actions ». Contact : CRESS. "
-        "Première action : Étendre les clauses sociales. "  # under way: the next step
-        "Les 2 leviers d’un coup d’œil Rang Levier Besoin Qui contacter "
+        "Raison principale : clauses sociales — « Des premières actions ». Qui appeler : CRESS. "
+        "Première action : étendre les clauses sociales. "  # under way: the next step
+        "Les 2 leviers d’un coup d’œil Rang Levier Besoin Qui appeler "
         f"1 Observation fort ({round(first.score)}/100) CRESS, Université "
         f"2 Commande publique responsable moyen ({round(second.score)}/100) CRESS "
         "Points d’appui • Favoriser l’innovation — maturité 67/100. "
@@ -107,7 +107,7 @@ def test_summary_quotes_the_strongest_answer_of_a_strength(sample_text: str) -> 
     assert (
         fold(
             "Points d’appui • Répondre aux besoins des habitants — maturité "
-            f"{round(strength.maturity)}/100, par exemple « {best.label.fr} » : « {answer} »."
+            f"{round(strength.maturity)}/100, par exemple {best.short_label.fr} : « {answer} »."
         )
         in sample_text
     )
@@ -252,9 +252,10 @@ def test_summary_page_says_the_need_in_words_and_which_levers_are_neck_and_neck(
     assert len(notes) == 1 and "au coude-à-coude" in notes[0]
     summary = fold(pdf_pages(sample_pdf)[1])
     assert summary.startswith("L’essentiel")
-    warning = summary.index(fold(f"À lire avant le classement : {notes[0]}"))
-    first = summary.index("1. Observation — besoin")
-    assert warning < first
+    assert "À lire avant le classement" not in summary  # the tie is told next to its levers
+    third = summary.index("3. Sensibilisation — besoin")
+    tie = summary.index("Les leviers 1, 2 et 3 sont au coude-à-coude")
+    assert third < tie < summary.index("Les 6 leviers d’un coup d’œil")
     for rec in explain_all(SHIPPED, sheet)[:3]:
         line = f"{rec.lever.label.fr} — besoin {round(rec.score)}/100, {t(f'need.{rec.need}')}."
         assert line in summary
@@ -267,10 +268,11 @@ def test_the_officials_ranking_is_on_the_cover_and_the_summary(sample_pdf: bytes
     names = [SHIPPED.motivation(m).label.fr for m in sample_sheet().priorities]
     assert len(names) == 3
     cover, summary = (fold(page) for page in pdf_pages(sample_pdf)[:2])
+    lowered = [name[0].lower() + name[1:] for name in names]  # no capital after a colon
     ranked = " ".join(f"{n}. {name}" for n, name in enumerate(names, start=1))
     assert f"Motivations classées en tête par les élus {ranked}" in cover
     assert (
-        f"Vos élus ont classé en tête, dans l’ordre : {names[0]}, {names[1]} et {names[2]}. "
+        f"Vos élus ont classé en tête, dans l’ordre : {lowered[0]}, {lowered[1]} et {lowered[2]}. "
         "Ces motivations pèsent davantage dans le besoin des leviers. Par où commencer"
     ) in summary
     unranked = fold(pdf_pages(to_pdf(MINI, mini_sheet(), generated_on=DAY))[0])
@@ -302,6 +304,7 @@ def test_a_diagnostic_without_answers_still_reads() -> None:
     text = body_text(to_pdf(MINI, empty, generated_on=DAY))
     assert "Questions répondues 0 sur 5 (0 %), dont 0 « je ne sais pas »" in text
     few = t("confidence.few_answers", answered=0, total=5)
+    few = few[0].lower() + few[1:]  # no capital after a colon
     assert fold(f"Par où commencer À lire avant le classement : {few} Aucun levier ne") in text
     assert "Aucune motivation n’atteint encore une maturité de 60/100" in text
     assert "1 Soutien à la création d’emplois — — 0/3 0" in text
@@ -372,7 +375,7 @@ def test_english_report() -> None:
     first = explain_all(SHIPPED, sample_sheet())[0]
     assert (
         f"1. Observation — need {round(first.score)}/100, strong. Main reason: the territory’s "
-        "SSE figures — “don't know”, to find out."
+        "social and solidarity economy (SSE) figures — “don't know”, to find out."
     ) in text
     assert f"Rank 1 — Observation Need: {round(first.score)}/100, strong." in text
     assert "(following: the territory’s SSE figures)" in text
