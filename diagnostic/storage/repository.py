@@ -23,7 +23,9 @@ from .checks import (
     sheet_rows,
 )
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
+from .listing import ListingMethods
 from .migrate import upgrade
+from .pins import PinMethods
 from .plans import (
     PlanMethods,
     check_current,
@@ -74,7 +76,7 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods):
+class Repository(WorkshopMethods, PlanMethods, ListingMethods, PinMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.

@@ -164,3 +164,16 @@ plan_actions = Table(
     UniqueConstraint("diagnostic_id", "entry", name="uq_plan_actions_diagnostic_entry"),
     UniqueConstraint("workshop_id", "entry", name="uq_plan_actions_workshop_entry"),
 )
+
+# A diagnostic pinned to « Mes diagnostics et ateliers » (listed first); gone with it.
+pins = Table(
+    "pins",
+    metadata,
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("pinned_at", UTCDateTime, nullable=False),
+)

@@ -238,6 +238,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             "diagnostics": 2,
             "answers": 2,
             "plan_actions": 0,
+            "pins": 0,
         }
     )
     with pytest.raises(NotFoundError):
