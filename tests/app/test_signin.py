@@ -7,10 +7,12 @@ import json
 
 import pytest
 from app_support import go, new_app, screen
-from space_support import AUTH, SIGNED_IN
+from space_support import AUTH, SIGNED_IN, TOUL
 
 from diagnostic.i18n import t
+from diagnostic.storage import Repository
 from diagnostic.ui.signin import Identity, Provider, identity_from, metadata_problem, providers
+from diagnostic.ui.state import TOKEN_KEY
 
 GOOD = {
     "issuer": "https://auth.example.fr",
@@ -118,3 +120,17 @@ def test_signing_out_leaves_the_session_signed_out(database_url: str) -> None:
     at.run()  # a browser reloads the app once signed out
     assert at.button(key="signin-proconnect")
     assert "Claire Martin" not in screen(at)
+
+
+def test_without_an_account_the_resume_link_still_opens_its_diagnostic(
+    repository: Repository,
+) -> None:
+    token = repository.create_diagnostic(TOUL).token
+    at = new_app(token=token)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception
+    assert at.session_state[TOKEN_KEY] == token
+    assert not at.error and t("app.resume.bad_link", "fr") not in screen(at)
+    assert not [b for b in at.button if b.key in ("space-pin", "space-unpin")]
