@@ -32,6 +32,7 @@ from workshop_walk import SCREEN, WorkshopWalker, new_page
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import open_repository
+from diagnostic.ui.secrets_file import check_secrets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -48,10 +49,9 @@ def provider(tmp_path: Path) -> Iterator[Provider]:
 
 @pytest.fixture
 def signin_server(tmp_path: Path, provider: Provider) -> Iterator[Server]:
-    """A fresh app server whose secrets name the test provider."""
+    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
     server = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
-    secrets = secrets_file(tmp_path, server.url, provider)
-    server.environment["STREAMLIT_SECRETS_FILES"] = str(secrets)
+    server.secrets = check_secrets(secrets_file(tmp_path, server.url, provider))
     server.start()
     yield server
     server.stop()
