@@ -14,8 +14,19 @@ from sqlalchemy import Engine, Row, Select, func, or_, select
 
 from ..model import TerritoryProfile
 from .engine import reading
-from .records import WorkshopStatus, profile_from_row
+from .records import PROFILE_COLUMNS, WorkshopStatus, profile_from_row
 from .tables import answers, diagnostics, pins, plan_actions, workshops
+
+# What a list shows of a diagnostic: not its answers' copy from before a re-diagnosis.
+LISTED_COLUMNS = (
+    "id",
+    "token",
+    *PROFILE_COLUMNS,
+    "referentiel_version",
+    "created_at",
+    "updated_at",
+    "followed_by",
+)
 
 
 @dataclass(frozen=True)
@@ -75,9 +86,10 @@ def diagnostics_statement(siren: str | None = None) -> Select[Any]:
     """Single diagnostics (not workshop participations), pinned first, then latest change."""
     given, lines = _answered(), _plan_lines()
     earlier = diagnostics.alias("earlier")
+    listed = [diagnostics.c[name] for name in LISTED_COLUMNS]
     statement = (
         select(
-            diagnostics,
+            *listed,
             func.coalesce(given.c.answered, 0).label("answered"),
             func.coalesce(lines.c.lines, 0).label("plan_lines"),
             pins.c.pinned_at,

@@ -22,6 +22,7 @@ from diagnostic.i18n import t
 from diagnostic.model import Referentiel
 from diagnostic.plan.model import PlanAction
 from diagnostic.storage import Repository
+from diagnostic.ui.space.mine import STEP
 from diagnostic.ui.state import TOKEN_KEY
 from diagnostic.ui.workshop.session import ADMIN_KEY
 
@@ -180,3 +181,18 @@ def test_signed_in_the_page_shows_even_from_the_network(
 
 def _line() -> PlanAction:
     return PlanAction("a1", "Former les élus", dt.date(2026, 11, 27))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_list_is_drawn_fifty_at_a_time(lang: str, repository: Repository) -> None:
+    for _ in range(STEP + 7):
+        repository.create_diagnostic(TOUL)
+    at = visit("mes-diagnostics", lang=lang)
+    assert t("space.mine.count.many", lang, count=STEP + 7) in screen(at)
+    opened = [b for b in at.button if b.key.startswith("space-open-")]
+    assert len(opened) == STEP
+    assert at.button(key="space-more").label == t("space.mine.more.many", lang, count=7)
+    at.button(key="space-more").click().run()
+    assert not at.exception
+    assert len([b for b in at.button if b.key.startswith("space-open-")]) == STEP + 7
+    assert not [b for b in at.button if b.key == "space-more"]

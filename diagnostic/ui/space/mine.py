@@ -2,7 +2,8 @@
 
 Widget keys: ``space-open-<id>``, ``space-earlier-<id>``, ``space-later-<id>``,
 ``space-territory-<id>``, ``space-unpin-<id>`` per diagnostic (``<id>``: its number in
-the database) and ``space-dashboard-<code>`` per workshop the session runs.
+the database), ``space-more`` (the next 50) and ``space-dashboard-<code>`` per workshop
+the session runs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from ..wording import territory_line, tn
 from ..workshop.session import session_admin
 from .access import may_see_mine
 from .opening import open_dashboard, open_saved, open_territory, refuse_unless_allowed
+
+STEP = 50  # diagnostics drawn at a time: a few hundred cards would slow every run
+SHOWN_KEY = "space-shown"
 
 
 def render() -> None:
@@ -39,10 +43,18 @@ def render() -> None:
     if not entries:
         st.info(t("space.mine.no_diagnostic", lang))
         frame.start_button(ctx, "space-start")
+    else:
+        st.caption(tn("space.mine.count", len(entries), lang))
     tokens = {entry.id: entry.token for entry in entries}
     total = len(ctx.referentiel.questions)
-    for entry in entries:
+    shown = int(st.session_state.get(SHOWN_KEY, STEP))
+    for entry in entries[:shown]:
         diagnostic_card(ctx, entry, tokens, total)
+    if len(entries) > shown:
+        more = min(STEP, len(entries) - shown)
+        if st.button(tn("space.mine.more", more, lang), key="space-more"):
+            st.session_state[SHOWN_KEY] = shown + STEP
+            st.rerun()
     st.header(t("space.mine.workshops", lang))
     if not workshops:
         st.info(t("space.mine.no_workshop", lang))
