@@ -117,6 +117,10 @@ def test_the_dashboard_button_only_for_the_workshop_this_session_runs(
     at.button(key=f"space-dashboard-{mine.code}").click().run()
     assert not at.exception
     assert at.query_params["code"] == mine.code
+    go(at, "mes-diagnostics")
+    at.button(key=f"space-workshop-territory-{other.code}").click().run()
+    assert at.query_params["t"] == NANCY.siren
+    assert at.title[0].value == t("space.territory.title", "fr")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -2,8 +2,8 @@
 
 Widget keys: ``space-open-<id>``, ``space-earlier-<id>``, ``space-later-<id>``,
 ``space-territory-<id>``, ``space-unpin-<id>`` per diagnostic (``<id>``: its number in
-the database), ``space-more`` (the next 50) and ``space-dashboard-<code>`` per workshop
-the session runs.
+the database), ``space-more`` (the next 50), ``space-workshop-territory-<code>`` per workshop and
+``space-dashboard-<code>`` per workshop the session runs.
 """
 
 from __future__ import annotations
@@ -139,9 +139,14 @@ def workshop_card(workshop: WorkshopEntry, lang: Lang) -> None:
         participants = tn("space.workshop.participants", workshop.participants, lang)
         st.caption(" · ".join((created, status, participants)))
         running = session_admin()
-        if running is not None and running[0] == workshop.code:
-            label = t("space.workshop.dashboard", lang)
-            if st.button(label, key=f"space-dashboard-{workshop.code}"):
-                open_dashboard(workshop.code)
-        else:
+        runs_it = running is not None and running[0] == workshop.code
+        if not runs_it:
             st.caption(t("space.workshop.no_key", lang))
+        left, right = st.columns(2)
+        label = t("space.workshop.dashboard", lang)
+        if runs_it and left.button(label, key=f"space-dashboard-{workshop.code}"):
+            open_dashboard(workshop.code)
+        key = workshop.profile.siren
+        label = t("space.mine.territory", lang)
+        if key and right.button(label, key=f"space-workshop-territory-{workshop.code}"):
+            open_territory(key)
