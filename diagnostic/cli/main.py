@@ -321,14 +321,25 @@ def workshop_export(
     default=None,
     help="Adresse vue par les utilisateurs, pour les liens / address users see, for links.",
 )
+@click.option(
+    "--secrets",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Fichier de secrets (connexion [auth]) au lieu de .streamlit/secrets.toml / "
+    "secrets file (sign-in [auth]) instead of .streamlit/secrets.toml.",
+)
 @click.pass_obj
-def serve(ctx: Context, port: int, address: str | None, public_url: str | None) -> None:
+def serve(
+    ctx: Context, port: int, address: str | None, public_url: str | None, secrets: Path | None
+) -> None:
     """Lance l'application avec les réglages du projet / start the app with its settings."""
+    from ..ui.secrets_file import check_secrets
     from ..ui.serve import Launch, check_public_url
     from ..ui.serve import serve as run_server
 
     public = public_url or Settings.from_env().public_url or None
-    run_server(Launch(port, address, check_public_url(public) if public else None))
+    checked = check_secrets(secrets) if secrets is not None else None
+    run_server(Launch(port, address, check_public_url(public) if public else None, checked))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,9 @@ from .checks import (
 )
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .figures import FiguresMethods
+from .listing import ListingMethods
 from .migrate import upgrade
+from .pins import PinMethods
 from .plans import (
     PlanMethods,
     check_current,
@@ -87,6 +89,8 @@ class Repository(
     SpaceMethods,
     FiguresMethods,
     PortfolioMethods,
+    ListingMethods,
+    PinMethods,
 ):
     """Diagnostics and workshops in one database; every method is one transaction.
 

@@ -271,3 +271,16 @@ observatory_figures = Table(
     Column("imported_at", UTCDateTime, nullable=False),
     UniqueConstraint("territory", "indicator", "family", "year", name="uq_observatory_figures_key"),
 )
+
+# A diagnostic pinned to « Mes diagnostics et ateliers » (listed first); gone with it.
+pins = Table(
+    "pins",
+    metadata,
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("pinned_at", UTCDateTime, nullable=False),
+)

@@ -13,9 +13,10 @@ import streamlit as st
 from ..errors import DiagnosticError, NotFoundError, StorageError
 from ..i18n import t
 from ..model import LANGS, AnswerSheet
-from . import memo, state
+from . import memo, signin, state
 from .literal import escape_markdown
 from .page_assets import page_assets
+from .space.pin import pin_control
 from .workshop.session import CODE_PARAM, session_admin
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -26,6 +27,8 @@ METHOD = PAGES_DIR / "methode.py"
 WORKSHOP = PAGES_DIR / "atelier.py"
 ANIMATION = PAGES_DIR / "atelier_animation.py"
 PORTFOLIO = PAGES_DIR / "portefeuille.py"
+MINE = PAGES_DIR / "mes_diagnostics.py"
+TERRITORY = PAGES_DIR / "territoire.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -43,6 +46,7 @@ def prepare() -> state.Context:
     )
     state.keep_lang_in_url(default)
     page_assets(state.current_lang(default))
+    signin.sidebar(state.current_lang(default))
     try:
         ctx = state.context()
         state.sync_with_url(ctx)
@@ -82,6 +86,8 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(WORKSHOP, title=t("atelier.nav.join", lang), url_path="atelier"),
         st.Page(ANIMATION, title=t("atelier.nav.animate", lang), url_path="animation"),
         st.Page(PORTFOLIO, title=t("portfolio.nav", lang), url_path="portefeuille"),
+        st.Page(MINE, title=t("space.nav.mine", lang), url_path="mes-diagnostics"),
+        st.Page(TERRITORY, title=t("space.nav.territory", lang), url_path="territoire"),
     ]
 
 
@@ -100,6 +106,7 @@ def resume_box(ctx: state.Context, token: str) -> None:
     with st.sidebar:
         st.caption(t("app.resume.keep", ctx.lang))
         st.code(state.resume_link(ctx, token), language=None, wrap_lines=True)
+        pin_control(ctx, token)
         with st.expander(t("app.delete.title", ctx.lang)):
             delete_control(ctx, token)
 

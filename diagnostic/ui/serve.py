@@ -32,6 +32,7 @@ class Launch:
     port: int = 8501
     address: str | None = None
     public_url: str | None = None
+    secrets: Path | None = None  # else Streamlit's own: .streamlit/secrets.toml
 
 
 def project_options(config: Path = CONFIG) -> dict[str, object]:
@@ -75,6 +76,8 @@ def launch_options(launch: Launch) -> dict[str, object]:
         shown = str(launch.address)
     options["browser.serverAddress"] = shown
     options["browser.serverPort"] = shown_port
+    if launch.secrets is not None:
+        options["secrets.files"] = str(launch.secrets)
     return options
 
 

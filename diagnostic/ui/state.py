@@ -30,7 +30,16 @@ TOKEN_KEY = "diagnostic-token"
 STEP_KEY = "wizard-step"
 BAD_LINK_KEY = "bad-link"
 FLASH_KEY = "flash"
-PAGE_PATHS = ("accueil", "diagnostic", "resultats", "methode", "atelier", "animation")
+PAGE_PATHS = (
+    "accueil",
+    "diagnostic",
+    "resultats",
+    "methode",
+    "atelier",
+    "animation",
+    "mes-diagnostics",
+    "territoire",
+)
 DEFAULT_URL = "http://localhost:8501"
 
 StepKind = Literal["profile", "motivation", "summary"]

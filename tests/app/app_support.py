@@ -23,6 +23,8 @@ PAGES = {
     "methode": "diagnostic/ui/pages/methode.py",
     "atelier": "diagnostic/ui/pages/atelier.py",
     "animation": "diagnostic/ui/pages/atelier_animation.py",
+    "mes-diagnostics": "diagnostic/ui/pages/mes_diagnostics.py",
+    "territoire": "diagnostic/ui/pages/territoire.py",
 }
 TEXT_ELEMENTS = (
     "title",

@@ -76,6 +76,7 @@ class Server:
         self.log = log
         self.environment = dict(environment or {})
         self.script = script or APP
+        self.secrets: Path | None = None  # as ``serve --secrets``: set before start()
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -89,7 +90,7 @@ class Server:
         env.update(self.environment)
         # What ``diagnostic-ess serve`` execs, without starting one interpreter more; a bare
         # page of the benchmarks runs with the same server settings, for a fair comparison.
-        launch = Launch(self.port, "127.0.0.1")
+        launch = Launch(self.port, "127.0.0.1", secrets=self.secrets)
         if self.script.resolve() == APP.resolve():
             command = command_line(launch)
         else:

@@ -10,7 +10,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
-from storage_support import NO_ACCOUNTS, PROFILE, open_and_create, pretend_newer, row_counts
+from storage_support import (
+    HEAD,
+    NO_ACCOUNTS,
+    PROFILE,
+    open_and_create,
+    pretend_newer,
+    row_counts,
+)
 
 from diagnostic.errors import StorageError
 from diagnostic.storage import close_repositories, open_repository
@@ -48,7 +55,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0006_observatory"
+    assert _revision(engine) == head_revision() == HEAD
     engine.dispose()
 
 
@@ -141,6 +148,7 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
         "plan_actions": 0,
         **NO_ACCOUNTS,
         "observatory_figures": 0,
+        "pins": 0,
     }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:

@@ -10,7 +10,7 @@ import json
 import pytest
 from alembic import command
 from sqlalchemy import text
-from storage_support import PROFILE, QUESTIONS, row_counts
+from storage_support import HEAD, PROFILE, QUESTIONS, row_counts
 
 from diagnostic.errors import AnswersError
 from diagnostic.model import DECLINED, UNKNOWN, AnswerSheet, MotivationId
@@ -134,7 +134,7 @@ def test_upgrading_from_the_plan_schema_keeps_every_diagnostic(database_url: str
             ),
             {"now": now},
         )
-    counts = row_counts(database_url)
+    counts = row_counts(database_url)  # the tables of 0003_plan
     upgrade(engine)
     engine.dispose()
     repo = open_repository(database_url)
@@ -147,4 +147,4 @@ def test_upgrading_from_the_plan_schema_keeps_every_diagnostic(database_url: str
     assert repo.latest_token(T1) == T1
     repo.save_plan_action(T2, LINE)  # a diagnostic of before is nobody's superseded copy
     close_repositories()
-    assert head_revision() == "0006_observatory"
+    assert head_revision() == HEAD

@@ -1,0 +1,84 @@
+"""In Chromium, against a real OpenID Connect provider on this machine: sign in, see who
+is signed in, reach « Mes diagnostics et ateliers », sign out."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    import playwright.sync_api  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the machine
+    if os.environ.get("CI") == "true":
+        raise
+    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
+if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
+    if os.environ.get("CI") == "true":
+        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
+    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
+    pytest.skip(reason, allow_module_level=True)
+
+from browser_support import Server
+from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
+from playwright.sync_api import expect
+from workshop_walk import SCREEN, WorkshopWalker, new_page
+
+from diagnostic.i18n import t
+from diagnostic.model import TerritoryProfile
+from diagnostic.storage import open_repository
+from diagnostic.ui.secrets_file import check_secrets
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SAINTOIS = TerritoryProfile("Communauté de communes du Saintois", "cc", siren="245400171")
+NOT_SIGNED_IN = "Connectez-vous pour voir cette page"
+
+
+@pytest.fixture
+def provider(tmp_path: Path) -> Iterator[Provider]:
+    """A real OpenID Connect provider for this test only."""
+    with running_provider(tmp_path / "provider.log") as running:
+        yield running
+
+
+@pytest.fixture
+def signin_server(tmp_path: Path, provider: Provider) -> Iterator[Server]:
+    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
+    server = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
+    server.secrets = check_secrets(secrets_file(tmp_path, server.url, provider))
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_sign_in_see_my_diagnostics_and_sign_out(browser: Any, signin_server: Server) -> None:
+    server = signin_server
+    open_repository(server.database_url).create_diagnostic(SAINTOIS)
+    walker = WorkshopWalker(new_page(browser, SCREEN), server.url)
+    page = walker.page
+
+    walker.open(f"{server.url}/mes-diagnostics")
+    walker.see(NOT_SIGNED_IN)
+    expect(page.get_by_text(SAINTOIS.name)).to_have_count(0)
+
+    page.get_by_role("button", name=f"Se connecter avec {DISPLAY_NAME}").click()
+    page.get_by_role("button", name=SUBJECT, exact=True).click()  # the provider's page
+    expect(page).to_have_url(re.compile(rf"^{re.escape(server.url)}/$"))
+    walker.see(t("signin.who", "fr", who=CLAIRE["name"]))
+
+    walker.open(f"{server.url}/mes-diagnostics")
+    walker.see(SAINTOIS.name)
+    expect(page.get_by_text(NOT_SIGNED_IN)).to_have_count(0)
+
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page).not_to_have_url(re.compile(r"/mes-diagnostics"))
+    walker.open(f"{server.url}/mes-diagnostics")
+    walker.see(NOT_SIGNED_IN)
+    expect(page.get_by_role("button", name=f"Se connecter avec {DISPLAY_NAME}")).to_be_visible()
+    expect(page.get_by_text(SAINTOIS.name)).to_have_count(0)
