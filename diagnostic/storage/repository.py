@@ -22,6 +22,7 @@ from .checks import (
     new_token,
     sheet_rows,
 )
+from .discussion import DiscussionMethods
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .migrate import upgrade
 from .plans import (
@@ -74,7 +75,7 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods):
+class Repository(WorkshopMethods, PlanMethods, DiscussionMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.

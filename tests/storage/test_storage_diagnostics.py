@@ -275,5 +275,8 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         "diagnostics": 1,
         "answers": 2,
         "plan_actions": 0,
+        "retained_answers": 0,
+        "hidden_comments": 0,
+        "discussion_marks": 0,
     }
     assert repo.load_sheet(kept).answers == {"q01": 2}

@@ -48,7 +48,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0004_followed_by"
+    assert _revision(engine) == head_revision() == "0007_discussion"
     engine.dispose()
 
 
@@ -139,6 +139,9 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
         "diagnostics": 4,
         "answers": 4,
         "plan_actions": 0,
+        "retained_answers": 0,
+        "hidden_comments": 0,
+        "discussion_marks": 0,
     }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:

@@ -238,6 +238,9 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             "diagnostics": 2,
             "answers": 2,
             "plan_actions": 0,
+            "retained_answers": 0,
+            "hidden_comments": 0,
+            "discussion_marks": 0,
         }
     )
     with pytest.raises(NotFoundError):
