@@ -9,7 +9,7 @@ adviser hid is kept apart, never among the projected ones.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import DECLINED, ROLES, UNKNOWN, Answer, QuestionId, Referentiel, Role
@@ -118,12 +118,12 @@ def project(
 
 
 def voices_on(
-    question: QuestionId,
-    members: Sequence[tuple[str, Role, dict[QuestionId, Answer], dict[QuestionId, str]]],
+    question: str,
+    members: Sequence[tuple[str, Role, Mapping[QuestionId, Answer], Mapping[QuestionId, str]]],
 ) -> tuple[Voice, ...]:
     """Each member's (key, role, answers, comments) reduced to their voice on one question."""
     return tuple(
-        Voice(key, role, answers.get(question), comments.get(question, ""))
+        Voice(key, role, answers.get(QuestionId(question)), comments.get(QuestionId(question), ""))
         for key, role, answers, comments in members
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
@@ -133,9 +133,11 @@ def group_diagnostic(
 ) -> GroupDiagnostic:
     """Retained answers where there are, the computed group answers elsewhere, scored once.
 
-    A computed group answer exists only when the group is shown (``MIN_GROUP`` respondents);
-    a retained answer is the group's own decision and counts even below that.
+    Like the computed result, the group diagnostic is hidden below ``MIN_GROUP``
+    respondents: what one or two people retained would tell what they answered.
     """
+    if summary.group.hidden or summary.group.answers is None:
+        retained = {}
     computed = {} if summary.group.answers is None else dict(summary.group.answers)
     answers: dict[QuestionId, Answer] = {}
     questions = []
@@ -150,6 +152,14 @@ def group_diagnostic(
         questions.append(GroupQuestion(question_id, answer, source, own, note, consensus))
     scores = score_answers(referentiel, answers) if answers else None
     return GroupDiagnostic(MappingProxyType(answers), scores, tuple(questions))
+
+
+def with_retained(summary: WorkshopSummary, diagnostic: GroupDiagnostic) -> WorkshopSummary:
+    """The summary whose group result is the group diagnostic (unchanged while hidden)."""
+    if summary.group.hidden or diagnostic.hidden:
+        return summary
+    group = replace(summary.group, answers=diagnostic.answers, scores=diagnostic.scores)
+    return replace(summary, group=group)
 
 
 def diagnostic_sheet(

@@ -11,7 +11,12 @@ from diagnostic.errors import AnswersError
 from diagnostic.model import DECLINED, UNKNOWN, QuestionId
 from diagnostic.workshop import Participant, aggregate
 from diagnostic.workshop.discussion import Voice, comment_ref, discussion_order, project
-from diagnostic.workshop.retained import RetainedAnswer, check_retained, group_diagnostic
+from diagnostic.workshop.retained import (
+    RetainedAnswer,
+    check_retained,
+    group_diagnostic,
+    with_retained,
+)
 
 NOW = dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC)
 Q = QuestionId
@@ -100,13 +105,21 @@ def test_a_retained_answer_overrides_the_computed_one_and_keeps_the_distribution
     assert diagnostic.scores.motivation("emploi").maturity != before
 
 
-def test_a_retained_answer_counts_even_when_the_group_is_too_small() -> None:
+def test_below_three_respondents_the_group_diagnostic_stays_hidden() -> None:
     summary = aggregate(MINI, people()[:2])
     assert summary.group.hidden
-    assert group_diagnostic(MINI, summary, {}).hidden
     kept = {Q("emploi_clauses"): RetainedAnswer(Q("emploi_clauses"), UNKNOWN, "", NOW)}
     diagnostic = group_diagnostic(MINI, summary, kept)
-    assert dict(diagnostic.answers) == {"emploi_clauses": UNKNOWN}
+    assert diagnostic.hidden and diagnostic.retained == ()
+    assert with_retained(summary, diagnostic) == summary
+
+
+def test_the_summary_carries_the_group_diagnostic() -> None:
+    summary = aggregate(MINI, people())
+    kept = {Q("emploi_clauses"): RetainedAnswer(Q("emploi_clauses"), 3, "", NOW)}
+    merged = with_retained(summary, group_diagnostic(MINI, summary, kept))
+    assert merged.group.answers is not None and merged.group.answers["emploi_clauses"] == 3
+    assert merged.questions == summary.questions and merged.roles == summary.roles
 
 
 def test_check_retained_takes_a_level_unknown_and_declined_where_offered() -> None:
