@@ -6,12 +6,20 @@ a mark on a comment says « un commentaire », the note is the adviser's own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...advice.recommend import answer_label
 from ...i18n import t
 from ...model import Answer, Referentiel
 from ...workshop.divergence import QuestionConsensus
 from ...workshop.retained import Discussion, GroupDiagnostic
+from ..xlsx_cells import write_note, write_titled
 from .answers import distribution_text
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from .data import WorkshopData
 
 Row = list[str]
 
@@ -82,3 +90,59 @@ def dig_header(lang: str) -> Row:
 
 def _unknown(lang: str) -> str:
     return t("answer.unknown", lang)
+
+
+def diagnostic_rows(referentiel: Referentiel, diagnostic: GroupDiagnostic, lang: str) -> list[Row]:
+    """Every answered question of the group diagnostic: its answer, retained or computed,
+    the computed answer, the raw distribution and the note."""
+    rows = []
+    for question in diagnostic.questions:
+        if question.source == "none":
+            continue
+        own = referentiel.question(question.question)
+        rows.append(
+            [
+                referentiel.motivation(own.motivation).label.get(lang),
+                own.id,
+                own.label.get(lang),
+                answer_text(referentiel, own.id, question.answer, lang),
+                t(f"discussion.source.{question.source}", lang),
+                answer_text(referentiel, own.id, question.computed, lang),
+                raw_distribution(referentiel, question.consensus, lang),
+                question.note,
+            ]
+        )
+    return rows
+
+
+def diagnostic_header(lang: str) -> Row:
+    return [
+        t("report.col.motivation", lang),
+        t("report.col.question_id", lang),
+        t("report.col.question", lang),
+        *(t(f"discussion.report.col.{key}", lang) for key in ("answer", "source", "computed")),
+        *(t(f"discussion.report.col.{key}", lang) for key in ("distribution", "note")),
+    ]
+
+
+def add_retained_sheet(book: Workbook, data: WorkshopData, lang: str) -> None:
+    """A sheet with the group diagnostic (retained or computed, raw distribution beside)
+    and the « à creuser » list."""
+    sheet = book.create_sheet(t("discussion.sheet.retained", lang))
+    referentiel, row = data.referentiel, 1
+    diagnostic = data.diagnostic
+    if diagnostic is None or diagnostic.hidden:
+        write_note(sheet, row, t("workshop.xlsx.group_hidden", lang))
+        row += 2
+    else:
+        write_note(sheet, row, t("discussion.report.intro", lang), columns=6)
+        rows = diagnostic_rows(referentiel, diagnostic, lang)
+        title = t("discussion.report.title", lang)
+        widths = (28, 24, 60, 26, 12, 26, 44, 44)
+        row = write_titled(sheet, row + 2, title, diagnostic_header(lang), rows, None, widths)
+    dig = dig_rows(referentiel, data.discussion, lang)
+    title = t("discussion.report.dig_title", lang)
+    if not dig:
+        write_note(sheet, row, t("discussion.dig_none", lang))
+        return
+    write_titled(sheet, row, title, dig_header(lang), dig)
