@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from export_support import DAY, MINI, body_text, fold
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from workshop_export_support import EXAMPLE, database_url
 
 from diagnostic.advice.recommend import answer_label
+from diagnostic.cli import main
 from diagnostic.export.workshop.data import WorkshopData
 from diagnostic.export.workshop.pdf import workshop_pdf
 from diagnostic.export.workshop.tabular import workshop_xlsx
@@ -26,6 +28,7 @@ from diagnostic.workshop.retained import Discussion
 NOTE = "retenu après discussion : les clauses existent déjà à la ville-centre"
 DIG_NOTE = "voir le bilan de la DDETS"
 SECRET = "Commentaire qui nomme Madame Untel"
+MINI_DIR = str(Path(__file__).resolve().parent.parent / "data" / "ok")
 
 
 @dataclass(frozen=True)
@@ -130,3 +133,28 @@ def test_the_group_result_of_the_exports_follows_the_retained_answer(
     assert plain.group.answers["emploi_clauses"] == 1
     assert kept.group.answers["emploi_clauses"] == 3
     assert kept.summary.questions == plain.summary.questions  # the raw distribution stays
+
+
+def test_the_command_line_export_follows_the_retained_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = database_url(tmp_path)
+    monkeypatch.setenv("DIAGNOSTIC_DATABASE_URL", url)
+    monkeypatch.delenv("DIAGNOSTIC_LANG", raising=False)
+    repo = open_repository(url)
+    try:
+        workshop, key = repo.create_workshop(TerritoryProfile("Val d’Œuvre", "cc"))
+        for role, pseudonym, answers in EXAMPLE:
+            token = repo.join_workshop(workshop.code, role, pseudonym).token
+            for question, answer in zip(MINI.questions, answers, strict=True):
+                if answer is not None:
+                    repo.save_answer(token, question.id, answer)
+        repo.retain_answer(workshop.code, key, MINI, "emploi_clauses", 3, NOTE)
+        pdf = tmp_path / "atelier.pdf"
+        status = main(["--data", MINI_DIR, "workshop", "export", workshop.code, "--pdf", str(pdf)])
+    finally:
+        close_repositories()
+    assert status == 0, capsys.readouterr().err
+    text = body_text(pdf.read_bytes())
+    assert fold(t("discussion.report.title", "fr")) in text
+    assert fold(NOTE) in fold(text.replace("\n", " "))
