@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from workshop_support import MINI
+from hypothesis import given
+from hypothesis import strategies as st
+from workshop_support import MINI, participants
 
 from diagnostic.errors import AnswersError
 from diagnostic.model import DECLINED, UNKNOWN, QuestionId
@@ -146,3 +148,34 @@ def test_check_retained_refuses_with_a_plain_message(
     with pytest.raises(AnswersError) as caught:
         check_retained(MINI, question, answer, note, motivations)
     assert message in caught.value.message_fr.replace("\xa0", " ")
+
+
+@given(
+    members=participants(MINI, min_size=0, max_size=9),
+    kept=st.dictionaries(
+        st.sampled_from([q.id for q in MINI.questions if not q.declinable]),
+        st.sampled_from([0, 1, UNKNOWN]),
+        max_size=3,
+    ),
+)
+def test_the_group_diagnostic_is_the_computed_sheet_with_the_retained_answers_over_it(
+    members: list[Participant], kept: dict[QuestionId, object]
+) -> None:
+    summary = aggregate(MINI, members)
+    retained = {
+        question: RetainedAnswer(question, answer, "", NOW)  # type: ignore[arg-type]
+        for question, answer in kept.items()
+    }
+    diagnostic = group_diagnostic(MINI, summary, retained)
+    if summary.group.hidden:
+        assert diagnostic.hidden and diagnostic.retained == ()
+        return
+    computed = dict(summary.group.answers or {})
+    assert dict(diagnostic.answers) == {**computed, **kept}
+    for question in diagnostic.questions:
+        expected = "retained" if question.question in kept else "computed"
+        if question.question not in kept and question.question not in computed:
+            expected = "none"
+        assert question.source == expected
+        assert question.computed == computed.get(question.question)
+    assert [q.consensus for q in diagnostic.questions] == list(summary.questions)

@@ -108,7 +108,9 @@ def cover_section(data: WorkshopData, lang: str, day: dt.date) -> list[Flowable]
     keys = ["workshop.report.hidden_title"]
     if data.group is not None:
         keys = ["workshop.report.summary", "report.charts.motivations", "report.charts.levers"]
-        keys += ["workshop.report.discuss", "workshop.report.roles"]
+        keys += ["discussion.report.title", "workshop.report.discuss", "workshop.report.roles"]
+    if data.discussion.marks:
+        keys.append("discussion.report.dig_title")
     keys += ["workshop.report.participants", "report.method.title"]
     heading = (data.referentiel.title.get(lang), profile.name, t("workshop.report.subtitle", lang))
     purpose, contents = t("workshop.report.purpose", lang), [t(key, lang) for key in keys]
