@@ -13,7 +13,10 @@ from streamlit.testing.v1 import AppTest
 from diagnostic.i18n import t
 from diagnostic.model import DECLINED, Referentiel
 from diagnostic.storage import Repository
+from diagnostic.ui import resources, state
 from diagnostic.ui.literal import escape_markdown
+from diagnostic.ui.plan.workshop import _group_offers as group_offers
+from diagnostic.ui.workshop.shared import group_now
 from diagnostic.workshop.discussion import comment_ref
 
 RETAIN = "animation-discuss-retain"
@@ -226,3 +229,36 @@ def test_a_creuser_marks_a_question_and_a_comment_and_lists_them_at_the_end(
     assert at.button(key=f"animation-discuss-dig-{ref}").disabled
     at.button(key="animation-discuss-undig-2").click().run()
     assert [m.comment for m in repository.discussion(code).marks] == [None]
+
+
+def context_of(at: AppTest) -> state.Context:
+    """The context the app's pages build, for calling their functions directly."""
+    assert not at.exception
+    return state.Context(
+        lang="fr",
+        settings=state.settings(),
+        referentiel=state.referentiel_at(str(state.settings().referentiel_dir)),
+        repository=resources.repository_at(state.settings().database_url),
+    )
+
+
+def test_the_participants_result_and_the_plan_offers_follow_the_retained_answers(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    code, key, question, _ = workshop_with_comments(repository, referentiel)
+    at = dashboard(code, key)
+    ctx = context_of(at)
+    workshop = repository.check_admin(code, key)
+    before = group_offers(ctx, workshop, key)
+    motivation = referentiel.question(question).motivation
+    for own in referentiel.questions:
+        if own.motivation == motivation:
+            top = referentiel.scale(own.scale).values()[-1]
+            repository.retain_answer(code, key, referentiel, own.id, top)
+    summary = group_now(ctx, code, workshop.motivations)  # what the phones draw
+    assert summary.group.answers is not None
+    for own in referentiel.questions:
+        if own.motivation == motivation:
+            assert summary.group.answers[own.id] == referentiel.scale(own.scale).values()[-1]
+    after = group_offers(ctx, workshop, key)
+    assert [o.id for o in after.recommended] != [o.id for o in before.recommended]
