@@ -121,6 +121,8 @@ def test_the_retained_answer_is_recorded_then_changed(
     at.radio(key=f"animation-discuss-answer-{question}").set_value(levels[0])
     at.button(key=RETAIN).click().run()
     assert repository.discussion(code).retained[question].answer == levels[0]
+    downloads = [str(button.key) for button in at.download_button]
+    assert "animation-discuss-group-file" in downloads  # the group diagnostic as a file
     group_tab = "\n".join(str(i.value) for i in at.tabs[1].info)
     assert "réponse retenue par le groupe" in group_tab
     assert "retenu après discussion" in group_tab
@@ -134,6 +136,8 @@ def test_no_answer_chosen_writes_nothing(repository: Repository, referentiel: Re
     at = dashboard(workshop.code, key)
     at.button(key=f"animation-discuss-pick-{question.id}").click().run()
     assert t("discussion.hidden_question", "fr") in [i.value for i in at.info]
+    assert t("discussion.file_hidden", "fr") in [c.value for c in at.caption]
+    assert "animation-discuss-group-file" not in [str(b.key) for b in at.download_button]
     assert at.radio(key=f"animation-discuss-answer-{question.id}").value is None
     at.button(key=RETAIN).click().run()
     assert escape_markdown(t("discussion.no_answer_chosen", "fr")) in [e.value for e in at.error]

@@ -15,6 +15,7 @@ from workshop_export_support import EXAMPLE, database_url
 
 from diagnostic.advice.recommend import answer_label
 from diagnostic.cli import main
+from diagnostic.export.jsonio import from_json, to_json
 from diagnostic.export.workshop.data import WorkshopData
 from diagnostic.export.workshop.pdf import workshop_pdf
 from diagnostic.export.workshop.tabular import workshop_xlsx
@@ -23,7 +24,7 @@ from diagnostic.model import TerritoryProfile
 from diagnostic.storage import close_repositories, open_repository
 from diagnostic.storage.records import ParticipantSheet, WorkshopRecord
 from diagnostic.workshop.discussion import comment_ref
-from diagnostic.workshop.retained import Discussion
+from diagnostic.workshop.retained import Discussion, diagnostic_sheet
 
 NOTE = "retenu après discussion : les clauses existent déjà à la ville-centre"
 DIG_NOTE = "voir le bilan de la DDETS"
@@ -158,3 +159,14 @@ def test_the_command_line_export_follows_the_retained_answers(
     text = body_text(pdf.read_bytes())
     assert fold(t("discussion.report.title", "fr")) in text
     assert fold(NOTE) in fold(text.replace("\n", " "))
+
+
+def test_the_group_diagnostic_loads_back_as_the_territorys_answers(discussed: Discussed) -> None:
+    data = WorkshopData.build(MINI, discussed.record, discussed.sheets, discussed.discussion)
+    assert data.diagnostic is not None
+    sheet = diagnostic_sheet(data.diagnostic, discussed.record.profile)
+    assert sheet is not None
+    loaded = from_json(to_json(sheet, MINI), MINI)
+    assert dict(loaded.answers) == dict(data.diagnostic.answers)
+    assert loaded.answers["emploi_clauses"] == 3
+    assert loaded.territory.name == discussed.record.profile.name

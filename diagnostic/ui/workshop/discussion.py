@@ -35,7 +35,7 @@ from ..literal import escape_markdown
 from ..wording import tn
 from .group import summarise
 from .panels import share_bar
-from .retained import SAVED_KEY, call_write, dig_list, retained_form
+from .retained import SAVED_KEY, call_write, dig_list, group_file, retained_form
 
 MOTIVATION_KEY = "animation-discuss-motivation"
 PROJECTED_KEY = "animation-discuss-projected"  # the question id on screen
@@ -89,6 +89,7 @@ def discussion_body(ctx: state.Context, code: str, admin_key: str) -> None:
             computed = (summary.group.answers or {}).get(consensus.question)
             retained_form(ctx, workshop, admin_key, consensus, computed, discussion, ERROR_KEY)
     dig_list(ctx, code, admin_key, sheets, discussion, ERROR_KEY)
+    group_file(ctx, workshop, summary, discussion)
 
 
 def pick_motivation(referentiel: Referentiel, chosen: Sequence[str], lang: str) -> str:

@@ -8,6 +8,7 @@ Widget keys: ``animation-discuss-answer-<question>``, ``animation-discuss-note-<
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import streamlit as st
@@ -24,10 +25,12 @@ from ...workshop.divergence import QuestionConsensus
 from ...workshop.retained import (
     Discussion,
     GroupDiagnostic,
+    diagnostic_sheet,
     group_diagnostic,
     with_retained,
 )
 from .. import state
+from ..files import answers_download
 from ..literal import escape_markdown
 from ..wording import tn
 
@@ -164,6 +167,24 @@ def dig_list(
             args=(ctx, error_key, "mark_to_dig", code, admin_key, mark.question, mark.comment),
             kwargs={"marked": False},
         )
+
+
+def group_file(
+    ctx: state.Context, workshop: WorkshopRecord, summary: WorkshopSummary, discussion: Discussion
+) -> None:
+    """The group diagnostic as an answers file, with the workshop's feuille de route, to
+    load as the territory's diagnostic."""
+    lang = ctx.lang
+    st.subheader(t("discussion.file_title", lang))
+    diagnostic = group_diagnostic(ctx.referentiel, summary, discussion.retained)
+    sheet = diagnostic_sheet(diagnostic, workshop.profile)
+    if sheet is None:
+        st.caption(t("discussion.file_hidden", lang))
+        return
+    st.caption(t("discussion.file_help", lang))
+    plan = ctx.repository.load_workshop_plan(workshop.code)
+    sheet = dataclasses.replace(sheet, plan=plan)
+    answers_download(ctx.referentiel, sheet, lang, key="animation-discuss-group-file")
 
 
 def discussed(
