@@ -300,9 +300,10 @@ def workshop_export(
     record = repository.get_workshop(code)
     sheets = repository.group_sheets(record.code)
     plan = repository.load_workshop_plan(record.code)
+    kept = repository.discussion(record.code)  # the answers the group retained
     builders: Builders = [
-        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang, plan=plan)),
-        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang, plan=plan)),
+        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang, plan=plan, discussion=kept)),
+        (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang, plan=plan, discussion=kept)),
         (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
     ]
     write_outputs(builders, lang)

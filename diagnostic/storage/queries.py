@@ -11,7 +11,14 @@ from sqlalchemy import Connection, Row, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .checks import diagnostic_not_found, normalise_code, workshop_closed, workshop_not_found
-from .tables import answers, diagnostics, workshops
+from .tables import (
+    answers,
+    diagnostics,
+    discussion_marks,
+    hidden_comments,
+    retained_answers,
+    workshops,
+)
 
 Lock = Literal["share", "update"] | None
 
@@ -136,5 +143,13 @@ def insert_answers(
 
 
 def delete_answers_of(connection: Connection, diagnostic_ids: Any) -> None:
-    """Delete the answers of the given diagnostic ids (a list or a subquery)."""
-    connection.execute(delete(answers).where(answers.c.diagnostic_id.in_(diagnostic_ids)))
+    """Delete the answers of the given diagnostic ids (a list or a subquery), with the
+    hidden flags and « à creuser » marks on their comments."""
+    for table in (answers, hidden_comments, discussion_marks):
+        connection.execute(delete(table).where(table.c.diagnostic_id.in_(diagnostic_ids)))
+
+
+def delete_discussion(connection: Connection, workshop_id: int) -> None:
+    """Delete what a workshop's discussion recorded: retained answers, hidden flags, marks."""
+    for table in (retained_answers, hidden_comments, discussion_marks):
+        connection.execute(delete(table).where(table.c.workshop_id == workshop_id))

@@ -23,6 +23,7 @@ from .checks import (
     new_token,
     sheet_rows,
 )
+from .discussion import DiscussionMethods
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .figures import FiguresMethods
 from .listing import ListingMethods
@@ -91,6 +92,7 @@ class Repository(
     PortfolioMethods,
     ListingMethods,
     PinMethods,
+    DiscussionMethods,
 ):
     """Diagnostics and workshops in one database; every method is one transaction.
 

@@ -284,3 +284,65 @@ pins = Table(
     ),
     Column("pinned_at", UTCDateTime, nullable=False),
 )
+
+# The discussion of a workshop, written with its admin key only (see discussion.py).
+retained_answers = Table(
+    "retained_answers",
+    metadata,
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("question_id", String(64), primary_key=True),
+    Column("level", Integer),
+    Column("dont_know", Boolean, nullable=False, default=False),
+    Column("declined", Boolean, nullable=False, default=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_by", String(10), nullable=False, default="adviser"),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint(
+        "(CASE WHEN level IS NULL THEN 0 ELSE 1 END) + (CASE WHEN dont_know THEN 1 ELSE 0 END)"
+        " + (CASE WHEN declined THEN 1 ELSE 0 END) = 1",
+        name="one_answer",
+    ),
+)
+
+hidden_comments = Table(
+    "hidden_comments",
+    metadata,
+    Column(
+        "diagnostic_id",
+        Integer,
+        ForeignKey("diagnostics.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("question_id", String(64), primary_key=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("hidden_at", UTCDateTime, nullable=False),
+)
+
+discussion_marks = Table(
+    "discussion_marks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("question_id", String(64), nullable=False),
+    # The comment's author, None when the mark is on the question itself.
+    Column("diagnostic_id", Integer, ForeignKey("diagnostics.id", ondelete="CASCADE")),
+    Column("note", Text, nullable=False, default=""),
+    Column("marked_at", UTCDateTime, nullable=False),
+)

@@ -143,6 +143,7 @@ class WorkshopMethods:
             # The foreign keys cascade too; deleting explicitly does not depend on them.
             members = select(diagnostics.c.id).where(diagnostics.c.workshop_id == row.id)
             queries.delete_answers_of(connection, members)
+            queries.delete_discussion(connection, row.id)
             connection.execute(diagnostics.delete().where(diagnostics.c.workshop_id == row.id))
             connection.execute(workshops.delete().where(workshops.c.id == row.id))
         forget_deleted(self._engine)

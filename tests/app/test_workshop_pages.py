@@ -66,7 +66,8 @@ def test_the_dashboard_and_a_participant_page_render_with_a_whole_group(
     assert not at.exception
     assert at.title[0].value == t("atelier.dash.title", lang)
     assert [tab.label for tab in at.tabs] == [
-        t(f"atelier.tab.{name}", lang) for name in ("participants", "group", "discuss", "roles")
+        t(f"atelier.tab.{name}", lang)
+        for name in ("participants", "group", "discuss", "roles", "discussion")
     ]
     assert t("atelier.dash.joined.many", lang, count=7) in [h.value for h in at.header]
     assert t("app.results.first_title", lang) in [s.value for s in at.header]

@@ -143,6 +143,7 @@ def test_workbook_sheets(book: Workbook) -> None:
         "Leviers (groupe)",
         "Motivations (groupe)",
         "À discuter",
+        "Réponses retenues",
         "Rôles",
         "Réponses",
     ]
@@ -275,6 +276,7 @@ def test_english_headers(example: StoredWorkshop) -> None:
         "Levers (group)",
         "Motivations (group)",
         "To discuss",
+        "Retained answers",
         "Roles",
         "Answers",
     ]

@@ -84,13 +84,15 @@ HEAD = "0009_pins"
 
 
 def row_counts(url: str) -> dict[str, int]:
-    """How many rows each table of the schema holds (the tables the base has so far)."""
+    """How many rows each table of the schema holds (none in a table an older schema lacks)."""
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
             present = set(inspect(connection).get_table_names())
             return {
                 table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
+                if table.name in present
+                else 0
                 for table in metadata.sorted_tables
                 if table.name in present
             }

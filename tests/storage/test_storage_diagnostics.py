@@ -278,5 +278,8 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         **NO_ACCOUNTS,
         "observatory_figures": 0,
         "pins": 0,
+        "retained_answers": 0,
+        "hidden_comments": 0,
+        "discussion_marks": 0,
     }
     assert repo.load_sheet(kept).answers == {"q01": 2}

@@ -149,6 +149,9 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
         **NO_ACCOUNTS,
         "observatory_figures": 0,
         "pins": 0,
+        "retained_answers": 0,
+        "hidden_comments": 0,
+        "discussion_marks": 0,
     }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:

@@ -241,6 +241,9 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             **NO_ACCOUNTS,
             "observatory_figures": 0,
             "pins": 0,
+            "retained_answers": 0,
+            "hidden_comments": 0,
+            "discussion_marks": 0,
         }
     )
     with pytest.raises(NotFoundError):

@@ -21,6 +21,13 @@ from ...i18n import t
 from ...model import ROLES, AnswerSheet, Referentiel, Role
 from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
 from ...workshop.groups import GroupResult, Subject, group_sheet
+from ...workshop.retained import (
+    NO_DISCUSSION,
+    Discussion,
+    GroupDiagnostic,
+    group_diagnostic,
+    with_retained,
+)
 from ..xlsx_cells import Row
 
 if TYPE_CHECKING:
@@ -34,8 +41,10 @@ class WorkshopData:
     referentiel: Referentiel
     workshop: WorkshopRecord
     sheets: tuple[ParticipantSheet, ...]
-    summary: WorkshopSummary
+    summary: WorkshopSummary  # its group result is the group diagnostic (retained answers)
     group: AnswerSheet | None
+    discussion: Discussion = NO_DISCUSSION
+    diagnostic: GroupDiagnostic | None = None  # which answers are retained, which computed
 
     @classmethod
     def build(
@@ -43,11 +52,14 @@ class WorkshopData:
         referentiel: Referentiel,
         workshop: WorkshopRecord,
         sheets: Sequence[ParticipantSheet],
+        discussion: Discussion = NO_DISCUSSION,
     ) -> WorkshopData:
         people = [Participant(own.token, own.role, own.sheet.answers) for own in sheets]
-        summary = aggregate(referentiel, people, workshop.motivations)
+        computed = aggregate(referentiel, people, workshop.motivations)
+        diagnostic = group_diagnostic(referentiel, computed, discussion.retained)
+        summary = with_retained(computed, diagnostic)
         group = group_sheet(summary.group, workshop.profile)
-        return cls(referentiel, workshop, tuple(sheets), summary, group)
+        return cls(referentiel, workshop, tuple(sheets), summary, group, discussion, diagnostic)
 
     @property
     def day(self) -> dt.date:

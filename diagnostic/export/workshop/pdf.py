@@ -21,11 +21,13 @@ from ...i18n import t
 from ...model import Referentiel
 from ...plan.model import Plan
 from ...typography import format_date, format_number
+from ...workshop.retained import NO_DISCUSSION, Discussion
 from ..pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from ..pdf_sections import ReportData, charts_section, provider_names, quoted
 from ..pdf_styles import data_table, paragraph, rich, styles
 from ..plan.pdf import plan_page
 from .data import WorkshopData
+from .pdf_retained import dig_section, retained_section
 from .pdf_sections import (
     discuss_section,
     divergence_text,
@@ -48,12 +50,14 @@ def workshop_pdf(
     lang: str = "fr",
     generated_on: dt.date | None = None,
     plan: Plan = (),
+    discussion: Discussion = NO_DISCUSSION,
 ) -> bytes:
     """The A4 report of a workshop's group result, in French or English.
 
-    ``plan``, the feuille de route built with the group, follows the summary.
+    ``plan``, the feuille de route built with the group, follows the summary; the group
+    result follows the answers the group retained in ``discussion``, listed with their notes.
     """
-    data = WorkshopData.build(referentiel, workshop, sheets)
+    data = WorkshopData.build(referentiel, workshop, sheets, discussion)
     day = generated_on or dt.date.today()
     scores = data.summary.group.scores
     story = cover_section(data, lang, day)
@@ -65,7 +69,9 @@ def workshop_pdf(
         story += summary_section(data, report)
         story += plan_page(referentiel, plan, lang) if plan else []
         story += charts_section(report)
-        story += [*discuss_section(data, lang), *roles_section(data, lang)]
+        story += [*retained_section(data, lang), *discuss_section(data, lang)]
+        story += roles_section(data, lang)
+    story += dig_section(data, lang)
     story += [*participants_section(data, lang), *method_section(data, lang)]
     title, name = referentiel.title.get(lang), workshop.profile.name
     return build_pdf(
@@ -102,7 +108,9 @@ def cover_section(data: WorkshopData, lang: str, day: dt.date) -> list[Flowable]
     keys = ["workshop.report.hidden_title"]
     if data.group is not None:
         keys = ["workshop.report.summary", "report.charts.motivations", "report.charts.levers"]
-        keys += ["workshop.report.discuss", "workshop.report.roles"]
+        keys += ["discussion.report.title", "workshop.report.discuss", "workshop.report.roles"]
+    if data.discussion.marks:
+        keys.append("discussion.report.dig_title")
     keys += ["workshop.report.participants", "report.method.title"]
     heading = (data.referentiel.title.get(lang), profile.name, t("workshop.report.subtitle", lang))
     purpose, contents = t("workshop.report.purpose", lang), [t(key, lang) for key in keys]

@@ -18,6 +18,7 @@ from ...model import Referentiel
 from ...plan.model import Plan
 from ...territory.profile import clean_text
 from ...workshop.groups import SUBJECTS
+from ...workshop.retained import NO_DISCUSSION, Discussion
 from ..csvfmt import to_french_csv_bytes
 from ..plan.tabular import add_plan_sheet
 from ..tabular import (
@@ -40,6 +41,7 @@ from ..xlsx_cells import (
 )
 from .answers import group_answer_text
 from .data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
+from .retained import add_retained_sheet
 
 if TYPE_CHECKING:
     from ...storage import ParticipantSheet, WorkshopRecord
@@ -82,12 +84,14 @@ def workshop_xlsx(
     sheets: Sequence[ParticipantSheet],
     lang: str = "fr",
     plan: Plan = (),
+    discussion: Discussion = NO_DISCUSSION,
 ) -> bytes:
     """Summary, the group's levers and motivations, divergences, roles, anonymised answers.
 
-    ``plan``, the feuille de route built with the group, gets its own sheet.
+    ``plan``, the feuille de route built with the group, gets its own sheet; the group
+    result follows the answers retained in ``discussion``, which get a sheet of their own.
     """
-    data = WorkshopData.build(referentiel, workshop, sheets)
+    data = WorkshopData.build(referentiel, workshop, sheets, discussion)
     group = data.summary.group
     book = Workbook()
     summary = book.active
@@ -106,6 +110,7 @@ def workshop_xlsx(
         for sheet in (levers, motivations):
             write_note(sheet, 1, t("workshop.xlsx.group_hidden", lang))
     _discuss(book.create_sheet(t("workshop.sheet.discuss", lang)), data, lang)
+    add_retained_sheet(book, data, lang)
     _roles(book.create_sheet(t("workshop.sheet.roles", lang)), data, lang)
     answers = book.create_sheet(t("report.sheet.answers", lang))
     write_note(answers, 1, t("workshop.xlsx.privacy", lang))

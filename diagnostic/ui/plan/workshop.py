@@ -19,6 +19,7 @@ from ...workshop.groups import group_sheet
 from .. import state
 from ..literal import escape_markdown
 from ..workshop.group import summarise
+from ..workshop.retained import discussed
 from .editor import PlanStore, flush_plan, plan_download, plan_editor
 
 PREFIX = "animation-plan"
@@ -53,7 +54,7 @@ def _group_offers(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) 
     group is too small for a result."""
     referentiel = ctx.referentiel
     sheets = ctx.repository.participants(workshop.code, admin_key)
-    summary = summarise(ctx, sheets, workshop.motivations)
+    summary, _ = discussed(ctx, workshop.code, summarise(ctx, sheets, workshop.motivations))
     group = group_sheet(summary.group, workshop.profile)
     if group is None:
         return Offers(catalogue=catalogue(referentiel, AnswerSheet(workshop.profile)))

@@ -101,9 +101,14 @@ def builder(ctx: state.Context, code: str, admin_key: str, kind: str) -> Callabl
         if kind == "csv":
             return workshop_csv(ctx.referentiel, workshop, sheets, ctx.lang)
         plan = ctx.repository.load_workshop_plan(code)  # the group's feuille de route
+        discussion = ctx.repository.discussion(code)  # the group's retained answers
         if kind == "pdf":
-            return workshop_pdf(ctx.referentiel, workshop, sheets, ctx.lang, plan=plan)
-        return workshop_xlsx(ctx.referentiel, workshop, sheets, ctx.lang, plan=plan)
+            return workshop_pdf(
+                ctx.referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
+            )
+        return workshop_xlsx(
+            ctx.referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
+        )
 
     return build
 

@@ -27,9 +27,11 @@ from ..literal import escape_markdown
 from ..plan.workshop import workshop_plan_section
 from ..wording import join_words, territory_line, tn
 from . import controls
+from .discussion import discussion_tab
 from .group import group_result, summarise
 from .panels import discuss_panel, participants_panel, roles_panel
 from .qr import qr_html
+from .retained import discussed, retained_panel
 from .session import (
     client_id,
     forget_admin,
@@ -44,7 +46,7 @@ from .session import (
 TABS_KEY = "animation-tabs"
 LIVE_KEY = "animation-live"
 JOINED_KEY = "animation-joined"  # (code, whether someone has joined) as the page last drew
-TABS = ("participants", "group", "discuss", "roles")
+TABS = ("participants", "group", "discuss", "roles", "discussion")
 # Sized on the column's width (cqi: a hundredth of it): as large as the column allows.
 CODE_STYLE = (
     "font-size: min(8rem, 21cqi);"
@@ -98,6 +100,8 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
     # The fragment runs first, inline: it tells whether someone has joined, which decides
     # the header drawn above it (large to invite people in, compact once they are in).
     live(ctx, workshop.code, admin_key, status, tabs)
+    with tabs[4]:
+        discussion_tab(ctx, workshop, admin_key)
     with top:
         heading(ctx, workshop)
         if someone_joined(workshop.code):
@@ -198,7 +202,7 @@ def live_panels(
         with head:
             st.error(escape_markdown(error.message(lang)))
         return
-    summary = summarise(ctx, sheets, workshop.motivations)
+    summary, diagnostic = discussed(ctx, code, summarise(ctx, sheets, workshop.motivations))
     joined = (code, summary.joined > 0)
     if st.session_state.get(JOINED_KEY, joined) != joined:
         st.session_state[JOINED_KEY] = joined
@@ -209,6 +213,7 @@ def live_panels(
     with tabs[0]:
         participants_panel(sheets, summary, lang)
     with tabs[1]:
+        retained_panel(ctx.referentiel, diagnostic, lang)
         group_result(ctx, summary, workshop.profile, key_prefix="animation-")
     with tabs[2]:
         discuss_panel(ctx.referentiel, summary, lang)

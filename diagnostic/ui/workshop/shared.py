@@ -18,6 +18,7 @@ from ...workshop import WorkshopSummary
 from ..recent import Recent
 from ..state import Context
 from .group import summarise
+from .retained import discussed
 
 STATUS_SHARED = 0.5  # seconds
 GROUP_SHARED = 2.0  # seconds
@@ -45,9 +46,15 @@ def room_size_now(ctx: Context, code: str) -> int:
 
 
 def group_now(ctx: Context, code: str, motivations: Sequence[str]) -> WorkshopSummary:
-    """The group's aggregation, computed by this server at most GROUP_SHARED seconds ago."""
+    """The group's aggregation, its result following the retained answers, computed by this
+    server at most GROUP_SHARED seconds ago."""
     key = (ctx.settings.database_url, str(ctx.settings.referentiel_dir), code, tuple(motivations))
-    return _groups.get(key, lambda: summarise(ctx, ctx.repository.group_sheets(code), motivations))
+    return _groups.get(
+        key,
+        lambda: discussed(
+            ctx, code, summarise(ctx, ctx.repository.group_sheets(code), motivations)
+        )[0],
+    )
 
 
 def workshop_changed(ctx: Context, code: str) -> None:
