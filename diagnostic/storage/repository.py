@@ -24,6 +24,7 @@ from .checks import (
 )
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .migrate import upgrade
+from .pacing import PacingMethods
 from .plans import (
     PlanMethods,
     check_current,
@@ -74,7 +75,7 @@ def close_repositories() -> None:
         _engines.clear()
 
 
-class Repository(WorkshopMethods, PlanMethods):
+class Repository(PacingMethods, WorkshopMethods, PlanMethods):
     """Diagnostics and workshops in one database; every method is one transaction.
 
     Tokens are the only key to a diagnostic: whoever holds one may read and change it.

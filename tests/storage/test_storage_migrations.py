@@ -48,7 +48,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0004_followed_by"
+    assert _revision(engine) == head_revision() == "0008_pacing"
     engine.dispose()
 
 
@@ -136,6 +136,7 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
     assert [process.exitcode for process in processes] == [0, 0, 0, 0]
     assert row_counts(database_url) == {
         "workshops": 0,
+        "workshop_pacing": 0,
         "diagnostics": 4,
         "answers": 4,
         "plan_actions": 0,
