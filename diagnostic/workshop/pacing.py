@@ -105,11 +105,11 @@ def open_motivation(pacing: Pacing, motivation: str, included: Sequence[str]) ->
 
 
 def next_to_open(pacing: Pacing, included: Sequence[str]) -> str | None:
-    """The motivation after the open one in the workshop's order (the first if none is open)."""
-    if pacing.open is None or pacing.open not in included:
-        return included[0] if included else None
-    index = list(included).index(pacing.open)
-    return included[index + 1] if index + 1 < len(included) else None
+    """The first motivation not opened yet after the open one, in the workshop's order (else
+    the first not opened yet at all); None once every one has been opened."""
+    start = list(included).index(pacing.open) + 1 if pacing.open in included else 0
+    ordered = [*included[start:], *included[:start]]
+    return next((m for m in ordered if m not in pacing.opened), None)
 
 
 def start_timer(pacing: Pacing, seconds: int, now: dt.datetime) -> Pacing:
@@ -119,10 +119,10 @@ def start_timer(pacing: Pacing, seconds: int, now: dt.datetime) -> Pacing:
     return replace(pacing, timer_seconds=length, timer=Timer(length, now, step))
 
 
-def timer_for(pacing: Pacing, step: str | None) -> Timer | None:
-    """The timer to show on a step: the running one, unless it was started for another step."""
+def current_timer(pacing: Pacing) -> Timer | None:
+    """The timer to show: the running one, unless it was started for a step no longer open."""
     timer = pacing.timer
-    if timer is None or (timer.step and step is not None and timer.step != step):
+    if timer is None or (pacing.paced and timer.step and timer.step != pacing.open):
         return None
     return timer
 

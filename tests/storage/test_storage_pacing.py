@@ -69,9 +69,7 @@ def test_nothing_is_written_without_the_adviser_key(repo: Repository, database_u
     assert key != other_key
 
 
-def test_bad_values_are_refused_and_nothing_is_written(
-    repo: Repository, database_url: str
-) -> None:
+def test_bad_values_are_refused_and_nothing_is_written(repo: Repository, database_url: str) -> None:
     workshop, key = repo.create_workshop(PROFILE, MOTIVATIONS)
     code = workshop.code
     before = row_counts(database_url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -17,12 +18,12 @@ from diagnostic.workshop.pacing import (
     check_mode,
     check_timer_seconds,
     clock_text,
+    current_timer,
     next_to_open,
     open_motivation,
     phone_step,
     shown_motivations,
     start_timer,
-    timer_for,
 )
 
 INCLUDED = ("emploi", "cohesion", "transition", "economie")
@@ -63,7 +64,11 @@ def test_the_next_motivation_follows_the_open_one() -> None:
     assert next_to_open(Pacing(mode="paced"), INCLUDED) == "emploi"
     pacing = open_motivation(Pacing(mode="paced"), "cohesion", INCLUDED)
     assert next_to_open(pacing, INCLUDED) == "transition"
-    assert next_to_open(open_motivation(pacing, "economie", INCLUDED), INCLUDED) is None
+    later = open_motivation(pacing, "economie", INCLUDED)
+    assert next_to_open(later, INCLUDED) == "emploi"  # the first one not opened yet
+    for motivation in INCLUDED:
+        later = open_motivation(later, motivation, INCLUDED)
+    assert next_to_open(later, INCLUDED) is None
     assert next_to_open(FREE, ()) is None
 
 
@@ -108,12 +113,13 @@ def test_a_timer_belongs_to_the_step_it_was_started_for() -> None:
     pacing = open_motivation(Pacing(mode="paced"), "emploi", INCLUDED)
     timed = start_timer(pacing, 600, START)
     assert timed.timer == Timer(600, START, "emploi") and timed.timer_seconds == 600
-    assert timer_for(timed, "emploi") == timed.timer
-    assert timer_for(timed, "cohesion") is None
+    assert current_timer(timed) == timed.timer
+    assert current_timer(open_motivation(timed, "cohesion", INCLUDED)) is None
+    assert current_timer(replace(timed, mode="free")) == timed.timer
     free = start_timer(FREE, 300, START)
     assert free.timer is not None and free.timer.step == ""
-    assert timer_for(free, "cohesion") == free.timer
-    assert timer_for(FREE, "emploi") is None
+    assert current_timer(open_motivation(replace(free, mode="paced"), "emploi", INCLUDED))
+    assert current_timer(FREE) is None
     with pytest.raises(AnswersError):
         start_timer(pacing, 10, START)
 

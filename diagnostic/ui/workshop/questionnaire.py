@@ -39,6 +39,7 @@ from ..literal import escape_markdown
 from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
+from .paced_phone import announce, follow, pacing_now
 from .participation import Participation
 from .session import (
     CODE_PARAM,
@@ -179,7 +180,7 @@ def load(ctx: state.Context, token: str) -> tuple[Participation, AnswerSheet] | 
         forget_participant()
         return None
     assert record is not None
-    return Participation(ctx, token, record, workshop), sheet
+    return Participation(ctx, token, record, workshop, pacing_now(ctx, workshop.code)), sheet
 
 
 def save_first(
@@ -247,9 +248,11 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     ctx, lang = participation.ctx, participation.ctx.lang
     motivations = participation.motivations
     last = len(motivations)
+    follow(participation, STEP_KEY)
     index = current_step(participation, sheet)
     forget_other_steps(participation, index)
     st.fragment(key=PROGRESS_FRAGMENT)(progress)(participation)
+    announce(participation)
     st.session_state[SELECTOR] = index
     st.selectbox(
         t("app.nav.step_title", lang, n=index + 1, total=last + 1),
