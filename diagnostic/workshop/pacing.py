@@ -107,7 +107,8 @@ def open_motivation(pacing: Pacing, motivation: str, included: Sequence[str]) ->
 def next_to_open(pacing: Pacing, included: Sequence[str]) -> str | None:
     """The first motivation not opened yet after the open one, in the workshop's order (else
     the first not opened yet at all); None once every one has been opened."""
-    start = list(included).index(pacing.open) + 1 if pacing.open in included else 0
+    open_now = pacing.open
+    start = list(included).index(open_now) + 1 if open_now and open_now in included else 0
     ordered = [*included[start:], *included[:start]]
     return next((m for m in ordered if m not in pacing.opened), None)
 
