@@ -143,3 +143,9 @@ def phone_step(pacing: Pacing, included: Sequence[str]) -> int | None:
         return None
     shown = shown_motivations(pacing, included)
     return shown.index(pacing.open) if pacing.open in shown else None
+
+
+def uncovered_motivations(every: Sequence[str], included: Sequence[str]) -> tuple[str, ...]:
+    """The motivations a workshop left out (none when it covers them all, ``included`` empty)."""
+    chosen = set(included)
+    return tuple(motivation for motivation in every if chosen and motivation not in chosen)
