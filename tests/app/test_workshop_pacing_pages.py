@@ -207,3 +207,20 @@ def test_the_copy_forgets_the_dashboard_s_header_state() -> None:
     from diagnostic.ui.workshop import pacing
 
     assert pacing.DASHBOARD_JOINED == page.JOINED_KEY
+
+
+def test_an_answer_given_as_the_adviser_paces_the_room_is_kept(
+    database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    workshop, key = new_workshop(repository, INCLUDED)
+    token = repository.join_workshop(workshop.code, "elu").token
+    phone = participant(token)
+    first = referentiel.questions_of("emploi")[0].id
+    assert phone.subheader[0].value == label(referentiel, "emploi")
+    adviser_did(repository, "set_pacing_mode", workshop.code, key, "paced")
+    adviser_did(repository, "open_motivation", workshop.code, key, "innovation")
+    radio = phone.radio(key=f"atelier-answer-{first}")
+    radio.set_value(radio.options[2]).run()  # reaches the server after the change
+    assert not phone.exception
+    assert phone.subheader[0].value == label(referentiel, "innovation")
+    assert first in repository.load_sheet(token).answers

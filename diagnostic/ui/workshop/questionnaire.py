@@ -193,7 +193,7 @@ def save_first(
         return participation, sheet, []
     keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
     failures: list[str] = []
-    for motivation in participation.motivations:
+    for motivation in participation.included:  # a step just hidden may hold a last change
         widgets = [
             key(q.id, PARTICIPANT_PREFIX)
             for q in ctx.referentiel.questions_of(motivation)
@@ -304,7 +304,7 @@ def forget_other_steps(participation: Participation, index: int) -> None:
     motivations = participation.motivations
     shown = motivations[index] if index < len(motivations) else None
     keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
-    for motivation in motivations:
+    for motivation in participation.included:
         if motivation == shown:
             continue
         for one in participation.ctx.referentiel.questions_of(motivation):
