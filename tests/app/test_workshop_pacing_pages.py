@@ -224,3 +224,19 @@ def test_an_answer_given_as_the_adviser_paces_the_room_is_kept(
     assert not phone.exception
     assert phone.subheader[0].value == label(referentiel, "innovation")
     assert first in repository.load_sheet(token).answers
+
+
+def test_pacing_speaks_english_too(
+    database_url: str, repository: Repository, referentiel: Referentiel
+) -> None:
+    workshop, key = new_workshop(repository, INCLUDED)
+    token = repository.join_workshop(workshop.code, "elu").token
+    adviser_did(repository, "set_pacing_mode", workshop.code, key, "paced")
+    adviser_did(repository, "open_motivation", workshop.code, key, "emploi")
+    board = dashboard(workshop.code, key, lang="en")
+    assert "Workshop pace" in [h.value for h in board.sidebar.subheader]
+    english = referentiel.motivation("emploi").label.get("en")
+    assert f"Open motivation: {english}" in [h.value for h in board.header]
+    phone = participant(token, lang="en")
+    rest = join_words([referentiel.motivation(m).label.get("en") for m in INCLUDED[1:]], "en")
+    assert f"Coming next: {rest}. The facilitator will open the rest." in screen(phone)

@@ -44,7 +44,6 @@ COPY = "animation-copy"
 # run draws its header at once instead of running again (which would drop the message).
 DASHBOARD_JOINED = "animation-joined"
 DEFAULT_MINUTES = 10
-OPEN_STYLE = "font-size: 2rem; font-weight: 700;"
 
 
 def sidebar(ctx: state.Context, workshop: WorkshopRecord, admin_key: str) -> None:
@@ -201,11 +200,7 @@ def projected(ctx: state.Context, workshop: WorkshopRecord) -> None:
             st.info(t("pacing.dash.none_open", lang), icon=":material/pending:")
         else:
             opened = escape_markdown(label(pacing.open).label.get(lang))
-            st.markdown(
-                f'<div class="pacing-open" style="{OPEN_STYLE}">'
-                f"{t('pacing.dash.open', lang, label=opened)}</div>",
-                unsafe_allow_html=True,
-            )
+            st.header(t("pacing.dash.open", lang, label=opened), anchor=False)
         coming = [label(m).label.get(lang) for m in announced_motivations(pacing, included)]
         if coming:
             st.caption(t("pacing.dash.coming", lang, labels=join_words(coming, lang)))
