@@ -178,11 +178,12 @@ async def play_paced(
     return room, pace
 
 
-def reach_figures(pace: Pace) -> tuple[float, float, int]:
-    """Every phone's delay to see an opening (all openings): p95 and max, in seconds; and
-    how many openings were measured."""
+def reach_figures(pace: Pace) -> tuple[float, float, float, int]:
+    """Every phone's delay to see an opening (all openings): p50, p95 and max, in seconds;
+    and how many openings were measured."""
     delays = sorted(d for step in pace.reach.values() for d in step)
     if not delays:
-        return float("nan"), float("nan"), 0
+        return float("nan"), float("nan"), float("nan"), 0
+    p50 = delays[len(delays) // 2]
     p95 = delays[min(len(delays) - 1, int(0.95 * len(delays)))]
-    return p95, delays[-1], len(pace.reach)
+    return p50, p95, delays[-1], len(pace.reach)
