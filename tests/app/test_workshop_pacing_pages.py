@@ -240,3 +240,16 @@ def test_pacing_speaks_english_too(
     phone = participant(token, lang="en")
     rest = join_words([referentiel.motivation(m).label.get("en") for m in INCLUDED[1:]], "en")
     assert f"Coming next: {rest}. The facilitator will open the rest." in screen(phone)
+
+
+def test_a_workshop_deleted_meanwhile_gets_a_plain_message(
+    database_url: str, repository: Repository
+) -> None:
+    workshop, key = new_workshop(repository, INCLUDED)
+    repository.set_pacing_mode(workshop.code, key, "paced")
+    at = dashboard(workshop.code, key)
+    repository.delete_workshop(workshop.code, key)
+    at.button(key="animation-pacing-next").click().run()
+    assert not at.exception
+    assert any(workshop.code in str(error.value) for error in at.error)
+    assert "Traceback" not in screen(at)
