@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from alembic import command
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
 
 from diagnostic.model import Answer, QuestionId, TerritoryProfile
 from diagnostic.storage import close_repositories, open_repository
@@ -68,13 +68,16 @@ def process_worker(
 
 
 def row_counts(url: str) -> dict[str, int]:
-    """How many rows each table of the schema holds."""
+    """How many rows each table of the schema holds (those the database has yet: an older
+    revision lacks the later ones)."""
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
+            present = set(inspect(connection).get_table_names())
             return {
                 table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
                 for table in metadata.sorted_tables
+                if table.name in present
             }
     finally:
         engine.dispose()
