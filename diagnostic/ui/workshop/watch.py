@@ -1,7 +1,8 @@
 """The live parts of a participant's page: the status watch and the group's result.
 
-The status watch looks whether the adviser closed or reopened the workshop, or showed or
-hid the result, and redraws the page when so; it draws nothing. The group's result, once
+The status watch looks whether the adviser closed or reopened the workshop, showed or
+hid the result, or changed the pacing (the open motivation, the timer: see paced_phone),
+and redraws the page when so; it draws nothing. The group's result, once
 shown, is redrawn now and then. Both read what the server's phones share (see shared).
 """
 
