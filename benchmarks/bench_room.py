@@ -23,6 +23,12 @@ then runs against a bare Streamlit page with the same widgets and server setting
 (benchmarks/bare_room.py): the ratio is the app's own cost. Asserts nothing. Every room
 is bounded by ``--limit`` seconds; only 127.0.0.1 is contacted.
 
+``--paced`` runs the paced room instead (150 phones unless ``--sizes``; with ``--quick``,
+10 and 40 unless ``--sizes``, on 3 motivations with 2 questions each): the adviser opens
+each motivation in turn once every phone has answered the open one (see room_paced); it
+prints the answers' round trips and the time for an opening to reach the phones (p50, p95
+and max over every phone and opening).
+
 Run: ``python benchmarks/bench_room.py`` (about an hour), ``--quick`` (a few minutes), or
 choose ``--sizes 150 --questions 12 --think 4 12 --databases postgresql``. ``--servers 2``
 starts two app servers on the one database (the set-up of docs/deploiement.md, without
@@ -40,6 +46,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from room_paced import PacedOptions, play_paced, reach_figures
 from room_people import Options, Room, play
 from room_support import APP, BARE, Server
 from timing import milliseconds, postgres_schema
@@ -50,6 +57,7 @@ from diagnostic.ui.workshop.session import REFRESH_VARIABLE
 
 TARGET_MS = 300.0
 SIZES = (10, 40, 100, 150)
+PACED_SIZE = 150
 DASHBOARD_REFRESH = "3"
 PROFILE = TerritoryProfile(name="Communauté de communes du Toulois", type="cc")
 
@@ -146,7 +154,8 @@ def largest_under_target(rooms: dict[int, Room]) -> int:
     return max(passing, default=0)
 
 
-def parse(argv: list[str] | None = None) -> Options:
+def parse(argv: list[str] | None = None) -> tuple[PacedOptions | None, Options]:
+    """The room's options, and the paced room's when ``--paced`` asks for it instead."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="e.g. 10,40,100,150")
     parser.add_argument("--think", nargs=2, type=float, default=(4.0, 12.0), metavar=("MIN", "MAX"))
@@ -159,10 +168,21 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument(
         "--servers", type=int, default=1, help="app servers on the one database (and bare pages)"
     )
+    parser.add_argument(
+        "--paced",
+        action="store_true",
+        help="the paced room only: 150 phones follow the adviser through each motivation",
+    )
     args = parser.parse_args(argv)
+    given = args.sizes if args.sizes != ",".join(map(str, SIZES)) else None
+    if args.paced:
+        args.sizes = str(PACED_SIZE)
     if args.quick:
         args.sizes, args.think, args.questions, args.join = "10,40", (1.0, 3.0), 6, 5.0
-    return Options(
+    if args.paced and given is not None:
+        args.sizes = given  # a paced room of the sizes asked, quick or not
+    paced = paced_options(args.quick) if args.paced else None
+    return paced, Options(
         sizes=tuple(int(n) for n in args.sizes.split(",")),
         think=(args.think[0], args.think[1]),
         join=args.join,
@@ -174,8 +194,51 @@ def parse(argv: list[str] | None = None) -> Options:
     )
 
 
+def paced_options(quick: bool) -> PacedOptions:
+    """Quick: 3 motivations, 2 questions each; else every motivation, 3 questions each."""
+    if quick:
+        return PacedOptions(motivations=3, per_motivation=2, step_limit=60.0)
+    return PacedOptions(motivations=99, per_motivation=3, step_limit=120.0)
+
+
+def paced_series(url_for: object, options: Options, paced: PacedOptions, folder: Path) -> None:
+    """The paced room at each size: answers' round trips, and each opening's reach."""
+    print("\nPaced room: the adviser opens each motivation in turn (SQLite)")
+    print(
+        f"{'N':>5} {'p50':>7} {'p95':>7} {'max':>7}  {'CPU':>5} {'lost':>5} {'fail':>4}"
+        f"   {'reach50':>8} {'reach95':>8} {'reachmax':>8} {'opened':>6} {'missed':>6}"
+    )
+    for size in options.sizes:
+        with url_for(size) as url:  # type: ignore[operator]
+            repository = open_repository(url)
+            workshop, key = repository.create_workshop(PROFILE)
+            close_repositories()
+            environment = {REFRESH_VARIABLE: DASHBOARD_REFRESH}
+            server = Server(url, folder / f"streamlit-paced-{size}.log", environment, APP)
+            try:
+                server.start()
+                room, pace = asyncio.run(
+                    play_paced(server, workshop.code, key, size, options, paced)
+                )
+            finally:
+                server.stop()
+            room.lost = count_lost(url, room)
+        reach50, reach95, reach_max, opened = reach_figures(pace)
+        answers = room.answers
+        print(
+            f"{size:>5} {milliseconds(answers, 0.5):>5.0f}ms {milliseconds(answers, 0.95):>5.0f}ms"
+            f" {max(answers, default=0) * 1000:>5.0f}ms  {room.cpu_share * 100:>4.0f}%"
+            f" {room.lost:>5} {len(room.failures):>4}   {reach50:>7.1f}s {reach95:>7.1f}s"
+            f" {reach_max:>7.1f}s"
+            f" {opened:>6} {pace.missed:>6}{'' if room.finished else '  (cut at --limit)'}",
+            flush=True,
+        )
+        for failure in room.failures[:3]:
+            print(f"      {failure}")
+
+
 def main() -> None:
-    options = parse()
+    paced, options = parse()
     low, high = options.think
     print(
         f"room benchmark: think time {low:g}-{high:g} s, joins over {options.join:g} s, "
@@ -189,6 +252,9 @@ def main() -> None:
         def sqlite_for(size: int) -> object:
             return _fixed(f"sqlite:///{folder}/room-{size}-{time.monotonic_ns()}.sqlite3")
 
+        if paced is not None:
+            paced_series(sqlite_for, options, paced, folder)
+            return
         if "sqlite" in options.databases:
             results["sqlite"] = series("SQLite (WAL)", sqlite_for, APP, options, folder)
         base = os.environ.get("DIAGNOSTIC_TEST_POSTGRES_URL")

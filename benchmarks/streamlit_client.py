@@ -118,6 +118,7 @@ class Session:
         self.fragment_drawn = Drawn()  # the last fragment run
         self.latest = Drawn()  # the last run, full or fragment
         self.fragments: dict[str, float] = {}  # fragment id -> refresh interval (s)
+        self.page_hash = ""  # the page's script hash, as the last run drew it (sent back)
         self._values: dict[str, WidgetState] = {}
         self._socket: Any = None
         self._reader: asyncio.Task[None] | None = None
@@ -218,6 +219,10 @@ class Session:
         state = message.rerun_script
         state.query_string = self.query
         state.page_name = self.page
+        if self.page_hash:
+            # as the browser: a run the server starts itself (st.rerun() in a fragment)
+            # keeps the page only when the fragment's runs named it by its hash
+            state.page_script_hash = self.page_hash
         if fragment_id:
             state.fragment_id = fragment_id
             state.is_auto_rerun = timer
@@ -283,6 +288,8 @@ class Session:
                 target.add(position, delta.new_element, delta.fragment_id)
             elif delta.WhichOneof("type") == "add_block" and self._fragment_run:
                 target.blocks.append(position)
+        elif kind == "navigation":  # the page this run drew, as the browser keeps it
+            self.page_hash = message.navigation.page_script_hash or self.page_hash
         elif kind == "page_info_changed":
             self.query = message.page_info_changed.query_string
         elif kind == "auto_rerun":  # the latest announced last: a rerun may renew an id

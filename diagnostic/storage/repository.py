@@ -28,6 +28,7 @@ from .engine import create_engine_for, forget_deleted, reading, safe_url, writin
 from .figures import FiguresMethods
 from .listing import ListingMethods
 from .migrate import upgrade
+from .pacing import PacingMethods
 from .pins import PinMethods
 from .plans import (
     PlanMethods,
@@ -83,6 +84,7 @@ def close_repositories() -> None:
 
 
 class Repository(
+    PacingMethods,
     WorkshopMethods,
     PlanMethods,
     AccountMethods,

@@ -85,6 +85,26 @@ workshops = Table(
     CheckConstraint("status IN ('open', 'closed')", name="status"),
 )
 
+# How a workshop is paced (see workshop.pacing); no row: free, no timer. Written with the
+# adviser's key only.
+workshop_pacing = Table(
+    "workshop_pacing",
+    metadata,
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("mode", String(6), nullable=False, default="free"),
+    Column("open_motivation", String(64)),
+    Column("opened", Text, nullable=False, default=""),
+    Column("timer_seconds", Integer, nullable=False, default=0),
+    Column("timer_started_at", UTCDateTime),
+    Column("timer_step", String(64), nullable=False, default=""),
+    CheckConstraint("mode IN ('free', 'paced')", name="pacing_mode"),
+)
+
 diagnostics = Table(
     "diagnostics",
     metadata,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -279,10 +280,17 @@ def test_hostile_names_and_pseudonyms(tmp_path: Path) -> None:
         assert squeezed(pseudonym) not in everything
 
 
-def test_chosen_motivations_are_named_on_the_cover(tmp_path: Path) -> None:
+def test_chosen_motivations_are_named_on_the_cover_and_the_others_as_not_covered(
+    tmp_path: Path,
+) -> None:
     with stored_workshop(tmp_path, EXAMPLE, motivations=["innovation"]) as stored:
         pdf = workshop_pdf(MINI, stored.record, stored.sheets, generated_on=DAY)
-    assert "Motivations travaillées Favoriser l’innovation Rapport" in fold(pdf_pages(pdf)[0])
+        every = workshop_pdf(MINI, dataclasses.replace(stored.record, motivations=()), [])
+    assert (
+        "Motivations travaillées Favoriser l’innovation "
+        "Motivations non couvertes Soutien à la création d’emplois Rapport"
+    ) in fold(pdf_pages(pdf)[0])
+    assert "Motivations non couvertes" not in fold(pdf_pages(every)[0])
 
 
 def test_beyond_ten_questions_the_others_are_listed_in_a_table() -> None:

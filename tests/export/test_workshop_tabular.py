@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 from collections.abc import Iterator
@@ -304,3 +305,15 @@ def test_hostile_texts_never_leak_nor_break(tmp_path: Path) -> None:
     text = data.decode("utf-8-sig") + "\n".join(cells)
     for secret in (*HOSTILE_PSEUDONYMS, *comments, *tokens):
         assert secret not in text
+
+
+def test_the_summary_names_the_motivations_not_covered(tmp_path: Path) -> None:
+    with stored_workshop(tmp_path, members_of("elu", "elu", "elu"), motivations=["emploi"]) as s:
+        book = load_workbook(io.BytesIO(workshop_xlsx(MINI, s.record, s.sheets)))
+        whole = load_workbook(
+            io.BytesIO(workshop_xlsx(MINI, dataclasses.replace(s.record, motivations=()), []))
+        )
+    rows = [(row[0].value, row[1].value) for row in book["Synthèse"].iter_rows(max_col=2)]
+    assert ("Motivations non couvertes", MINI.motivation("innovation").label.get("fr")) in rows
+    labels = [row[0].value for row in whole["Synthèse"].iter_rows(max_col=1)]
+    assert "Motivations non couvertes" not in labels

@@ -272,6 +272,7 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         repo.get_diagnostic(gone)
     assert row_counts(database_url) == {
         "workshops": 0,
+        "workshop_pacing": 0,
         "diagnostics": 1,
         "answers": 2,
         "plan_actions": 0,

@@ -143,6 +143,7 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
     assert [process.exitcode for process in processes] == [0, 0, 0, 0]
     assert row_counts(database_url) == {
         "workshops": 0,
+        "workshop_pacing": 0,
         "diagnostics": 4,
         "answers": 4,
         "plan_actions": 0,

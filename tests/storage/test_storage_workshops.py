@@ -227,6 +227,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
         repo.save_answer(token, "q01", 3)
         repo.save_comment(token, "q02", "commentaire")
     repo.set_workshop_status(workshop.code, key, "closed")
+    repo.set_pacing_mode(workshop.code, key, "paced")
 
     repo.delete_workshop(workshop.code, key)
 
@@ -235,6 +236,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
         == before
         == {
             "workshops": 1,
+            "workshop_pacing": 0,
             "diagnostics": 2,
             "answers": 2,
             "plan_actions": 0,

@@ -21,6 +21,7 @@ from ...i18n import t
 from ...model import ROLES, AnswerSheet, Referentiel, Role
 from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
 from ...workshop.groups import GroupResult, Subject, group_sheet
+from ...workshop.pacing import uncovered_motivations
 from ...workshop.retained import (
     NO_DISCUSSION,
     Discussion,
@@ -169,3 +170,10 @@ def value_rows(
             row.append(hidden if value is None else round(value, 1))
         rows.append(row)
     return rows
+
+
+def uncovered_labels(data: WorkshopData, lang: str) -> list[str]:
+    """The motivations the workshop left out, worded in ``lang`` (none when it covered all)."""
+    every = [motivation.id for motivation in data.referentiel.motivations]
+    left_out = uncovered_motivations(every, data.workshop.motivations)
+    return [data.referentiel.motivation(m).label.get(lang) for m in left_out]

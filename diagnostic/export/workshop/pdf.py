@@ -26,7 +26,7 @@ from ..pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from ..pdf_sections import ReportData, charts_section, provider_names, quoted
 from ..pdf_styles import data_table, paragraph, rich, styles
 from ..plan.pdf import plan_page
-from .data import WorkshopData
+from .data import WorkshopData, uncovered_labels
 from .pdf_retained import dig_section, retained_section
 from .pdf_sections import (
     discuss_section,
@@ -84,6 +84,12 @@ def workshop_pdf(
     )
 
 
+def uncovered_fact(data: WorkshopData, lang: str) -> list[tuple[str, str]]:
+    """The motivations the workshop left out, as a cover fact (none when it covered all)."""
+    labels = uncovered_labels(data, lang)
+    return [(t("pacing.report.uncovered", lang), "\n".join(labels))] if labels else []
+
+
 def cover_section(data: WorkshopData, lang: str, day: dt.date) -> list[Flowable]:
     """Territory, type, workshop date, participants, respondents, référentiel version."""
     profile, summary = data.workshop.profile, data.summary
@@ -102,6 +108,7 @@ def cover_section(data: WorkshopData, lang: str, day: dt.date) -> list[Flowable]
             t("workshop.report.motivations", lang),
             "\n".join(chosen) or t("workshop.report.all_motivations", lang, count=every),
         ),
+        *uncovered_fact(data, lang),
         (t("report.cover.generated", lang), format_date(day, lang)),
         (t("report.cover.version", lang), data.referentiel.version),
     ]

@@ -40,7 +40,14 @@ from ..xlsx_cells import (
     write_titled,
 )
 from .answers import group_answer_text
-from .data import WorkshopData, anonymous_sheets, count_rows, item_label, value_rows
+from .data import (
+    WorkshopData,
+    anonymous_sheets,
+    count_rows,
+    item_label,
+    uncovered_labels,
+    value_rows,
+)
 from .retained import add_retained_sheet
 
 if TYPE_CHECKING:
@@ -139,6 +146,9 @@ def _summary(book_sheet: Worksheet, data: WorkshopData, lang: str) -> None:
         (t("workshop.col.respondents", lang), summary.respondents, None),
         (t("report.cover.version", lang), data.referentiel.version, None),
     ]
+    left_out = uncovered_labels(data, lang)
+    if left_out:
+        facts.append((t("pacing.report.uncovered", lang), "\n".join(left_out), None))
     row = write_facts(book_sheet, facts, lang)
     group = summary.group
     if data.group is None or group.scores is None:

@@ -26,7 +26,7 @@ from .. import state
 from ..literal import escape_markdown
 from ..plan.workshop import workshop_plan_section
 from ..wording import join_words, territory_line, tn
-from . import controls
+from . import controls, pacing
 from .discussion import discussion_tab
 from .group import group_result, summarise
 from .panels import discuss_panel, participants_panel, roles_panel
@@ -93,6 +93,7 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
     st.html(PROJECTION_CSS)
     state.show_flashes()
     controls.sidebar(ctx, workshop, admin_key)
+    pacing.sidebar(ctx, workshop, admin_key)
     top = st.container()
     status = st.container()
     tabs = st.tabs([t(f"atelier.tab.{name}", lang) for name in TABS], key=TABS_KEY)
@@ -104,6 +105,7 @@ def render(ctx: state.Context, code: str, admin_key: str) -> None:
         discussion_tab(ctx, workshop, admin_key)
     with top:
         heading(ctx, workshop)
+        pacing.projected(ctx, workshop)
         if someone_joined(workshop.code):
             compact_join_panel(ctx, workshop.code)
         else:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryProfile
 from ...schema.answers import check_answer, check_comment
 from ...storage import DiagnosticRecord, WorkshopRecord
+from ...workshop.pacing import FREE, Pacing, shown_motivations
 from ..state import Context
 
 
@@ -19,16 +20,21 @@ class Participation:
     token: str
     record: DiagnosticRecord
     workshop: WorkshopRecord
+    pacing: Pacing = FREE
 
     @property
     def closed(self) -> bool:
         return self.workshop.status != "open"
 
     @property
-    def motivations(self) -> tuple[MotivationId, ...]:
+    def included(self) -> tuple[MotivationId, ...]:
         """The workshop's motivations in the référentiel's order (all when none was chosen)."""
-        chosen = set(self.workshop.motivations)
-        return tuple(m.id for m in self.ctx.referentiel.motivations if not chosen or m.id in chosen)
+        return included_motivations(self.ctx, self.workshop)
+
+    @property
+    def motivations(self) -> tuple[MotivationId, ...]:
+        """The motivations the phone shows: all included ones, or those opened (paced)."""
+        return tuple(MotivationId(m) for m in shown_motivations(self.pacing, self.included))
 
     @property
     def profile(self) -> TerritoryProfile:
@@ -48,7 +54,7 @@ class Participation:
 
     def bring(self, source: AnswerSheet) -> int:
         """Replace the answers with ``source``'s on the workshop's questions; how many were kept."""
-        referentiel, kept = self.ctx.referentiel, set(self.motivations)
+        referentiel, kept = self.ctx.referentiel, set(self.included)
         wanted = {q.id for q in referentiel.questions if q.motivation in kept}
         answers = {
             q: check_answer(referentiel, q, a) for q, a in source.answers.items() if q in wanted
@@ -59,3 +65,9 @@ class Participation:
         sheet = AnswerSheet(self.profile, answers, comments, referentiel.version)
         self.ctx.repository.replace_sheet(self.token, sheet)
         return len(answers)
+
+
+def included_motivations(ctx: Context, workshop: WorkshopRecord) -> tuple[MotivationId, ...]:
+    """The workshop's motivations in the référentiel's order (all when none was chosen)."""
+    chosen = set(workshop.motivations)
+    return tuple(m.id for m in ctx.referentiel.motivations if not chosen or m.id in chosen)

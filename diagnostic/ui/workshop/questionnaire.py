@@ -39,6 +39,7 @@ from ..literal import escape_markdown
 from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
 from . import bring, my_answers
+from .paced_phone import announce, follow, pacing_now
 from .participation import Participation
 from .session import (
     CODE_PARAM,
@@ -179,7 +180,7 @@ def load(ctx: state.Context, token: str) -> tuple[Participation, AnswerSheet] | 
         forget_participant()
         return None
     assert record is not None
-    return Participation(ctx, token, record, workshop), sheet
+    return Participation(ctx, token, record, workshop, pacing_now(ctx, workshop.code)), sheet
 
 
 def save_first(
@@ -192,7 +193,7 @@ def save_first(
         return participation, sheet, []
     keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
     failures: list[str] = []
-    for motivation in participation.motivations:
+    for motivation in participation.included:  # a step just hidden may hold a last change
         widgets = [
             key(q.id, PARTICIPANT_PREFIX)
             for q in ctx.referentiel.questions_of(motivation)
@@ -247,9 +248,11 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
     ctx, lang = participation.ctx, participation.ctx.lang
     motivations = participation.motivations
     last = len(motivations)
+    follow(participation, STEP_KEY)
     index = current_step(participation, sheet)
     forget_other_steps(participation, index)
     st.fragment(key=PROGRESS_FRAGMENT)(progress)(participation)
+    announce(participation)
     st.session_state[SELECTOR] = index
     st.selectbox(
         t("app.nav.step_title", lang, n=index + 1, total=last + 1),
@@ -301,7 +304,7 @@ def forget_other_steps(participation: Participation, index: int) -> None:
     motivations = participation.motivations
     shown = motivations[index] if index < len(motivations) else None
     keys = {str(key) for key in st.session_state.keys()}  # noqa: SIM118 (one pass)
-    for motivation in motivations:
+    for motivation in participation.included:
         if motivation == shown:
             continue
         for one in participation.ctx.referentiel.questions_of(motivation):

@@ -1,7 +1,8 @@
 """The live parts of a participant's page: the status watch and the group's result.
 
-The status watch looks whether the adviser closed or reopened the workshop, or showed or
-hid the result, and redraws the page when so; it draws nothing. The group's result, once
+The status watch looks whether the adviser closed or reopened the workshop, showed or
+hid the result, or changed the pacing (the open motivation, the timer: see paced_phone),
+and redraws the page when so; it draws nothing. The group's result, once
 shown, is redrawn now and then. Both read what the server's phones share (see shared).
 """
 
@@ -12,8 +13,10 @@ import streamlit as st
 from ...errors import NotFoundError
 from ...i18n import t
 from ...storage import WorkshopRecord
+from ...workshop.pacing import FREE, Pacing
 from .. import state
 from .group import group_result
+from .paced_phone import moved_on
 from .participation import Participation
 from .session import participant_refresh_seconds, status_seconds
 from .shared import group_now, room_size_now, workshop_now
@@ -33,10 +36,12 @@ def watch_status(participation: Participation) -> None:
     ctx, workshop = participation.ctx, participation.workshop
     every = status_seconds(room_size_now(ctx, workshop.code))
     status = st.fragment(run_every=every, key=STATUS_KEY)(status_watch)
-    status(ctx, workshop.code, workshop.status, workshop.results_visible)
+    status(ctx, workshop.code, workshop.status, workshop.results_visible, participation.pacing)
 
 
-def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> None:
+def status_watch(
+    ctx: state.Context, code: str, status: str, visible: bool, pacing: Pacing = FREE
+) -> None:
     """Redraw the page as soon as the adviser closes, reopens, shows or hides the result.
 
     One small query every status_seconds(), shared with the server's other phones (see
@@ -47,9 +52,10 @@ def status_watch(ctx: state.Context, code: str, status: str, visible: bool) -> N
         if (workshop.status, workshop.results_visible) != (status, visible):
             # The shared read may be older than the page's own: confirm before redrawing.
             workshop = workshop_now(ctx, code, fresh=True)
+        paced_otherwise = moved_on(ctx, code, pacing)  # the open motivation, the timer
     except NotFoundError:
         st.rerun()
-    if (workshop.status, workshop.results_visible) != (status, visible):
+    if (workshop.status, workshop.results_visible) != (status, visible) or paced_otherwise:
         st.rerun()
 
 

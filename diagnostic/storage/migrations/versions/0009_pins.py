@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_pins"
-down_revision = "0007_discussion"
+down_revision = "0008_pacing"
 branch_labels = None
 depends_on = None
 
