@@ -23,6 +23,7 @@ from .checks import (
     new_token,
     sheet_rows,
 )
+from .directory import DirectoryMethods
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .figures import FiguresMethods
 from .migrate import upgrade
@@ -87,6 +88,7 @@ class Repository(
     SpaceMethods,
     FiguresMethods,
     PortfolioMethods,
+    DirectoryMethods,
 ):
     """Diagnostics and workshops in one database; every method is one transaction.
 

@@ -48,7 +48,7 @@ def _revision(engine: Engine) -> str | None:
 def test_opening_an_empty_database_upgrades_it_to_head(database_url: str) -> None:
     open_repository(database_url)
     engine = create_engine_for(database_url)
-    assert _revision(engine) == head_revision() == "0006_observatory"
+    assert _revision(engine) == head_revision() == "0010_directory"
     engine.dispose()
 
 

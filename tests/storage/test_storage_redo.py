@@ -147,4 +147,4 @@ def test_upgrading_from_the_plan_schema_keeps_every_diagnostic(database_url: str
     assert repo.latest_token(T1) == T1
     repo.save_plan_action(T2, LINE)  # a diagnostic of before is nobody's superseded copy
     close_repositories()
-    assert head_revision() == "0006_observatory"
+    assert head_revision() == "0010_directory"
