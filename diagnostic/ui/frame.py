@@ -26,6 +26,7 @@ METHOD = PAGES_DIR / "methode.py"
 WORKSHOP = PAGES_DIR / "atelier.py"
 ANIMATION = PAGES_DIR / "atelier_animation.py"
 PORTFOLIO = PAGES_DIR / "portefeuille.py"
+DIRECTORY = PAGES_DIR / "annuaire.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -82,6 +83,7 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(WORKSHOP, title=t("atelier.nav.join", lang), url_path="atelier"),
         st.Page(ANIMATION, title=t("atelier.nav.animate", lang), url_path="animation"),
         st.Page(PORTFOLIO, title=t("portfolio.nav", lang), url_path="portefeuille"),
+        st.Page(DIRECTORY, title=t("directory.nav", lang), url_path="annuaire"),
     ]
 
 
