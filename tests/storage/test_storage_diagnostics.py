@@ -277,5 +277,6 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         "plan_actions": 0,
         **NO_ACCOUNTS,
         "observatory_figures": 0,
+        "directory_edits": 0,
     }
     assert repo.load_sheet(kept).answers == {"q01": 2}

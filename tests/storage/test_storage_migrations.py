@@ -141,6 +141,7 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
         "plan_actions": 0,
         **NO_ACCOUNTS,
         "observatory_figures": 0,
+        "directory_edits": 0,
     }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:

@@ -240,6 +240,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             "plan_actions": 0,
             **NO_ACCOUNTS,
             "observatory_figures": 0,
+            "directory_edits": 0,
         }
     )
     with pytest.raises(NotFoundError):
