@@ -186,3 +186,19 @@ def test_the_results_page_shows_the_edit_at_once(
     assert not at.exception, at.exception
     assert "CRESS Bretagne — antenne de Rennes" in screen(at)
     assert "https://rennes.ess-bretagne.org" in screen(at)
+
+
+@pytest.mark.usefixtures("local")
+def test_the_page_in_english(repository: Repository) -> None:
+    at = pick_region(open_page("en"))
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Regional directory"
+    frame = at.dataframe[0].value
+    assert list(frame.columns)[:3] == ["Département", "Kind of contact", "Name"]
+    assert list(frame["Origin"]) == ["shipped with the tool"]
+    at = fill(at, **{**GOOD, "checked": "yesterday"})
+    errors = [unescaped(error.value) for error in at.error]
+    assert errors == [
+        "'yesterday' is not a date: write it YYYY-MM-DD (e.g. 2026-11-30).",
+        "The row is not saved: correct the fields marked.",
+    ]
