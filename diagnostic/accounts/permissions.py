@@ -12,7 +12,9 @@ The rules, by action (a territory's actions name that territory in the target):
 - ``view_access_log``, ``export_access_log``: a territory's members for its own log, the
   administrator for any log or the whole one;
 - ``grant_role``, ``revoke_role``, ``list_users``, ``forget_user``: the administrator;
-- ``view_portfolio``: the administrator and the advisers of that région.
+- ``view_portfolio``: the administrator and the advisers of that région;
+- ``edit_directory`` (the région's rows of « Qui appeler »): the administrator and the
+  advisers of that région.
 
 A regional adviser therefore sees only the territories of its région that chose to share,
 creates workshops for them, and nothing else.
@@ -44,6 +46,7 @@ Action = Literal[
     "list_users",
     "forget_user",
     "view_portfolio",
+    "edit_directory",
 ]
 ACTIONS: tuple[Action, ...] = get_args(Action)
 Who = Literal["signed_in", "admin", "member", "shared_adviser", "region_adviser", "siret"]
@@ -67,6 +70,7 @@ RULES: dict[Action, frozenset[Who]] = {
     "list_users": frozenset({"admin"}),
     "forget_user": frozenset({"admin"}),
     "view_portfolio": frozenset({"admin", "region_adviser"}),
+    "edit_directory": frozenset({"admin", "region_adviser"}),
 }
 # Actions about one territory: refused without one (the whole log is the administrator's).
 NEEDS_TERRITORY: frozenset[Action] = frozenset(
@@ -95,6 +99,7 @@ CHANGES: frozenset[Action] = frozenset(
         "grant_role",
         "revoke_role",
         "forget_user",
+        "edit_directory",
     }
 )
 # Reads of a territory's data: written to the access log when the reader is not a member.

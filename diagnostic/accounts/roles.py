@@ -37,7 +37,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class CommandLine:
-    """Whoever runs ``diagnostic-ess`` on the server: an administrator by access."""
+    """Whoever runs ``diagnostic-ess`` on the server, or sits at the machine the app runs on
+    without sign-in (``display_name`` names them in the log): an administrator by access."""
 
     email: str = ""
     display_name: str = "ligne de commande"

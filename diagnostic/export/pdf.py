@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
@@ -12,6 +13,7 @@ from ..i18n import t
 from ..model import AnswerSheet, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
 from ..portfolio.observatory import TerritoryFigures
+from ..territory.contacts import Contact
 from ..typography import format_date, format_number, format_percent
 from .findings import numbered, ranking_labels
 from .pdf_annex import annex_section, choices_section, gaps_section, method_section
@@ -38,12 +40,14 @@ def to_pdf(
     generated_on: dt.date | None = None,
     comparison: Comparison | None = None,
     figures: TerritoryFigures | None = None,
+    directory_edits: Sequence[Contact] = (),
 ) -> bytes:
     """The A4 report of one diagnostic, in French or English, with embedded fonts.
 
     A plan adds « Notre feuille de route » after the summary; a re-diagnosis, the
     comparison with the earlier diagnostic (``comparison``, computed if not given); the
-    territory's observatory ``figures``, « L’ESS sur votre territoire » on the summary's page.
+    territory's observatory ``figures``, « L’ESS sur votre territoire » on the summary's page;
+    ``directory_edits``, the directory rows edited in the app, in « Qui appeler ».
     """
     scores = scores or score_sheet(referentiel, sheet)
     data = ReportData.build(referentiel, sheet, scores, lang, generated_on or dt.date.today())
@@ -55,7 +59,8 @@ def to_pdf(
     story += charts_section(data)
     if comparison is not None:
         story += comparison_section(referentiel, comparison, lang)
-    story += [*levers_section(data), *contacts_section(data), *providers_section(data)]
+    story += [*levers_section(data), *contacts_section(data, directory_edits)]
+    story += providers_section(data)
     story += [*gaps_section(data), *choices_section(data)]
     story += [*method_section(data), *annex_section(data)]
     title = referentiel.title.get(lang)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.platypus import Flowable, PageBreak
 
 from ..i18n import t
+from ..territory.contacts import Contact
 from .pdf_layout import CONTENT_WIDTH
 from .pdf_sections import ReportData
 from .pdf_styles import data_table, paragraph, styles
@@ -14,10 +17,12 @@ from .who_to_call import call_list, sources_note, territories_note
 WIDTHS = (0.27, 0.33, 0.2, 0.2)
 
 
-def contacts_section(data: ReportData) -> list[Flowable]:
-    """Who to call, with each contact's website and the levers it serves."""
+def contacts_section(data: ReportData, edits: Sequence[Contact] = ()) -> list[Flowable]:
+    """Who to call, with each contact's website and the levers it serves; ``edits``: the
+    directory rows the région's advisers edited in the app."""
     lang, sheet_styles = data.lang, styles()
-    calls = call_list(data.referentiel, data.top, data.sheet.territory.departement, lang)
+    departement = data.sheet.territory.departement
+    calls = call_list(data.referentiel, data.top, departement, lang, edits)
     story: list[Flowable] = [
         PageBreak(),  # listed in the contents: it opens its page
         paragraph(t("contacts.title", lang), sheet_styles.h1),

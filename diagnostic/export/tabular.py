@@ -16,6 +16,7 @@ from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
 from ..portfolio.observatory import TerritoryFigures
+from ..territory.contacts import Contact
 from ..territory.profile import clean_text
 from ..typography import format_score
 from .csvfmt import to_french_csv_bytes
@@ -138,9 +139,11 @@ def to_xlsx(
     scores: Scores | None = None,
     comparison: Comparison | None = None,
     figures: TerritoryFigures | None = None,
+    directory_edits: Sequence[Contact] = (),
 ) -> bytes:
     """Summary, lever scores, motivation scores, what to find out, choices, answers;
-    the territory's observatory ``figures`` on a sheet of their own."""
+    the territory's observatory ``figures`` on a sheet of their own; « Qui appeler » with
+    the ``directory_edits`` laid over the shipped directory."""
     scores = scores or score_sheet(referentiel, sheet)
     findings = Findings.of(referentiel, sheet, scores)
     book = Workbook()
@@ -172,7 +175,7 @@ def to_xlsx(
         answer_rows(referentiel, sheet, lang),
         widths=(34, 30, 70, 14, 12, 34, 60),
     )
-    calls = call_list(referentiel, findings.top, sheet.territory.departement, lang)
+    calls = call_list(referentiel, findings.top, sheet.territory.departement, lang, directory_edits)
     write_table(
         book.create_sheet(t("contacts.title", lang)), *call_table(calls, lang), widths=CALL_WIDTHS
     )

@@ -49,9 +49,13 @@ def call_list(
     recommendations: Sequence[Recommendation],
     departement: str | None,
     lang: str,
+    edits: Sequence[Contact] = (),
 ) -> CallList:
-    """The regional contacts of the territory first, then every other provider to ask."""
-    region, contacts = who_to_call(departement)
+    """The regional contacts of the territory first, then every other provider to ask.
+
+    ``edits`` are the directory rows the région's advisers edited or added in the app.
+    """
+    region, contacts = who_to_call(departement, edits)
     lines = [_named(contact, referentiel, recommendations, lang) for contact in contacts]
     named_kinds = {contact.provider for contact in contacts}
     providers: dict[str, Provider] = {}

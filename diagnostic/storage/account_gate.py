@@ -45,7 +45,7 @@ def configured_admins() -> frozenset[str]:
 def who(actor: Actor) -> str:
     """How the actor is named in the access log and in « decided by »."""
     if isinstance(actor, CommandLine):
-        return COMMAND_LINE
+        return actor.display_name or COMMAND_LINE
     return actor.email if actor is not None else "anonyme"
 
 

@@ -23,6 +23,7 @@ from .checks import (
     new_token,
     sheet_rows,
 )
+from .directory import DirectoryMethods
 from .discussion import DiscussionMethods
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .figures import FiguresMethods
@@ -95,6 +96,7 @@ class Repository(
     ListingMethods,
     PinMethods,
     DiscussionMethods,
+    DirectoryMethods,
 ):
     """Diagnostics and workshops in one database; every method is one transaction.
 

@@ -366,3 +366,21 @@ discussion_marks = Table(
     Column("note", Text, nullable=False, default=""),
     Column("marked_at", UTCDateTime, nullable=False),
 )
+
+# A row of the regional directory edited or added in the app by the région's advisers; it
+# replaces the shipped row of the same région, département ("" for the whole région) and kind.
+directory_edits = Table(
+    "directory_edits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("region", String(3), nullable=False),
+    Column("departement", String(3), nullable=False, default=""),
+    Column("provider", String(40), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("website", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("checked", Date, nullable=False),
+    Column("edited_by", Text, nullable=False),
+    Column("edited_at", UTCDateTime, nullable=False),
+    UniqueConstraint("region", "departement", "provider", name="uq_directory_edits_key"),
+)

@@ -71,9 +71,14 @@ class Directory:
         return tuple(
             sorted(
                 found,
-                key=lambda c: (CONTACT_KINDS.index(c.provider), c.departement is None, c.name),
+                key=lambda c: (kind_rank(c.provider), c.departement is None, c.name),
             )
         )
+
+
+def kind_rank(provider: str) -> int:
+    """The place of a kind of contact in the list: CONTACT_KINDS first, then any other."""
+    return CONTACT_KINDS.index(provider) if provider in CONTACT_KINDS else len(CONTACT_KINDS)
 
 
 def load_directory(folders: Sequence[Path]) -> Directory:
@@ -127,15 +132,24 @@ def configured_directory() -> Directory:
     return _cached_directory(directory_folders(Settings.from_env()))
 
 
-def who_to_call(departement: str | None) -> tuple[str | None, tuple[Contact, ...]]:
+def who_to_call(
+    departement: str | None, edits: Sequence[Contact] = ()
+) -> tuple[str | None, tuple[Contact, ...]]:
     """The région of a département and its contacts; no contact if either cannot be read.
 
+    ``edits`` are the rows the région's advisers edited or added in the app: each replaces
+    the shipped row of the same région, département and kind, or comes in beside them.
     The exporters call this: a broken territories file or directory leaves them with
     the generic providers of the référentiel, as for a territory without a département.
     """
     try:
         region = official_territories().region_of(departement)
-        return region, configured_directory().for_territory(region, departement)
+        directory = configured_directory()
+        if edits:
+            rows = {contact.key: contact for contact in directory.contacts}
+            rows.update((contact.key, contact) for contact in edits)
+            directory = Directory(tuple(rows.values()))
+        return region, directory.for_territory(region, departement)
     except ReferentielError:
         return None, ()
 

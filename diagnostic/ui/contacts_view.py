@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from ..advice.recommend import recommend
@@ -9,15 +11,22 @@ from ..advice.scoring import Scores
 from ..export.who_to_call import call_list, sources_note, territories_note
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
+from ..territory.contacts import Contact
 from .literal import escape_markdown
 
 
 def who_to_call_view(
-    referentiel: Referentiel, sheet: AnswerSheet, scores: Scores, lang: str
+    referentiel: Referentiel,
+    sheet: AnswerSheet,
+    scores: Scores,
+    lang: str,
+    edits: Sequence[Contact] = (),
 ) -> None:
-    """Each contact with its role, its website and the levers it serves."""
+    """Each contact with its role, its website and the levers it serves; ``edits`` are the
+    directory rows the région's advisers edited in the app."""
     recommendations = recommend(referentiel, sheet, scores)
-    calls = call_list(referentiel, recommendations, sheet.territory.departement, lang)
+    departement = sheet.territory.departement
+    calls = call_list(referentiel, recommendations, departement, lang, edits)
     if not calls.lines:
         return
     st.header(t("contacts.title", lang))

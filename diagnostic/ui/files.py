@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
@@ -18,6 +18,7 @@ from ..export.tabular import levers_csv, to_csv, to_xlsx
 from ..i18n import t
 from ..model import AnswerSheet, Referentiel
 from ..portfolio.observatory import TerritoryFigures
+from ..territory.contacts import Contact
 from .literal import escape_markdown
 from .wording import tn
 
@@ -61,8 +62,12 @@ def report_downloads(
     lang: str,
     key_prefix: str = "",
     figures: TerritoryFigures | None = None,
+    directory_edits: Sequence[Contact] = (),
 ) -> None:
     """The PDF report, the workbook, CSV tables and the answers file; built only when clicked.
+
+    ``figures`` and ``directory_edits`` (the région's directory rows edited in the app) are
+    handed to the PDF and the workbook as they are.
 
     Keys: ``download-pdf``, ``download-xlsx``, ``download-csv``, ``download-levers-csv``
     and ``download-json``, after ``key_prefix``.
@@ -72,7 +77,9 @@ def report_downloads(
     with pdf:
         _download(
             "pdf",
-            lambda: to_pdf(referentiel, sheet, lang, scores, figures=figures),
+            lambda: to_pdf(
+                referentiel, sheet, lang, scores, figures=figures, directory_edits=directory_edits
+            ),
             f"{stem}.pdf",
             lang,
             key_prefix,
@@ -80,7 +87,9 @@ def report_downloads(
     with xlsx:
         _download(
             "xlsx",
-            lambda: to_xlsx(referentiel, sheet, lang, scores, figures=figures),
+            lambda: to_xlsx(
+                referentiel, sheet, lang, scores, figures=figures, directory_edits=directory_edits
+            ),
             f"{stem}.xlsx",
             lang,
             key_prefix,

@@ -29,6 +29,7 @@ ANIMATION = PAGES_DIR / "atelier_animation.py"
 PORTFOLIO = PAGES_DIR / "portefeuille.py"
 MINE = PAGES_DIR / "mes_diagnostics.py"
 TERRITORY = PAGES_DIR / "territoire.py"
+DIRECTORY = PAGES_DIR / "annuaire.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -88,6 +89,7 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(PORTFOLIO, title=t("portfolio.nav", lang), url_path="portefeuille"),
         st.Page(MINE, title=t("space.nav.mine", lang), url_path="mes-diagnostics"),
         st.Page(TERRITORY, title=t("space.nav.territory", lang), url_path="territoire"),
+        st.Page(DIRECTORY, title=t("directory.nav", lang), url_path="annuaire"),
     ]
 
 

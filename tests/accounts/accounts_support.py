@@ -40,6 +40,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     "list_users": frozenset({"admin"}),
     "forget_user": frozenset({"admin"}),
     "view_portfolio": frozenset({"admin", "adviser_shared", "adviser_not_shared"}),
+    "edit_directory": frozenset({"admin", "adviser_shared", "adviser_not_shared"}),
 }
 assert set(ALLOWED) == set(ACTIONS)
 TERRITORY_FREE: frozenset[Action] = frozenset(
@@ -63,7 +64,7 @@ def roles_of(case: str) -> Roles | None:
 def target_of(case: str, action: Action) -> Target:
     """What ``action`` is about in the matrix: HERE, its région, or nothing."""
     _grants, shared = CASES[case]
-    if action == "view_portfolio":
+    if action in ("view_portfolio", "edit_directory"):
         return Target(region=REGION)
     if action in TERRITORY_FREE:
         return Target()

@@ -3,6 +3,7 @@ an AccessError with a plain message and writes nothing, not even to the access l
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,17 @@ from storage_world import World, build_world, copy_world, dump, person
 from diagnostic.accounts import ACTIONS, Action, Identity, member
 from diagnostic.errors import AccessError
 from diagnostic.storage import Repository, close_repositories
+from diagnostic.territory.contacts import Contact
 
+NANCY_CRESS = Contact(
+    REGION,
+    "54",
+    "dla",
+    "DLA de Meurthe-et-Moselle",
+    "https://dla54.example.org",
+    "https://dla54.example.org/contact",
+    dt.date(2026, 11, 30),
+)
 Call = Callable[[Repository, Identity | None, World], Any]
 CALLS: dict[Action, Call] = {
     "list_own_space": lambda repo, who, world: repo.authorise(who, "list_own_space"),
@@ -43,6 +54,7 @@ CALLS: dict[Action, Call] = {
     "list_users": lambda repo, who, world: repo.list_users(who),
     "forget_user": lambda repo, who, world: repo.forget_user(who, "no_role@exemple.fr"),
     "view_portfolio": lambda repo, who, world: repo.shared_territories(who, REGION),
+    "edit_directory": lambda repo, who, world: repo.save_directory_row(who, NANCY_CRESS),
 }
 assert set(CALLS) == set(ACTIONS)
 

@@ -80,7 +80,7 @@ def process_worker(
 
 
 # The schema's latest migration.
-HEAD = "0009_pins"
+HEAD = "0010_directory"
 
 
 def row_counts(url: str) -> dict[str, int]:

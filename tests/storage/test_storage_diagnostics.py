@@ -282,5 +282,6 @@ def test_delete_diagnostic_removes_its_rows(repo: Repository, database_url: str)
         "retained_answers": 0,
         "hidden_comments": 0,
         "discussion_marks": 0,
+        "directory_edits": 0,
     }
     assert repo.load_sheet(kept).answers == {"q01": 2}

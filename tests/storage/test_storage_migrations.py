@@ -153,6 +153,7 @@ def test_processes_opening_a_new_database_at_once_do_not_crash(database_url: str
         "retained_answers": 0,
         "hidden_comments": 0,
         "discussion_marks": 0,
+        "directory_edits": 0,
     }
     engine = create_engine_for(database_url)
     with engine.connect() as connection:

@@ -246,6 +246,7 @@ def test_deleting_a_workshop_leaves_no_row_behind(repo: Repository, database_url
             "retained_answers": 0,
             "hidden_comments": 0,
             "discussion_marks": 0,
+            "directory_edits": 0,
         }
     )
     with pytest.raises(NotFoundError):

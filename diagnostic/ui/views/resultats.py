@@ -14,6 +14,7 @@ from ...model import Answer, AnswerSheet, MotivationId, QuestionId, TerritoryPro
 from .. import frame, pending, state
 from ..components import answered_counts
 from ..contacts_view import who_to_call_view
+from ..directory.edits import region_edits
 from ..files import report_downloads
 from ..maps import locator_view
 from ..observatory_view import ess_figures_view, observatory_figures
@@ -49,13 +50,14 @@ def render() -> None:
     scores = score_sheet(referentiel, sheet)
     sheet = flush_diagnostic_plan(ctx, sheet)
     figures = observatory_figures(ctx, sheet)  # read once: the page, the PDF and the XLSX
-    report_downloads(referentiel, sheet, scores, lang, figures=figures)
+    edits = region_edits(ctx, sheet.territory.departement)  # the page, the PDF and the XLSX
+    report_downloads(referentiel, sheet, scores, lang, figures=figures, directory_edits=edits)
     answers = tuple(sorted(sheet.answers.items(), key=lambda item: item[0]))
     territory = TerritoryProfile("", sheet.territory.type, population=sheet.territory.population)
     directory = str(ctx.settings.referentiel_dir)
     drawn_results(directory, answers, sheet.priorities, territory, lang, scores)
     ess_figures_view(figures, lang)
-    who_to_call_view(referentiel, sheet, scores, lang)
+    who_to_call_view(referentiel, sheet, scores, lang, edits)
     plan_section(ctx, sheet, scores)
     st.divider()
     st.caption(t("app.results.conversation", lang))

@@ -1,0 +1,1 @@
+"""The « Annuaire régional » page: the région's advisers keep the rows of « Qui appeler »."""
