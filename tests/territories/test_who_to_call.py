@@ -63,7 +63,7 @@ def test_the_region_contact_comes_first(referentiel: Referentiel) -> None:
     ("departement", "region", "note"),
     [
         (None, "", "Indiquez le département du territoire"),
-        ("44", "Pays de la Loire", "L’annuaire ne contient pas encore de contact pour"),
+        ("971", "Guadeloupe", "L’annuaire ne contient pas encore de contact pour"),
     ],
 )
 def test_generic_providers_without_a_regional_contact(
