@@ -52,8 +52,10 @@ def unescaped(shown: str) -> str:
 
 
 def table(at: AppTest) -> list[tuple[str, str]]:
+    """The rows shown, but the région's shipped union of Scop and Scic, which no test edits."""
     frame = at.dataframe[0].value
-    return list(zip(frame["Nom"], frame["Origine"], strict=True))
+    rows = zip(frame["Nom"], frame["Origine"], strict=True)
+    return [row for row in rows if not row[0].startswith("Union régionale des Scop")]
 
 
 @pytest.fixture
@@ -195,7 +197,7 @@ def test_the_page_in_english(repository: Repository) -> None:
     assert at.title[0].value == "Regional directory"
     frame = at.dataframe[0].value
     assert list(frame.columns)[:3] == ["Département", "Kind of contact", "Name"]
-    assert list(frame["Origin"]) == ["shipped with the tool"]
+    assert set(frame["Origin"]) == {"shipped with the tool"}
     at = fill(at, **{**GOOD, "checked": "yesterday"})
     errors = [unescaped(error.value) for error in at.error]
     assert errors == [

@@ -177,16 +177,18 @@ def test_an_edit_replaces_the_row_of_its_key_and_a_new_key_is_added() -> None:
     rows = merged(shipped, (EDITED_CRESS, dla))
     assert len(rows) == len(shipped) + 1
     bretagne = [row for row in rows if row.region == "53"]
-    assert bretagne == [EDITED_CRESS, dla]
+    others = [row for row in shipped if row.region == "53" and row.provider != "cress"]
+    assert bretagne == [EDITED_CRESS, *others, dla]
     at = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
     edits = (DirectoryEdit(EDITED_CRESS, "lea@x.fr", at), DirectoryEdit(dla, "lea@x.fr", at))
     seen = region_rows("53", shipped, edits)
     assert [(row.origin, row.contact.name) for row in seen] == [
         ("edited", EDITED_CRESS.name),
+        *(("shipped", row.name) for row in others),
         ("added", dla.name),
     ]
     assert seen[0].shipped is not None and seen[0].shipped.name == "CRESS Bretagne"
-    assert [row.origin for row in region_rows("53", shipped, ())] == ["shipped"]
+    assert [row.origin for row in region_rows("53", shipped, ())] == ["shipped"] * (1 + len(others))
     assert region_rows("44", shipped, edits)[0].contact.name == "CRESS Grand Est"
 
 

@@ -109,7 +109,7 @@ def test_shipped_directory_rows_all_have_a_source_and_a_date() -> None:
         assert contact.checked <= dt.date.today()
         assert contact.region in regions, contact
         assert contact.source_kind in SOURCE_KINDS, contact
-    assert len({contact.region for contact in directory.contacts}) == len(directory.contacts)
+    assert len({contact.key for contact in directory.contacts}) == len(directory.contacts)
 
 
 def test_a_source_kind_is_one_of_the_documented_kinds(tmp_path: Path) -> None:

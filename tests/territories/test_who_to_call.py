@@ -52,10 +52,17 @@ def test_the_region_contact_comes_first(referentiel: Referentiel) -> None:
         r.lever.label.get("fr") for r in recommendations if "cress" in {p.id for p in r.providers}
     ]
     assert list(first.levers) == cress_levers
-    generic = {line.who for line in calls.lines[1:]}
-    assert "CRESS" not in generic
-    assert generic == provider_names(referentiel, sheet) - {"CRESS"}
-    assert all(line.source is None for line in calls.lines[1:])
+    named = calls.named
+    assert [line.who for line in named] == [
+        "CRESS Bretagne",
+        "Union régionale des Scop et Scic de l’Ouest (Bretagne, Normandie, Loire-Atlantique)",
+    ]
+    assert named[1].role.startswith("URSCOP — Union régionale")
+    assert calls.lines[: len(named)] == named
+    generic = {line.who for line in calls.lines[len(named) :]}
+    assert not generic & {"CRESS", "URSCOP"}
+    assert generic == provider_names(referentiel, sheet) - {"CRESS", "URSCOP"}
+    assert all(line.source is None for line in calls.lines[len(named) :])
     assert sources_note(calls, "fr").startswith("Contacts tirés de l’annuaire régional")
 
 
@@ -63,7 +70,7 @@ def test_the_region_contact_comes_first(referentiel: Referentiel) -> None:
     ("departement", "region", "note"),
     [
         (None, "", "Indiquez le département du territoire"),
-        ("44", "Pays de la Loire", "L’annuaire ne contient pas encore de contact pour"),
+        ("971", "Guadeloupe", "L’annuaire ne contient pas encore de contact pour"),
     ],
 )
 def test_generic_providers_without_a_regional_contact(
