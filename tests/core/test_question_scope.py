@@ -164,3 +164,21 @@ def test_a_limited_question_is_never_asked_nor_scored_for_another_type(
     assert not {q for s in strengths(ref, the_sheet, scores) for q in s.questions} & hidden
     assert not {row[1] for row in answer_rows(ref, the_sheet, "fr")} & hidden
     assert set(set_aside(ref, the_sheet)) == hidden & set(answers)
+
+
+ABOUT_ACTORS = ("ressources_financement_solidaire", "projet_cooperation_acteurs")
+NAMED_AS = {
+    "cress": "CRESS",
+    "france_active": "France Active",
+    "tetes_de_reseaux": "têtes de réseaux",
+}
+
+
+def test_questions_about_the_actors_say_so_and_name_who_can_answer() -> None:
+    for question_id in ABOUT_ACTORS:
+        question = FULL.question(question_id)
+        assert question.label.fr.endswith("Cette question porte sur les acteurs du territoire.")
+        assert question.label.en.endswith("This question is about the territory’s actors.")
+        assert question.who_knows, question_id
+        for provider in question.who_knows:
+            assert NAMED_AS[provider] in question.help.fr, (question_id, provider)
