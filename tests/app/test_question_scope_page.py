@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from app_support import go, new_app, screen
+from app_support import go, new_app, screen, visit
 
 from diagnostic.model import AnswerSheet, QuestionId, TerritoryProfile
 from diagnostic.referentiel.load import load_referentiel
@@ -91,3 +91,19 @@ def test_english_note_names_the_question(limited_dir: Path, repository: Reposito
     note = " ".join(str(info.value) for info in at.info)
     assert "not asked of a territory of this type" in note
     assert "“projects’ use of solidarity finance”" in note
+
+
+def test_a_workshop_participant_is_not_asked_a_question_of_another_type(
+    limited_dir: Path, repository: Repository
+) -> None:
+    ref = load_referentiel(limited_dir)
+    motivation = ref.question(LIMITED).motivation
+    workshop, _ = repository.create_workshop(PETR, (motivation,))
+    token = repository.join_workshop(workshop.code, "elu", None).token
+    at = visit("atelier", p=token)
+    assert not at.exception, at.exception
+    keys = {str(radio.key) for radio in at.radio}
+    assert any(key.endswith(f"answer-{KEPT}") for key in keys), keys
+    assert not any(key.endswith(f"answer-{LIMITED}") for key in keys)
+    asked = len(ref.questions_of(motivation)) - 1
+    assert f"Réponses : 0 sur {asked}," in plain(str(at.get("progress")[0].proto.text))
