@@ -24,6 +24,7 @@ from diagnostic.model import (
     TerritoryType,
 )
 from diagnostic.referentiel.scope import for_territory, set_aside
+from diagnostic.schema.answers import sheet_from_dict
 from diagnostic.settings import PROJECT_DATA
 
 OK = Path(__file__).resolve().parent.parent / "data" / "ok"
@@ -182,3 +183,21 @@ def test_questions_about_the_actors_say_so_and_name_who_can_answer() -> None:
         assert question.who_knows, question_id
         for provider in question.who_knows:
             assert NAMED_AS[provider] in question.help.fr, (question_id, provider)
+
+
+def test_the_contracting_question_asks_one_thing_and_a_2026_2_answer_carries_over() -> None:
+    question = FULL.question("besoins_contractualisation")
+    assert ", avec les acteurs de l’ESS," not in question.label.fr
+    assert "avec les acteurs de l’ESS" in question.label.fr  # whose projects: theirs
+    data = {
+        "format": "diagnostic-ess-answers",
+        "format_version": 1,
+        "referentiel_version": "2026.2",
+        "territory": {"name": "CC Test", "type": "cc"},
+        "answers": {"besoins_contractualisation": 2},
+    }
+    sheet = sheet_from_dict(data, FULL)
+    assert sheet.answer("besoins_contractualisation") == 2
+    assert sheet.upgrade_note is not None
+    assert "mode de relation" in sheet.upgrade_note.fr
+    assert "relationship" in sheet.upgrade_note.en
