@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from app_support import go, new_app, screen, visit
 
+from diagnostic.export.jsonio import to_json
 from diagnostic.model import AnswerSheet, QuestionId, TerritoryProfile
 from diagnostic.referentiel.load import load_referentiel
 from diagnostic.storage import Repository
@@ -107,3 +108,40 @@ def test_a_workshop_participant_is_not_asked_a_question_of_another_type(
     assert not any(key.endswith(f"answer-{LIMITED}") for key in keys)
     asked = len(ref.questions_of(motivation)) - 1
     assert f"Réponses : 0 sur {asked}," in plain(str(at.get("progress")[0].proto.text))
+
+
+def test_a_brought_file_answering_a_question_of_another_type_is_taken_without_it(
+    limited_dir: Path, repository: Repository
+) -> None:
+    ref = load_referentiel(limited_dir)
+    workshop, _ = repository.create_workshop(PETR, ())
+    token = repository.join_workshop(workshop.code, "agent", None).token
+    source = AnswerSheet(
+        TerritoryProfile("CC voisine", "cc"),
+        {QuestionId(LIMITED): 3, QuestionId(KEPT): 2},
+        {},
+        ref.version,
+    )
+    at = visit("atelier", p=token)
+    data = to_json(source, ref)
+    at.file_uploader(key="atelier-bring-file").upload("reponses.json", data, "application/json")
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert dict(repository.load_sheet(token).answers) == {KEPT: 2}
+
+
+def test_the_dashboard_does_not_list_a_question_of_another_type(
+    limited_dir: Path, repository: Repository
+) -> None:
+    ref = load_referentiel(limited_dir)
+    motivation = ref.question(LIMITED).motivation
+    workshop, admin_key = repository.create_workshop(PETR, (motivation,))
+    for role in ("elu", "agent", "habitant"):
+        token = repository.join_workshop(workshop.code, role, None).token
+        repository.save_answer(token, KEPT, 1)
+    at = visit("animation", code=workshop.code, key=admin_key)
+    assert not at.exception, at.exception
+    asked = len(ref.questions_of(motivation)) - 1
+    progress = [str(cell) for row in at.table[0].value.values.tolist() for cell in row]
+    assert progress.count(f"1 sur {asked}") == 3, progress
