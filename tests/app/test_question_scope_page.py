@@ -145,3 +145,19 @@ def test_the_dashboard_does_not_list_a_question_of_another_type(
     asked = len(ref.questions_of(motivation)) - 1
     progress = [str(cell) for row in at.table[0].value.values.tolist() for cell in row]
     assert progress.count(f"1 sur {asked}") == 3, progress
+
+
+def test_an_imported_file_keeps_its_answer_to_a_question_of_another_type(
+    limited_dir: Path, repository: Repository
+) -> None:
+    ref = load_referentiel(limited_dir)
+    token, _ = petr_sheet(repository, limited_dir)
+    at = go(new_app(token=token, step=len(ref.motivations) + 1).run(), "diagnostic")
+    assert not at.exception, at.exception
+    source = AnswerSheet(PETR, {QuestionId(LIMITED): 4, QuestionId(KEPT): 3}, {}, ref.version)
+    data = to_json(source, ref)
+    at.file_uploader(key="import-replace").upload("reponses.json", data, "application/json").run()
+    at.button(key="import-replace-confirm").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert dict(repository.load_sheet(token).answers) == {LIMITED: 4, KEPT: 3}

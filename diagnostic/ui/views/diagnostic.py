@@ -195,9 +195,11 @@ def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
         st.switch_page(frame.RESULTS, query_params={state.TOKEN_PARAM: wizard.token})
     with st.expander(t("app.summary.files", lang)):
         st.markdown(t("app.summary.files_help", lang))
-        answers_download(ctx.referentiel, sheet, lang)
+        # The file holds every answer, those to questions this type is not asked included.
+        whole = replace(ctx, referentiel=state.context().referentiel)
+        answers_download(whole.referentiel, sheet, lang)
         label = t("app.files.replace", lang)
-        if confirmed_upload(ctx, sheet, wizard.replace_sheet, "import-replace", label):
+        if confirmed_upload(whole, sheet, wizard.replace_sheet, "import-replace", label):
             st.rerun()  # draw the step again with the loaded answers, or the new diagnostic
 
 
