@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from diagnostic import UNKNOWN, load_referentiel
 from diagnostic.advice.recommend import explain_all, strengths
 from diagnostic.advice.scoring import score_sheet
+from diagnostic.export.results import referentiel_to_dict
 from diagnostic.export.tabular import answer_rows
 from diagnostic.model import (
     DECLINED,
@@ -201,3 +202,10 @@ def test_the_contracting_question_asks_one_thing_and_a_2026_2_answer_carries_ove
     assert sheet.upgrade_note is not None
     assert "mode de relation" in sheet.upgrade_note.fr
     assert "relationship" in sheet.upgrade_note.en
+
+
+def test_the_referentiel_json_says_to_whom_each_question_is_asked(tmp_path: Path) -> None:
+    ref = limited_copy(tmp_path)
+    questions = {q["id"]: q for q in referentiel_to_dict(ref)["questions"]}
+    assert questions["emploi_clauses"]["territory_types"] == ["ca", "cc", "cu", "metropole"]
+    assert questions["emploi_chiffres"]["territory_types"] == sorted(TERRITORY_TYPES)
