@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from diagnostic.advice.recommend import explain_all, strengths
 from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.results import referentiel_to_dict
 from diagnostic.export.tabular import answer_rows
+from diagnostic.export.workshop.data import WorkshopData
 from diagnostic.model import (
     DECLINED,
     TERRITORY_TYPES,
@@ -27,6 +29,7 @@ from diagnostic.model import (
 from diagnostic.referentiel.scope import for_territory, set_aside
 from diagnostic.schema.answers import sheet_from_dict
 from diagnostic.settings import PROJECT_DATA
+from diagnostic.storage import ParticipantSheet, WorkshopRecord
 
 OK = Path(__file__).resolve().parent.parent / "data" / "ok"
 FULL = load_referentiel(PROJECT_DATA)
@@ -209,3 +212,19 @@ def test_the_referentiel_json_says_to_whom_each_question_is_asked(tmp_path: Path
     questions = {q["id"]: q for q in referentiel_to_dict(ref)["questions"]}
     assert questions["emploi_clauses"]["territory_types"] == ["ca", "cc", "cu", "metropole"]
     assert questions["emploi_chiffres"]["territory_types"] == sorted(TERRITORY_TYPES)
+
+
+def test_a_workshop_report_counts_only_the_questions_its_territory_is_asked(
+    tmp_path: Path,
+) -> None:
+    ref = limited_copy(tmp_path)
+    now = dt.datetime(2026, 12, 1, 10, 0)
+    petr = TerritoryProfile("PETR", "pays_petr")
+    workshop = WorkshopRecord("ABC123", petr, (), "open", False, now)
+    sheets = [
+        ParticipantSheet(str(n), None, "elu", sheet("pays_petr", {"emploi_chiffres": 2}), now)
+        for n in range(3)
+    ]
+    data = WorkshopData.build(ref, workshop, sheets)
+    assert "emploi_clauses" not in {q.question for q in data.summary.questions}
+    assert {p.total for p in data.summary.progress} == {4}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ...advice.scoring import Scores
 from ...i18n import t
 from ...model import ROLES, AnswerSheet, Referentiel, Role
+from ...referentiel.scope import for_territory
 from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
 from ...workshop.groups import GroupResult, Subject, group_sheet
 from ..xlsx_cells import Row
@@ -44,6 +45,8 @@ class WorkshopData:
         workshop: WorkshopRecord,
         sheets: Sequence[ParticipantSheet],
     ) -> WorkshopData:
+        """The workshop's report data, over the questions its territory's type is asked."""
+        referentiel = for_territory(referentiel, workshop.profile.type)
         people = [Participant(own.token, own.role, own.sheet.answers) for own in sheets]
         summary = aggregate(referentiel, people, workshop.motivations)
         group = group_sheet(summary.group, workshop.profile)
