@@ -166,6 +166,11 @@ class Question:
     foundation: bool = False
     who_knows: tuple[ProviderId, ...] = ()
     optional: bool = False  # a specialised subject: at level 0, an option not taken
+    territory_types: frozenset[TerritoryType] = frozenset(TERRITORY_TYPES)  # asked of these only
+
+    def asked_of(self, territory_type: TerritoryType) -> bool:
+        """Whether the question is asked of a territory of this type."""
+        return territory_type in self.territory_types
 
     @property
     def short_label(self) -> Text:

@@ -25,6 +25,7 @@ from ..model import (
     Text,
 )
 from ..referentiel.local_names import local_provider
+from ..referentiel.scope import asked_sheet
 from ..typography import format_number
 from .scoring import LeverResult, Scores, score_sheet
 
@@ -255,6 +256,7 @@ def explain_all(
 ) -> tuple[Recommendation, ...]:
     """Every lever in rank order, explained (reasons may be empty for a lever with no need)."""
     scores = scores or score_sheet(referentiel, sheet)
+    referentiel, sheet = asked_sheet(referentiel, sheet)
     return tuple(explain_lever(referentiel, r, sheet) for r in scores.levers)
 
 
@@ -275,6 +277,7 @@ def strengths(
 ) -> tuple[Strength, ...]:
     """Motivations whose maturity reaches 60/100, most advanced first, with their best answers."""
     scores = scores or score_sheet(referentiel, sheet)
+    referentiel, sheet = asked_sheet(referentiel, sheet)
     found = []
     for result in scores.motivations:
         if result.maturity is None or result.maturity < STRENGTH_MATURITY:

@@ -18,6 +18,7 @@ from ..model import (
     QuestionId,
     Referentiel,
 )
+from ..referentiel.scope import asked_sheet
 from .matrix import BatchScores, answers_matrix, compile_model, ranking_factors, score_matrix
 
 
@@ -159,5 +160,9 @@ def _optional(value: float) -> float | None:
 
 
 def score_sheet(referentiel: Referentiel, sheet: AnswerSheet) -> Scores:
-    """Score an answer sheet: its answers and its officials' ranking of the motivations."""
+    """Score an answer sheet: its answers and its officials' ranking of the motivations.
+
+    Only the questions asked of the sheet's territory type count (see ``for_territory``).
+    """
+    referentiel, sheet = asked_sheet(referentiel, sheet)
     return score_answers(referentiel, sheet.answers, sheet.priorities)

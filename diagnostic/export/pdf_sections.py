@@ -14,6 +14,7 @@ from ..advice.recommend import ChosenAction, Recommendation, Strength, describe_
 from ..advice.scoring import Scores
 from ..i18n import t
 from ..model import AnswerSheet, Provider, Referentiel
+from ..referentiel.scope import asked_sheet
 from ..typography import NBSP, format_number, format_score
 from .findings import Findings, because_text, need_text, short_name
 from .pdf_charts import Series, radar, ranked_bars
@@ -45,6 +46,7 @@ class ReportData:
         lang: str,
         generated_on: dt.date,
     ) -> ReportData:
+        referentiel, sheet = asked_sheet(referentiel, sheet)  # the questions asked of it
         findings = Findings.of(referentiel, sheet, scores)
         return cls(
             referentiel=referentiel,

@@ -102,6 +102,7 @@ def _question(referentiel: Referentiel, question_id: str) -> dict[str, Any]:
         "declinable": question.declinable,
         "foundation": question.foundation,
         "who_knows": list(question.who_knows),
+        "territory_types": sorted(question.territory_types),
     }
 
 

@@ -16,6 +16,7 @@ from ..i18n import t
 from ..model import AnswerSheet, Provider, QuestionId, Referentiel
 from ..plan.compare import Comparison, comparison_for_report
 from ..portfolio.observatory import TerritoryFigures
+from ..referentiel.scope import asked_sheet
 from ..territory.contacts import Contact
 from ..territory.profile import clean_text
 from ..typography import format_score
@@ -47,7 +48,9 @@ def answer_header(lang: str) -> list[str]:
 
 
 def answer_rows(referentiel: Referentiel, sheet: AnswerSheet, lang: str) -> list[Row]:
-    """One row per question in référentiel order; a level only for an answer on the scale."""
+    """One row per question asked of the territory, in référentiel order; a level only for an
+    answer on the scale."""
+    referentiel, sheet = asked_sheet(referentiel, sheet)
     rows: list[Row] = []
     for question in referentiel.questions:
         answer = sheet.answer(question.id)

@@ -160,6 +160,8 @@ def build_action(
             f"the maximum population ({high}) is lower than the minimum ({low})",
         )
     linked = _action_questions(row, questions)
+    if types is not None:
+        _within_questions(row, types, linked, questions)
     done_from = _done_from(row, linked, questions, scales)
     stage = read_stage(row)
     next_levels = read_next_levels(row, next_step is not None, done_from)
@@ -191,6 +193,25 @@ def _action_questions(row: Row, questions: dict[str, Question]) -> list[str]:
                 f"unknown question: '{question}'",
             )
     return [q for q in linked if q in questions]
+
+
+def _within_questions(
+    row: Row, types: frozenset[TerritoryType], linked: list[str], questions: dict[str, Question]
+) -> None:
+    """An action follows from its questions: it cannot be for a type they are not asked of."""
+    for question_id in linked:
+        question = questions.get(question_id)
+        if not isinstance(question, Question):
+            continue
+        beyond = [kind for kind in TERRITORY_TYPES if kind in types - question.territory_types]
+        if beyond:
+            row.problem(
+                "territory_types",
+                f"l’action vaut pour des types où la question « {question_id} » n’est pas "
+                f"posée : {', '.join(beyond)}",
+                f"the action is for types the question '{question_id}' is not asked of: "
+                f"{', '.join(beyond)}",
+            )
 
 
 def _done_from(
@@ -225,8 +246,9 @@ def _done_from(
     return level
 
 
-def _territory_types(row: Row) -> frozenset[TerritoryType] | None:
-    if row.text("territory_types") == "*":
+def _territory_types(row: Row, empty_means_all: bool = False) -> frozenset[TerritoryType] | None:
+    """The types a row is for: ``*``, or a ``|`` list of known types (empty only if allowed)."""
+    if row.text("territory_types") == "*" or (empty_means_all and not row.text("territory_types")):
         return frozenset(TERRITORY_TYPES)
     values = row.id_list("territory_types")
     wrong = [value for value in values if value not in TERRITORY_TYPES]
@@ -269,11 +291,18 @@ def build_question(
             )
     declinable, foundation = row.flag("declinable"), row.flag("foundation")
     optional = row.flag("optional")
+    types = _territory_types(row, empty_means_all=True)
     if foundation and kind == "priority":
         row.problem(
             "foundation",
             "une question de priorité ne peut pas être un socle",
             "a priority question cannot be a foundation",
+        )
+    if types is not None and kind == "priority" and len(types) < len(TERRITORY_TYPES):
+        row.problem(
+            "territory_types",
+            "une question de priorité est posée à tous les types de territoire (*)",
+            "a priority question is asked of every territory type (*)",
         )
     if optional and (kind == "priority" or foundation):
         row.problem(
@@ -294,6 +323,7 @@ def build_question(
         foundation=foundation,
         optional=optional,
         who_knows=tuple(ProviderId(p) for p in who_knows if p in providers),
+        territory_types=frozenset(TERRITORY_TYPES) if types is None else types,
     )
 
 

@@ -79,6 +79,8 @@ FILES: dict[str, tuple[str, ...]] = {
     ),
     "weights.csv": ("question", "lever", "weight"),
 }
+# Columns a file may leave out (an earlier référentiel's file still loads): read as empty.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"questions.csv": ("territory_types",)}
 
 
 def load_referentiel(directory: str | Path) -> Referentiel:
@@ -99,7 +101,10 @@ def _load(directory: Path) -> tuple[Referentiel | None, list[Problem]]:
     if not directory.is_dir():
         problems.add(str(directory), None, None, "dossier introuvable", "folder not found")
         return None, problems.items
-    read = {name: read_csv(directory, name, columns, problems) for name, columns in FILES.items()}
+    read = {
+        name: read_csv(directory, name, columns, problems, OPTIONAL_COLUMNS.get(name, ()))
+        for name, columns in FILES.items()
+    }
     broken = {name for name, found in read.items() if found is None}
     rows = {name: found or [] for name, found in read.items()}
     meta = read_yaml(directory, META, problems)

@@ -26,6 +26,7 @@ from ..model import (
     QuestionId,
     Referentiel,
 )
+from ..referentiel.scope import for_territory
 from ..territory.profile import COMMENT_MAX, clean_text
 from .choices import translated_choice
 from .wording import tn
@@ -158,8 +159,11 @@ def question_widgets(
 def answered_counts(
     referentiel: Referentiel, sheet: AnswerSheet, motivations: Sequence[MotivationId] | None = None
 ) -> tuple[int, int, int]:
-    """(answered, of which "je ne sais pas", total) over the given motivations (all by default)."""
-    questions = _questions(referentiel, motivations)
+    """(answered, of which "je ne sais pas", total) over the given motivations (all by default).
+
+    Only the questions asked of the sheet's territory type count.
+    """
+    questions = _questions(for_territory(referentiel, sheet.territory.type), motivations)
     given = [sheet.answers[q.id] for q in questions if q.id in sheet.answers]
     return len(given), sum(answer == UNKNOWN for answer in given), len(questions)
 
@@ -189,6 +193,7 @@ def unanswered_summary(
     With ``go_to``, each motivation gets a ``f"{prefix}goto-{motivation_id}"`` button.
     """
     left = 0
+    referentiel = for_territory(referentiel, sheet.territory.type)
     for motivation in referentiel.motivations:
         if motivations is not None and motivation.id not in motivations:
             continue

@@ -17,6 +17,7 @@ import streamlit as st
 from ..errors import NotFoundError
 from ..i18n import t
 from ..model import LANGS, AnswerSheet, Lang, MotivationId, Referentiel, TerritoryProfile
+from ..referentiel.scope import for_territory
 from ..settings import Settings
 from ..storage import EMPTY_PROFILE, DiagnosticRecord, Repository
 from .literal import escape_markdown
@@ -152,6 +153,7 @@ def first_blank_step(referentiel: Referentiel, sheet: AnswerSheet, has_profile: 
     """The profile if it is missing, else the first step with a blank question, else the end."""
     if not has_profile:
         return 0
+    referentiel = for_territory(referentiel, sheet.territory.type)
     all_steps = steps(referentiel)
     for index, step in enumerate(all_steps):
         questions = referentiel.questions_of(step.motivation) if step.motivation else ()

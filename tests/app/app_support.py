@@ -25,6 +25,8 @@ PAGES = {
     "animation": "diagnostic/ui/pages/atelier_animation.py",
     "mes-diagnostics": "diagnostic/ui/pages/mes_diagnostics.py",
     "territoire": "diagnostic/ui/pages/territoire.py",
+    "portefeuille": "diagnostic/ui/pages/portefeuille.py",
+    "annuaire": "diagnostic/ui/pages/annuaire.py",
 }
 TEXT_ELEMENTS = (
     "title",

@@ -67,9 +67,9 @@ def test_the_person_at_the_machine_sees_every_territory(
     assert "3 territoires affichés sur 3" in screen(at)
     frame = at.dataframe[0].value
     assert list(frame["Espace du territoire"]) == [
-        "territoire?territoire=217400100",
-        "territoire?territoire=216901231",
-        "territoire?territoire=216902668",
+        "territoire?t=217400100",
+        "territoire?t=216901231",
+        "territoire?t=216902668",
     ]
     assert at.get("download_button")  # the table and the synthesis
 
@@ -169,3 +169,22 @@ def test_loaded_figures_show_in_the_table_and_the_upload_is_offered(
     loaded = dict(zip(frame.iloc[:, 0], frame["Chiffres ESS chargés"], strict=True))
     assert loaded == {"Annecy": "non", "Lyon": "oui", "Villeurbanne": "non"}
     assert "Charger les chiffres de l’ESS d’un observatoire" in [e.label for e in at.expander]
+
+
+@pytest.mark.usefixtures("local")
+def test_the_map_of_the_region_colours_by_status_or_need_and_opens_a_territory(
+    repository: Repository, referentiel: Referentiel
+) -> None:
+    seed(repository, referentiel)
+    at = open_page()
+    assert not at.exception
+    assert at.selectbox(key="portfolio-map-region").value == "84"  # Auvergne-Rhône-Alpes
+    assert at.radio(key="portfolio-map-level").value == "commune"  # three communes here
+    lever = referentiel.levers[0].id
+    at.selectbox(key="portfolio-map-colour").set_value(lever).run()
+    assert not at.exception
+    opens = [b for b in at.button if b.key == "portfolio-map-open-216901231"]  # Lyon
+    assert opens, [b.key for b in at.button]
+    opens[0].click().run()
+    assert not at.exception
+    assert at.query_params.get("t") == "216901231"

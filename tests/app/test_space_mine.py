@@ -18,8 +18,9 @@ from space_support import (
     redone,
 )
 
+from diagnostic.accounts import CommandLine, member
 from diagnostic.i18n import t
-from diagnostic.model import Referentiel
+from diagnostic.model import Referentiel, TerritoryProfile
 from diagnostic.plan.model import PlanAction
 from diagnostic.storage import Repository
 from diagnostic.ui.space.mine import STEP
@@ -167,10 +168,13 @@ def test_with_sign_in_configured_the_page_asks_to_sign_in(
     assert at.button(key="signin-proconnect").label == t("signin.with", lang, provider="ProConnect")
 
 
-def test_signed_in_the_page_shows_even_from_the_network(
+def test_signed_in_a_member_sees_their_territory_even_from_the_network(
     repository: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repository.create_diagnostic(TOUL)
+    other = repository.create_diagnostic(
+        TerritoryProfile("Communauté de communes du Toulois", "cc", "245400759", "54")
+    )
     from_the_network(monkeypatch)
     at = new_app()
     at.secrets["auth"] = AUTH
@@ -178,9 +182,14 @@ def test_signed_in_the_page_shows_even_from_the_network(
     at.run()
     go(at, "mes-diagnostics")
     assert not at.exception
-    assert TOUL.name in screen(at)
+    assert TOUL.name not in screen(at)  # no role yet: nothing of anyone's
     assert t("signin.who", "fr", who="Claire Martin") in screen(at)
     assert at.button(key="signin-logout").label == t("signin.logout", "fr")
+    repository.grant_role(CommandLine(), SIGNED_IN["email"], member(TOUL.siren))
+    go(at, "mes-diagnostics")
+    assert not at.exception
+    assert TOUL.name in screen(at)
+    assert other.profile is not None and other.profile.name not in screen(at)
 
 
 def _line() -> PlanAction:

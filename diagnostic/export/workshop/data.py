@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ...advice.scoring import Scores
 from ...i18n import t
 from ...model import ROLES, AnswerSheet, Referentiel, Role
+from ...referentiel.scope import for_territory
 from ...workshop import MIN_GROUP, Participant, WorkshopSummary, aggregate
 from ...workshop.groups import GroupResult, Subject, group_sheet
 from ...workshop.pacing import uncovered_motivations
@@ -55,6 +56,8 @@ class WorkshopData:
         sheets: Sequence[ParticipantSheet],
         discussion: Discussion = NO_DISCUSSION,
     ) -> WorkshopData:
+        """The workshop's report data, over the questions its territory's type is asked."""
+        referentiel = for_territory(referentiel, workshop.profile.type)
         people = [Participant(own.token, own.role, own.sheet.answers) for own in sheets]
         computed = aggregate(referentiel, people, workshop.motivations)
         diagnostic = group_diagnostic(referentiel, computed, discussion.retained)

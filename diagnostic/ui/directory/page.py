@@ -27,7 +27,7 @@ from ...territory.directory_edits import (
 )
 from ...territory.official import official_territories
 from ...typography import format_date
-from .. import pending, state
+from .. import account, pending, signin, state
 from ..literal import escape_markdown
 from ..local_access import is_local_request
 from .table import rows_table
@@ -42,12 +42,8 @@ AT_THE_MACHINE = CommandLine(display_name="personne au poste")
 
 
 def signed_in_actor() -> Identity | None:
-    """The signed-in person; None while the app runs without sign-in.
-
-    The integrator returns the identity of the signed-in visitor here (see
-    ``storage.accounts``: ``identity_from_claims`` then ``sign_in``).
-    """
-    return None
+    """The signed-in person; None when nobody is signed in or the app runs without sign-in."""
+    return account.actor(state.context())
 
 
 def render() -> None:
@@ -59,6 +55,9 @@ def render() -> None:
     actor: Actor = signed_in_actor()
     try:
         if actor is None:
+            if signin.configured():
+                st.warning(t("directory.sign_in", lang))
+                return
             if not is_local_request():
                 st.warning(t("directory.not_local", lang))
                 return

@@ -17,13 +17,8 @@ from ..literal import escape_markdown
 from ..local_access import is_local_request
 from .data import load_portfolio, shown_frame
 from .filters import filter_controls
-from .parts import figures_loaded, region_extras, visible_territories
+from .parts import figures_loaded, portfolio_visit, region_extras
 from .table import downloads, table_view
-
-
-def may_see_portfolio() -> bool:
-    """Without sign-in, only the person at the machine the app runs on sees the portfolio."""
-    return is_local_request()
 
 
 def render() -> None:
@@ -32,12 +27,13 @@ def render() -> None:
     pending.flush_left_behind(ctx)
     lang = ctx.lang
     st.title(t("portfolio.title", lang))
-    if not may_see_portfolio():
-        st.warning(t("portfolio.not_local", lang))
+    visit = portfolio_visit(ctx, is_local_request())
+    if not visit.allowed:
+        st.warning(t(visit.refusal, lang))
         return
     st.markdown(t("portfolio.intro", lang))
     today = dt.date.today()
-    visible = visible_territories(ctx)
+    visible = visit.visible
     try:
         figures = figures_loaded(ctx, visible or ())
         portfolio = load_portfolio(ctx, visible, figures, today)
@@ -56,7 +52,7 @@ def render() -> None:
     else:
         st.info(t("portfolio.none_match", lang))
     st.caption(t("portfolio.unnamed_note", lang))
-    region_extras(ctx, shown)
+    region_extras(ctx, shown, visit)
     regions = official_territories().region_name
     heading = Heading(
         ", ".join(sorted({regions(row.facts.region) for row in shown if row.facts.region})),

@@ -19,7 +19,7 @@ from ...portfolio.synthesis import Synthesis
 from ...portfolio.table import PortfolioRow
 
 SPACE_PAGE = "territoire"
-SPACE_PARAM = "territoire"
+SPACE_PARAM = "t"  # the territory space's parameter (ui.space.opening)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -1,8 +1,11 @@
 """Who may see the pages that show more than one diagnostic: one function per page.
 
-For now one rule: with sign-in configured, whoever is signed in; without, the person at
-the machine only (participants on the local network never see other people's
-diagnostics). Roles and sharing will refine these functions, and these alone.
+Without sign-in configured, the person at the machine only (participants on the local
+network never see other people's diagnostics). With sign-in, whoever is signed in reaches
+the pages, and the roles decide what they hold: a territory's space for its members, the
+administrator and the advisers of the région it shares with (a read the access log keeps);
+« Mes diagnostics » lists the territories the visitor is a member of (every one for the
+administrator).
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .. import signin
+from ...errors import AccessError, AccountError
+from .. import account, signin
 from ..local_access import is_local_request
+from ..state import Context
 
-Reason = Literal["local", "signed_in", "not_local", "not_signed_in"]
+Reason = Literal["local", "signed_in", "not_local", "not_signed_in", "refused"]
 REFUSALS: dict[Reason, str] = {
     "not_local": "space.access.not_local",
     "not_signed_in": "space.access.not_signed_in",
@@ -26,6 +31,7 @@ class Visit:
 
     reason: Reason
     identity: signin.Identity | None = None
+    message: str | None = None  # a refusal's own words (from the accounts' checks)
 
     @property
     def allowed(self) -> bool:
@@ -55,10 +61,31 @@ def may_see_mine() -> Visit:
     return visitor()
 
 
-def may_see_territory(key: str) -> Visit:
-    """A territory's space (``key``: its SIREN)."""
-    del key  # every territory alike until roles and sharing exist
-    return visitor()
+def may_see_territory(key: str, ctx: Context | None = None) -> Visit:
+    """A territory's space (``key``: its SIREN): with sign-in, as the roles allow."""
+    visit = visitor()
+    if visit.reason != "signed_in" or not key or ctx is None:
+        return visit
+    who = account.actor(ctx)
+    if who is None:
+        return Visit("not_signed_in")
+    try:
+        ctx.repository.authorise(who, "view_territory", territory=key)
+    except (AccessError, AccountError) as error:
+        return Visit("refused", visit.identity, error.message(ctx.lang))
+    return visit
+
+
+def listed_territories(ctx: Context) -> frozenset[str] | None:
+    """The territories « Mes diagnostics » lists: None for every one (without sign-in, or for
+    the administrator), else those the signed-in visitor is a member of."""
+    if not signin.configured():
+        return None
+    who = account.actor(ctx)
+    roles = ctx.repository.roles_of(who) if who is not None else None
+    if roles is None:
+        return frozenset()
+    return None if roles.is_admin else frozenset(roles.territories)
 
 
 def may_pin() -> Visit:

@@ -19,7 +19,7 @@ from .. import frame, state
 from ..literal import escape_markdown
 from ..wording import territory_line, tn
 from ..workshop.session import session_admin
-from .access import may_see_mine
+from .access import listed_territories, may_see_mine
 from .opening import open_dashboard, open_saved, open_territory, refuse_unless_allowed
 
 STEP = 50  # diagnostics drawn at a time: a few hundred cards would slow every run
@@ -34,8 +34,12 @@ def render() -> None:
     refuse_unless_allowed(may_see_mine(), lang)
     st.markdown(t("space.mine.intro", lang))
     try:
+        scope = listed_territories(ctx)
         entries = ctx.repository.list_diagnostics()
         workshops = ctx.repository.list_workshops()
+        if scope is not None:
+            entries = tuple(e for e in entries if e.territory_key in scope)
+            workshops = tuple(w for w in workshops if w.profile.siren in scope)
     except DiagnosticError as error:
         st.error(escape_markdown(error.message(lang)))
         st.stop()

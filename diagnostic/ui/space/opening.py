@@ -34,5 +34,5 @@ def refuse_unless_allowed(visit: Visit, lang: Lang) -> None:
     """Say plainly why the page is not shown, then stop, unless the visitor may see it."""
     if visit.allowed:
         return
-    st.info(t(visit.refusal, lang))
+    st.info(visit.message or t(visit.refusal, lang))
     st.stop()

@@ -27,6 +27,7 @@ from ..plan.redo import redo_panel
 from ..wording import territory_line
 from .access import may_see_territory
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
+from .sharing import sharing_section
 
 KEY_PATTERN = re.compile(r"[0-9]{9}")
 
@@ -37,7 +38,7 @@ def render() -> None:
     lang = ctx.lang
     st.title(t("space.territory.title", lang))
     key = (st.query_params.get(TERRITORY_PARAM) or "").strip()
-    refuse_unless_allowed(may_see_territory(key), lang)
+    refuse_unless_allowed(may_see_territory(key, ctx), lang)
     if not key:
         st.info(t("space.territory.no_key", lang))
         st.stop()
@@ -68,6 +69,7 @@ def render() -> None:
     comparison(ctx, ordered)
     st.divider()
     workshop_table(workshops, lang)
+    sharing_section(ctx, key)
 
 
 def entry_day(entry: DiagnosticEntry) -> dt.date:

@@ -13,7 +13,7 @@ Widget keys: ``nav-step`` (step selector), ``nav-back``, ``nav-next``, ``to-resu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import streamlit as st
@@ -21,6 +21,7 @@ import streamlit as st
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId, QuestionId
+from ...referentiel.scope import for_territory, set_aside
 from .. import frame, memo, pending, state
 from ..choices import translated_choice
 from ..clicks import action_button
@@ -31,6 +32,7 @@ from ..fragments import fragments_running, rerun_also
 from ..literal import escape_markdown
 from ..profile import profile_form, profile_ready
 from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
+from ..wording import tn
 
 STEP_SELECTOR = "nav-step"
 PROGRESS_FRAGMENT = "wizard-progress"
@@ -75,8 +77,12 @@ def render() -> None:
     ctx = state.context()
     index = state.current_step(ctx)
     sheet = frame.require_sheet(ctx, screen=f"step-{index}")
-    assert ctx.token is not None
-    wizard = Wizard(ctx, ctx.token)
+    token = ctx.token
+    assert token is not None
+    aside = set_aside_note(ctx, sheet)
+    # The questions asked are those of the territory's type (see for_territory).
+    ctx = replace(ctx, referentiel=for_territory(ctx.referentiel, sheet.territory.type))
+    wizard = Wizard(ctx, token)
     if st.query_params.get(state.STEP_PARAM) != str(index):
         st.query_params[state.STEP_PARAM] = str(index)
     step = state.steps(ctx.referentiel)[index]
@@ -85,6 +91,8 @@ def render() -> None:
     sheet = flushed.sheet
     state.show_flashes()
     upgrade_note(wizard, sheet)
+    if aside:
+        st.info(aside, icon=":material/visibility_off:")
     header(wizard, index)
     if step.kind == "profile":
         st.markdown(t("app.profile.intro", ctx.lang))
@@ -145,6 +153,17 @@ def upgrade_note(wizard: Wizard, sheet: AnswerSheet) -> None:
             st.rerun()
 
 
+def set_aside_note(ctx: state.Context, sheet: AnswerSheet) -> str:
+    """Say which answers are kept but unused: their question is not asked of this type."""
+    aside = set_aside(ctx.referentiel, sheet)
+    if not aside:
+        return ""
+    names = ", ".join(f"« {ctx.referentiel.question(q).short_label.get(ctx.lang)} »" for q in aside)
+    if ctx.lang == "en":
+        names = ", ".join(f"“{ctx.referentiel.question(q).short_label.en}”" for q in aside)
+    return tn("scope.set_aside", len(aside), ctx.lang, questions=names)
+
+
 def header(wizard: Wizard, index: int) -> None:
     """Progress, the step selector, and the step's number and name."""
     ctx = wizard.ctx
@@ -176,9 +195,11 @@ def summary(wizard: Wizard, sheet: AnswerSheet) -> None:
         st.switch_page(frame.RESULTS, query_params={state.TOKEN_PARAM: wizard.token})
     with st.expander(t("app.summary.files", lang)):
         st.markdown(t("app.summary.files_help", lang))
-        answers_download(ctx.referentiel, sheet, lang)
+        # The file holds every answer, those to questions this type is not asked included.
+        whole = replace(ctx, referentiel=state.context().referentiel)
+        answers_download(whole.referentiel, sheet, lang)
         label = t("app.files.replace", lang)
-        if confirmed_upload(ctx, sheet, wizard.replace_sheet, "import-replace", label):
+        if confirmed_upload(whole, sheet, wizard.replace_sheet, "import-replace", label):
             st.rerun()  # draw the step again with the loaded answers, or the new diagnostic
 
 

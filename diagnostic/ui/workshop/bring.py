@@ -74,7 +74,7 @@ def from_file(participation: Participation) -> None:
     Read in the page's run, like files.answers_upload, whose count of the file's answers
     would overstate what a workshop on some motivations keeps.
     """
-    ctx, lang = participation.ctx, participation.ctx.lang
+    lang = participation.ctx.lang
     upload = st.file_uploader(t("atelier.bring.file", lang), key=FILE)
     if upload is None:
         return
@@ -84,7 +84,10 @@ def from_file(participation: Participation) -> None:
             st.error(escape_markdown(result[2]))
         return
     try:
-        count = participation.bring(from_json(uploaded_json(upload, lang), ctx.referentiel))
+        # Read against the whole référentiel: a file may answer questions this workshop's
+        # territory is not asked, which bring() leaves out.
+        whole = state.context().referentiel
+        count = participation.bring(from_json(uploaded_json(upload, lang), whole))
     except DiagnosticError as error:
         message = t("atelier.bring.failed", lang, reason=error.message(lang))
         st.session_state[FILE_RESULT] = (upload.file_id, "error", message)

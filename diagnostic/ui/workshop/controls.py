@@ -18,6 +18,7 @@ from ...export.workshop.pdf import workshop_pdf
 from ...export.workshop.tabular import workshop_csv, workshop_xlsx
 from ...i18n import t
 from ...model import AnswerSheet
+from ...referentiel.scope import for_territory
 from ...storage import WorkshopRecord, normalise_code
 from .. import state
 from ..files import MIME, file_stem
@@ -98,16 +99,17 @@ def builder(ctx: state.Context, code: str, admin_key: str, kind: str) -> Callabl
     def build() -> bytes:
         workshop = ctx.repository.check_admin(code, admin_key)
         sheets = ctx.repository.participants(code, admin_key)
+        referentiel = for_territory(ctx.referentiel, workshop.profile.type)
         if kind == "csv":
-            return workshop_csv(ctx.referentiel, workshop, sheets, ctx.lang)
+            return workshop_csv(referentiel, workshop, sheets, ctx.lang)
         plan = ctx.repository.load_workshop_plan(code)  # the group's feuille de route
         discussion = ctx.repository.discussion(code)  # the group's retained answers
         if kind == "pdf":
             return workshop_pdf(
-                ctx.referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
+                referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
             )
         return workshop_xlsx(
-            ctx.referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
+            referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
         )
 
     return build

@@ -9,6 +9,7 @@ Widget keys: ``animation-tabs`` and the controls' ``animation-*`` keys.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from streamlit.delta_generator import DeltaGenerator
 from ...errors import DiagnosticError, NotFoundError
 from ...export.workshop.data import WorkshopData
 from ...i18n import t
+from ...referentiel.scope import for_territory
 from ...storage import WorkshopRecord
 from ...workshop import WorkshopSummary
 from ...workshop.groups import group_sheet
@@ -204,6 +206,10 @@ def live_panels(
         with head:
             st.error(escape_markdown(error.message(lang)))
         return
+    # The questions of the workshop are those its territory's type is asked.
+    ctx = dataclasses.replace(
+        ctx, referentiel=for_territory(ctx.referentiel, workshop.profile.type)
+    )
     summary, diagnostic = discussed(ctx, code, summarise(ctx, sheets, workshop.motivations))
     joined = (code, summary.joined > 0)
     if st.session_state.get(JOINED_KEY, joined) != joined:

@@ -24,6 +24,7 @@ import streamlit as st
 from ...errors import DiagnosticError, NotFoundError
 from ...i18n import t
 from ...model import AnswerSheet, MotivationId, QuestionId
+from ...referentiel.scope import for_territory
 from .. import state
 from ..choices import DRAWN_IN
 from ..clicks import action_button
@@ -180,7 +181,11 @@ def load(ctx: state.Context, token: str) -> tuple[Participation, AnswerSheet] | 
         forget_participant()
         return None
     assert record is not None
-    return Participation(ctx, token, record, workshop, pacing_now(ctx, workshop.code)), sheet
+    # The workshop's territory type decides which questions its participants are asked.
+    asked = dataclasses.replace(
+        ctx, referentiel=for_territory(ctx.referentiel, workshop.profile.type)
+    )
+    return Participation(asked, token, record, workshop, pacing_now(ctx, workshop.code)), sheet
 
 
 def save_first(
