@@ -17,7 +17,8 @@ from contextlib import contextmanager
 
 import openpyxl
 import pandas as pd
-from app_support import go, new_app, start
+import pytest
+from app_support import go, new_app, start, visit
 from streamlit.testing.v1 import AppTest
 
 from diagnostic.advice.scoring import score_sheet
@@ -28,6 +29,8 @@ from diagnostic.model import DECLINED, UNKNOWN, Answer, AnswerSheet, Referentiel
 from diagnostic.plan.codec import status_label
 from diagnostic.plan.model import Quarter
 from diagnostic.storage import Repository
+from diagnostic.ui.portfolio import page as portfolio_page
+from diagnostic.ui.space import access
 from diagnostic.ui.state import TOKEN_KEY
 from diagnostic.ui.wording import score_text
 
@@ -136,7 +139,7 @@ def results(token: str, lang: str | None = None) -> AppTest:
 
 
 def test_a_territory_over_a_year_by_widget_keys(
-    repository: Repository, referentiel: Referentiel
+    repository: Repository, referentiel: Referentiel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     steps = Steps()
     year1 = first_year(referentiel)
@@ -295,4 +298,29 @@ def test_a_territory_over_a_year_by_widget_keys(
     with steps.step("another territory's file does not replace the open diagnostic"):
         no_exception(upload)
         assert repository.load_sheet(later) == before
+
+    # The same year from the machine's lists, the territory's space and the portfolio.
+    monkeypatch.setattr(access, "is_local_request", lambda: True)
+    monkeypatch.setattr(portfolio_page, "is_local_request", lambda: True)
+    siren = repository.load_sheet(later).territory.siren
+    assert siren is not None
+    mine = go(new_app().run(), "mes-diagnostics")
+    with steps.step("« Mes diagnostics » lists both years, each leading to the other"):
+        no_exception(mine)
+        keys = widget_keys(mine, "button")
+        assert len([k for k in keys if k.startswith("space-open-")]) == 2, keys
+        assert [k for k in keys if k.startswith("space-later-")], keys
+        assert [k for k in keys if k.startswith("space-earlier-")], keys
+    space = visit("territoire", t=siren)
+    with steps.step("the territory's space compares the two years as the results page does"):
+        no_exception(space)
+        assert compared_needs(space) == compared_needs(compared)
+    portfolio = go(new_app().run(), "portefeuille")
+    with steps.step("the portfolio reads this year's diagnosis with the results page's levers"):
+        no_exception(portfolio)
+        frame = portfolio.dataframe[0].value
+        row = frame[frame[t("portfolio.col.space", "fr")] == f"territoire?t={siren}"]
+        assert len(row) == 1
+        shown = [str(row[t("portfolio.col.lever", "fr", n=n)].iloc[0]) for n in (1, 2, 3)]
+        assert [name.rsplit(" (", 1)[0] for name in shown] == list(levers2)[:3], shown
     steps.done()

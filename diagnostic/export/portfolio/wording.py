@@ -6,7 +6,6 @@ import datetime as dt
 
 from ...i18n import t
 from ...model import STATUSES, Referentiel
-from ...plan.codec import status_label
 from ...portfolio.readings import LeverNeed
 from ...portfolio.table import PortfolioRow
 from ..plan.wording import quarter_text
@@ -39,7 +38,7 @@ def table_header(lang: str) -> list[str]:
         t("portfolio.col.mode", lang),
         t("portfolio.col.workshops", lang),
         *[t("portfolio.col.lever", lang, n=n) for n in range(1, LEVER_COLUMNS + 1)],
-        *[t("portfolio.col.status", lang, status=status_label(s, lang)) for s in STATUSES],
+        *[t(f"portfolio.col.status.{s}", lang) for s in STATUSES],
         t("portfolio.col.next_quarter", lang),
         t("portfolio.col.late", lang),
         t("portfolio.col.figures", lang),
