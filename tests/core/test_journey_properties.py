@@ -27,6 +27,7 @@ from diagnostic.cli import main
 from diagnostic.export.jsonio import from_json
 from diagnostic.model import DECLINED, UNKNOWN, TerritoryProfile
 from diagnostic.plan.compare import comparison_of
+from diagnostic.portfolio.readings import read_sheets
 from diagnostic.settings import Settings
 from diagnostic.storage import Repository, close_repositories, open_repository
 from diagnostic.ui.state import Context
@@ -182,6 +183,13 @@ def test_every_command_runs_and_the_comparison_shows_the_scores(
                 page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages
             )
             assert load_workbook(io.BytesIO(xlsx.read_bytes())).sheetnames[0] == "Comparaison"
+        # The portfolio reads both files in one batch, each as its own results page.
+        sheets = [from_json(path.read_bytes(), SHIPPED) for path in paths]
+        for reading, result in zip(read_sheets(SHIPPED, sheets), (earlier, later), strict=True):
+            figures = {x["id"]: x["score"] for x in result["levers"]}
+            for lever, need in reading.scores.items():
+                if need is not None:
+                    same_figure(need, figures[lever])
         carried = from_json(paths[1].read_bytes(), SHIPPED)
         if carried.previous is not None:  # the report's comparison section, as the app's
             comparison = comparison_of(SHIPPED, carried)
