@@ -77,6 +77,7 @@ STREAMLIT_WIDGETS_FRENCH = {
     "Clear all": "Tout effacer",
     "Open": "Ouvrir la liste",
     "Choose an option": "Choisir…",
+    "Choose options": "Choisir…",
     "No results": "Aucun résultat",
     "Copy to clipboard": "Copier",
     "Collapse sidebar": "Replier le panneau latéral",

@@ -59,6 +59,7 @@ ENGLISH = (
     "per file",
     "Help for",
     "Choose an option",
+    "Choose options",
     "Drag and drop",
     "Copy to clipboard",
     "to apply",
