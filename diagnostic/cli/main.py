@@ -31,6 +31,7 @@ from ..plan.compare import compare as compare_sheets
 from ..referentiel.load import load_referentiel, validate_referentiel
 from ..settings import Settings
 from ..territory.contacts import DIRECTORY_FOLDER, load_directory
+from ..territory.official import official_territories
 from ..territory.siren import safe_profile_warnings
 from .db import backup, db, restore
 from .files import check_outputs, fail, naming, output_format, read_file, say
@@ -301,8 +302,15 @@ def workshop_export(
     sheets = repository.group_sheets(record.code)
     plan = repository.load_workshop_plan(record.code)
     kept = repository.discussion(record.code)  # the answers the group retained
+    region = official_territories().region_of(record.profile.departement)
+    edits = [e.contact for e in repository.directory_edits(region)] if region else []
     builders: Builders = [
-        (pdf_path, lambda: workshop_pdf(ref, record, sheets, lang, plan=plan, discussion=kept)),
+        (
+            pdf_path,
+            lambda: workshop_pdf(
+                ref, record, sheets, lang, plan=plan, discussion=kept, directory_edits=edits
+            ),
+        ),
         (xlsx_path, lambda: workshop_xlsx(ref, record, sheets, lang, plan=plan, discussion=kept)),
         (csv_path, lambda: workshop_csv(ref, record, sheets, lang)),
     ]

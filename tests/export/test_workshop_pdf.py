@@ -346,3 +346,13 @@ def test_a_group_in_agreement_with_a_single_role_to_show(tmp_path: Path) -> None
         "Les plus grands écarts entre rôles Il faut au moins deux rôles de 3 répondants ou plus "
         "pour comparer : aucun écart n’est calculé.",
     )
+
+
+def test_who_to_call_for_the_group_levers_is_in_the_report_and_its_contents(
+    pdf: bytes, text: str
+) -> None:
+    assert "Qui appeler" in fold(pdf_pages(pdf)[0])  # listed in the contents
+    pages = [fold(page) for page in pdf_pages(pdf)]
+    section = next(page for page in pages[1:] if page.startswith("Qui appeler"))
+    # the bodies the group's first levers name, each with the levers it serves
+    assert "CRESS" in section and "Commande publique responsable" in section

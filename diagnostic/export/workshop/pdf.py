@@ -20,8 +20,10 @@ from ...advice.recommend import STRENGTH_MATURITY, Recommendation, answer_label,
 from ...i18n import t
 from ...model import Referentiel
 from ...plan.model import Plan
+from ...territory.contacts import Contact
 from ...typography import format_date, format_number
 from ...workshop.retained import NO_DISCUSSION, Discussion
+from ..pdf_contacts import contacts_section
 from ..pdf_layout import CONTENT_WIDTH, build_pdf, cover_page, creation_moment
 from ..pdf_sections import ReportData, charts_section, provider_names, quoted
 from ..pdf_styles import data_table, paragraph, rich, styles
@@ -51,11 +53,14 @@ def workshop_pdf(
     generated_on: dt.date | None = None,
     plan: Plan = (),
     discussion: Discussion = NO_DISCUSSION,
+    directory_edits: Sequence[Contact] = (),
 ) -> bytes:
     """The A4 report of a workshop's group result, in French or English.
 
     ``plan``, the feuille de route built with the group, follows the summary; the group
-    result follows the answers the group retained in ``discussion``, listed with their notes.
+    result follows the answers the group retained in ``discussion``, listed with their notes;
+    « Qui appeler » names whom to call for the group's levers (``directory_edits``: the
+    directory rows the région's advisers edited in the app).
     """
     data = WorkshopData.build(referentiel, workshop, sheets, discussion)
     day = generated_on or dt.date.today()
@@ -71,6 +76,7 @@ def workshop_pdf(
         story += charts_section(report)
         story += [*retained_section(data, lang), *discuss_section(data, lang)]
         story += roles_section(data, lang)
+        story += contacts_section(report, directory_edits)
     story += dig_section(data, lang)
     story += [*participants_section(data, lang), *method_section(data, lang)]
     title, name = referentiel.title.get(lang), workshop.profile.name
@@ -116,6 +122,7 @@ def cover_section(data: WorkshopData, lang: str, day: dt.date) -> list[Flowable]
     if data.group is not None:
         keys = ["workshop.report.summary", "report.charts.motivations", "report.charts.levers"]
         keys += ["discussion.report.title", "workshop.report.discuss", "workshop.report.roles"]
+        keys.append("contacts.title")
     if data.discussion.marks:
         keys.append("discussion.report.dig_title")
     keys += ["workshop.report.participants", "report.method.title"]

@@ -21,6 +21,7 @@ from ...model import AnswerSheet
 from ...referentiel.scope import for_territory
 from ...storage import WorkshopRecord, normalise_code
 from .. import state
+from ..directory.edits import region_edits
 from ..files import MIME, file_stem
 from ..literal import escape_markdown
 from .session import adviser_link, forget_admin
@@ -105,8 +106,15 @@ def builder(ctx: state.Context, code: str, admin_key: str, kind: str) -> Callabl
         plan = ctx.repository.load_workshop_plan(code)  # the group's feuille de route
         discussion = ctx.repository.discussion(code)  # the group's retained answers
         if kind == "pdf":
+            edits = region_edits(ctx, workshop.profile.departement)  # « Qui appeler »
             return workshop_pdf(
-                referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
+                referentiel,
+                workshop,
+                sheets,
+                ctx.lang,
+                plan=plan,
+                discussion=discussion,
+                directory_edits=edits,
             )
         return workshop_xlsx(
             referentiel, workshop, sheets, ctx.lang, plan=plan, discussion=discussion
