@@ -8,6 +8,7 @@ from space_support import AUTH, TOUL
 from streamlit.testing.v1 import AppTest
 
 from diagnostic.accounts import CommandLine, Identity, admin, member
+from diagnostic.export.access_log import access_log_csv
 from diagnostic.i18n import t
 from diagnostic.storage import Repository
 
@@ -61,7 +62,7 @@ def test_someone_not_administrator_is_refused_and_sees_nothing(repository: Repos
     at = signed_in(CLAIRE)
     assert not at.exception
     assert [e.value for e in at.error] == [t("accounts.refused.admin_only", "fr")]
-    assert not at.dataframe and not at.text_input and not at.download_button
+    assert not at.dataframe and not at.text_input and not at.get("download_button")
     assert str(ADMIN["email"]) not in screen(at)
 
 
@@ -83,6 +84,18 @@ def test_the_administrator_lists_grants_and_revokes(repository: Repository) -> N
     assert not at.exception and at.success
     assert grants_of(repository, CLAIRE["email"]) == []
     assert "Retrait d’un rôle" in table_text(at)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == [t("admin.log.download", "fr")]
+
+
+def test_the_log_file_holds_the_grant_newest_first(repository: Repository) -> None:
+    accounts(repository)
+    repository.grant_role(CommandLine(), str(CLAIRE["email"]), member(str(TOUL.siren)))
+    text = access_log_csv(repository.export_access_log(CommandLine())).decode("utf-8-sig")
+    rows = text.splitlines()
+    assert rows[0].startswith("Date (UTC);Qui;Action")
+    assert "Export du journal des accès" in rows[1]  # the export is itself logged
+    assert "Attribution d’un rôle" in rows[2] and str(CLAIRE["email"]) in rows[2]
 
 
 def test_an_adviser_is_chosen_by_region_and_shown_by_its_name(repository: Repository) -> None:
