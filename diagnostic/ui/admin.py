@@ -59,13 +59,16 @@ def render() -> None:
 
 
 def territory_namer(ctx: state.Context) -> Callable[[str], str]:
-    """A function giving a territory's name from its SIREN (the SIREN alone if unknown)."""
+    """A function giving a territory's name from its SIREN ("" if unknown), each looked up once."""
+    known: dict[str, str] = {}
 
     def name(key: str) -> str:
-        try:
-            return ctx.repository.territory(key).name
-        except DiagnosticError:
-            return ""
+        if key not in known:
+            try:
+                known[key] = ctx.repository.territory(key).name
+            except DiagnosticError:
+                known[key] = ""
+        return known[key]
 
     return name
 

@@ -16,8 +16,8 @@ ADMIN = {"is_logged_in": True, "email": "admin@cress-exemple.org", "given_name":
 CLAIRE = {"is_logged_in": True, "email": "claire.martin@example.fr", "given_name": "Claire"}
 
 
-def signed_in(user: dict[str, object]) -> AppTest:
-    at = new_app()
+def signed_in(user: dict[str, object], lang: str | None = None) -> AppTest:
+    at = new_app(lang)
     at.secrets["auth"] = AUTH
     at.user = dict(user)
     at.run()
@@ -129,3 +129,14 @@ def test_a_bad_input_shows_the_storage_message_and_writes_nothing(
     assert len([a for a in actions if a != "view_access_log"]) == len(
         [e for e in before if e.action != "view_access_log"]
     )
+
+
+def test_the_page_speaks_english_too(repository: Repository) -> None:
+    accounts(repository)
+    repository.grant_role(CommandLine(), str(CLAIRE["email"]), member(str(TOUL.siren)))
+    at = signed_in(ADMIN, "en")
+    assert not at.exception
+    assert at.title[0].value == "Accounts and roles"
+    listed = table_text(at)
+    assert "member of CC Terres Touloises (200070563)" in listed and "administrator" in listed
+    assert "Granted a role" in listed
