@@ -30,6 +30,7 @@ PORTFOLIO = PAGES_DIR / "portefeuille.py"
 MINE = PAGES_DIR / "mes_diagnostics.py"
 TERRITORY = PAGES_DIR / "territoire.py"
 DIRECTORY = PAGES_DIR / "annuaire.py"
+ACCOUNTS = PAGES_DIR / "comptes.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -90,6 +91,7 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(MINE, title=t("space.nav.mine", lang), url_path="mes-diagnostics"),
         st.Page(TERRITORY, title=t("space.nav.territory", lang), url_path="territoire"),
         st.Page(DIRECTORY, title=t("directory.nav", lang), url_path="annuaire"),
+        st.Page(ACCOUNTS, title=t("admin.nav", lang), url_path="comptes"),
     ]
 
 

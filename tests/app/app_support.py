@@ -27,6 +27,7 @@ PAGES = {
     "territoire": "diagnostic/ui/pages/territoire.py",
     "portefeuille": "diagnostic/ui/pages/portefeuille.py",
     "annuaire": "diagnostic/ui/pages/annuaire.py",
+    "comptes": "diagnostic/ui/pages/comptes.py",
 }
 TEXT_ELEMENTS = (
     "title",
