@@ -8,6 +8,7 @@ import pytest
 from app_support import new_app, screen
 from streamlit.testing.v1 import AppTest
 
+from diagnostic.i18n import t
 from diagnostic.model import PlanAction, Quarter, Referentiel, TerritoryProfile
 from diagnostic.portfolio.figures import Figure
 from diagnostic.portfolio.table import Filters, build_rows, filter_rows
@@ -64,7 +65,7 @@ def test_the_person_at_the_machine_sees_every_territory(
     at = open_page()
     assert not at.exception
     assert shown_names(at) == ["Annecy", "Lyon", "Villeurbanne"]
-    assert "3 territoires affichés sur 3" in screen(at)
+    assert t("portfolio.count", "fr", shown=3, total=3) in screen(at)
     frame = at.dataframe[0].value
     assert list(frame["Espace du territoire"]) == [
         "territoire?t=217400100",
@@ -112,7 +113,7 @@ def test_the_page_in_english(repository: Repository, referentiel: Referentiel) -
     assert at.title[0].value == "Territories portfolio"
     frame = at.dataframe[0].value
     assert "Latest diagnostic" in frame.columns
-    assert "3 territories shown out of 3" in screen(at)
+    assert "Territories shown: 3 of 3" in screen(at)
 
 
 @pytest.mark.usefixtures("local")
