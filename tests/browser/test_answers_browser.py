@@ -86,7 +86,10 @@ def counted(walker: WorkshopWalker, answered: int, lang: str) -> None:
 
 def no_error(walker: WorkshopWalker) -> None:
     alerts = walker.page.locator('[data-testid="stAlertContentError"], [data-testid="stException"]')
-    expect(alerts).to_have_count(0)
+    try:
+        expect(alerts).to_have_count(0)
+    except AssertionError as failure:  # say which message stayed on screen
+        raise AssertionError(f"errors shown: {alerts.all_inner_texts()}") from failure
 
 
 @pytest.mark.parametrize("page", PAGES)
