@@ -29,7 +29,7 @@ COLUMNS = ("region", "departement", "provider", "name", "website", "source", "ch
 # deployment's own files; every shipped row gives it.
 SOURCE_KINDS = ("officiel", "reseau", "presse")
 OPTIONAL_COLUMNS = ("source_kind",)
-# The kinds of contact a row may name; the first five are also référentiel providers.
+# The kinds of contact a row may name; each is also a référentiel provider.
 CONTACT_KINDS = ("cress", "dla", "urscop", "facilitateurs", "cnfpt", "france_active")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 _REGION = re.compile(r"^\d{2}$")

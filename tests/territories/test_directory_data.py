@@ -1,4 +1,5 @@
-"""The shipped regional directory: a CRESS for every metropolitan région, sources that fit."""
+"""The shipped regional directory: a CRESS for every metropolitan région, sources that fit,
+unions of Scop and Scic and France Active associations only where a page places them."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from diagnostic.settings import PROJECT_DATA
-from diagnostic.territory.contacts import Directory, load_directory
+from diagnostic.territory.contacts import SOURCE_KINDS, Directory, load_directory
+from diagnostic.territory.official import official_territories
 
 # INSEE codes of the thirteen metropolitan régions, Corse included.
 METROPOLITAN = ("11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94")
+# Guadeloupe, Martinique, Guyane, La Réunion, Mayotte.
+OVERSEAS = ("01", "02", "03", "04", "06")
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +52,34 @@ def test_a_union_covering_several_regions_is_named_in_each(shipped: Directory) -
         contacts = shipped.for_territory(region, None)
         assert [contact.provider for contact in contacts][:2] == ["cress", "urscop"]
         assert "Centre-Val de Loire" in contacts[1].name
+
+
+def test_every_shipped_row_says_which_kind_of_page_its_source_is(shipped: Directory) -> None:
+    assert all(contact.source_kind in SOURCE_KINDS for contact in shipped.contacts)
+
+
+def test_a_departement_row_names_a_departement_of_its_region(shipped: Directory) -> None:
+    territories = official_territories()
+    local = [contact for contact in shipped.contacts if contact.departement]
+    assert local
+    for contact in local:
+        assert territories.region_of(contact.departement) == contact.region, contact
+
+
+def test_the_union_of_ile_de_france_centre_and_overseas_is_named_overseas(
+    shipped: Directory,
+) -> None:
+    for region in OVERSEAS:
+        (union,) = [c for c in shipped.for_territory(region, None) if c.provider == "urscop"]
+        assert "Outre-mer" in union.name and host(union.website) == "les-scop-idf.coop"
+
+
+def test_a_france_active_association_only_where_it_works(shipped: Directory) -> None:
+    def france_active(region: str, departement: str) -> list[str]:
+        found = shipped.for_territory(region, departement)
+        return [c.name for c in found if c.provider == "france_active"]
+
+    assert france_active("53", "35") == ["France Active Bretagne"]
+    assert france_active("76", "31")[0].startswith("France Active MPA-Occitanie")
+    # Eastern Occitanie has its own association, which no stored page gave us.
+    assert france_active("76", "34") == []

@@ -56,12 +56,15 @@ def test_the_region_contact_comes_first(referentiel: Referentiel) -> None:
     assert [line.who for line in named] == [
         "CRESS Bretagne",
         "Union régionale des Scop et Scic de l’Ouest (Bretagne, Normandie, Loire-Atlantique)",
+        "France Active Bretagne",
     ]
     assert named[1].role.startswith("URSCOP — Union régionale")
+    assert named[2].role == "France Active et réseaux de finance solidaire"
     assert calls.lines[: len(named)] == named
     generic = {line.who for line in calls.lines[len(named) :]}
-    assert not generic & {"CRESS", "URSCOP"}
-    assert generic == provider_names(referentiel, sheet) - {"CRESS", "URSCOP"}
+    kinds = {"CRESS", "URSCOP", "France Active et réseaux de finance solidaire"}
+    assert not generic & kinds
+    assert generic == provider_names(referentiel, sheet) - kinds
     assert all(line.source is None for line in calls.lines[len(named) :])
     assert sources_note(calls, "fr").startswith("Contacts tirés de l’annuaire régional")
 
@@ -74,8 +77,18 @@ def test_the_region_contact_comes_first(referentiel: Referentiel) -> None:
     ],
 )
 def test_generic_providers_without_a_regional_contact(
-    referentiel: Referentiel, departement: str | None, region: str, note: str
+    referentiel: Referentiel,
+    departement: str | None,
+    region: str,
+    note: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
+    # A directory with no row for the région: a deployment that ships none of its own.
+    (tmp_path / "annuaire").mkdir()
+    monkeypatch.setattr(contacts, "PROJECT_DATA", tmp_path)
+    monkeypatch.setenv("DIAGNOSTIC_REFERENTIEL_DIR", str(tmp_path))
+    monkeypatch.delenv("DIAGNOSTIC_ANNUAIRE_DIR", raising=False)
     sheet = needy_sheet(referentiel, departement)
     calls = call_list(referentiel, recommend(referentiel, sheet, None), departement, "fr")
     assert calls.region == region and not calls.named
