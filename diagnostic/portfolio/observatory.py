@@ -127,6 +127,8 @@ def where_to_get(figures: TerritoryFigures, lang: str) -> str:
     """Where a territory without figures gets them: its CRESS by name, or CRESS in general."""
     if figures.observatory is None:
         return t("observatory.none_any", lang)
+    if not figures.observatory.website:
+        return t("observatory.none_cress_no_site", lang, cress=figures.observatory.name)
     return t(
         "observatory.none_cress",
         lang,

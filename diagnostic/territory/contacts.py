@@ -28,6 +28,8 @@ COLUMNS = ("region", "departement", "provider", "name", "website", "source", "ch
 # of CRESS…) or a press article naming the body and its address. Optional for a
 # deployment's own files; every shipped row gives it.
 SOURCE_KINDS = ("officiel", "reseau", "presse")
+# A row resting on one of these may leave its website empty: the page names the body only.
+SECONDARY_SOURCES = ("reseau", "presse")
 OPTIONAL_COLUMNS = ("source_kind",)
 # The kinds of contact a row may name; each is also a référentiel provider.
 CONTACT_KINDS = ("cress", "dla", "urscop", "facilitateurs", "cnfpt", "france_active")
@@ -179,8 +181,11 @@ def _contact(row: Row) -> Contact | None:
     if not name:
         row.problem("name", "nom manquant", "missing name")
         ok = False
+    kind = row.text("source_kind") or None
     for column in ("website", "source"):
         value = row.text(column)
+        if not value and column == "website" and kind in SECONDARY_SOURCES:
+            continue  # named by a secondary source that gives no website
         if not value:
             row.problem(
                 column,
@@ -191,7 +196,6 @@ def _contact(row: Row) -> Contact | None:
         elif not _URL.match(value):
             row.problem(column, f"adresse « {value} » invalide", f"invalid address '{value}'")
             ok = False
-    kind = row.text("source_kind") or None
     if kind is not None and kind not in SOURCE_KINDS:
         allowed = ", ".join(SOURCE_KINDS)
         row.problem("source_kind", f"attendu : {allowed}", f"expected: {allowed}")

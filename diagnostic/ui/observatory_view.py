@@ -72,6 +72,10 @@ def _where_to_get(figures: TerritoryFigures, lang: str) -> str:
     if figures.observatory is None:
         return t("observatory.none_any", lang)
     website = figures.observatory.website
+    if not website:
+        return t(
+            "observatory.none_cress_no_site", lang, cress=escape_markdown(figures.observatory.name)
+        )
     return t(
         "observatory.none_cress",
         lang,

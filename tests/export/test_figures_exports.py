@@ -86,3 +86,15 @@ def test_the_workbook_without_figures_says_where_to_get_them() -> None:
     assert text.startswith("Les chiffres de l’ESS de ce territoire ne sont pas chargés")
     assert book["ESS du territoire"].max_row == 1
     assert "ESS du territoire" not in load_workbook(io.BytesIO(to_xlsx(SHIPPED, sample_sheet())))
+
+
+def test_a_chamber_known_without_its_website_is_named_without_a_link() -> None:
+    mayotte = TerritoryFigures("200059871", (), observatory_of("976"))
+    assert mayotte.observatory is not None and mayotte.observatory.website == ""
+    text = body_text(to_pdf(SHIPPED, sample_sheet(), "fr", generated_on=DAY, figures=mayotte))
+    section = text[text.index("L’ESS sur votre territoire") :]
+    assert section.startswith(
+        "L’ESS sur votre territoire Les chiffres de l’ESS de ce territoire ne sont pas chargés "
+        "dans l’outil. L’observatoire de la CRESS de Mayotte les publie ; la CRESS"
+    )
+    assert "()" not in section[:300]

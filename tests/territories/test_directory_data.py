@@ -33,6 +33,17 @@ def test_every_metropolitan_region_has_its_cress(shipped: Directory) -> None:
     assert set(METROPOLITAN) <= set(chambers)
 
 
+def test_overseas_chambers_named_by_a_press_article_are_shipped_without_a_website(
+    shipped: Directory,
+) -> None:
+    chambers = {c.region: c for c in shipped.contacts if c.provider == "cress"}
+    assert {"01", "03", "04", "06"} <= set(chambers)
+    for region in ("01", "03", "06"):
+        chamber = chambers[region]
+        assert (chamber.source_kind, chamber.website) == ("presse", ""), chamber
+        assert host(chamber.source) not in ("", None), chamber
+
+
 def test_an_official_source_is_a_page_of_the_bodys_own_site(shipped: Directory) -> None:
     official = [contact for contact in shipped.contacts if contact.source_kind == "officiel"]
     assert official

@@ -14,6 +14,7 @@ from diagnostic.settings import PROJECT_DATA
 from diagnostic.territory.contacts import (
     COLUMNS,
     OPTIONAL_COLUMNS,
+    SECONDARY_SOURCES,
     SOURCE_KINDS,
     Directory,
     load_directory,
@@ -105,7 +106,10 @@ def test_shipped_directory_rows_all_have_a_source_and_a_date() -> None:
     regions = load_territories(SHIPPED).regions
     for contact in directory.contacts:
         assert contact.source.startswith(("https://", "http://")), contact
-        assert contact.website.startswith(("https://", "http://")), contact
+        if contact.source_kind in SECONDARY_SOURCES and not contact.website:
+            pass  # a press article or a network's list that names the body, not its site
+        else:
+            assert contact.website.startswith(("https://", "http://")), contact
         assert contact.checked <= dt.date.today()
         assert contact.region in regions, contact
         assert contact.source_kind in SOURCE_KINDS, contact
@@ -127,6 +131,35 @@ def test_a_source_kind_is_one_of_the_documented_kinds(tmp_path: Path) -> None:
 
 
 ROW = "53;;cress;CRESS Bretagne;https://www.ess-bretagne.org;https://www.ess-bretagne.org/x;2026-01-05"
+
+
+@pytest.mark.parametrize("kind", ["presse", "reseau"])
+def test_a_row_named_by_a_secondary_source_may_leave_its_website_empty(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "annuaire"
+    folder.mkdir()
+    header = ";".join(COLUMNS + OPTIONAL_COLUMNS)
+    row = "06;;cress;CRESS de Mayotte;;https://press.example.org/cress-mayotte;2026-12-06"
+    (folder / "contacts.csv").write_text(f"{header}\n{row};{kind}\n", encoding="utf-8")
+    [contact] = load_directory([folder]).contacts
+    assert (contact.name, contact.website, contact.source_kind) == ("CRESS de Mayotte", "", kind)
+
+
+@pytest.mark.parametrize("kind", ["officiel", ""])
+def test_a_row_on_the_bodys_own_page_or_of_no_kind_needs_its_website(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "annuaire"
+    folder.mkdir()
+    header = ";".join(COLUMNS + OPTIONAL_COLUMNS)
+    row = "06;;cress;CRESS de Mayotte;;https://press.example.org/cress-mayotte;2026-12-06"
+    (folder / "contacts.csv").write_text(f"{header}\n{row};{kind}\n", encoding="utf-8")
+    with pytest.raises(ReferentielError) as caught:
+        load_directory([folder])
+    [problem] = caught.value.problems
+    assert (problem.row, problem.field) == (2, "website")
+    assert "sans source" in problem.message("fr")
 
 
 @pytest.mark.parametrize(
