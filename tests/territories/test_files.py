@@ -133,16 +133,21 @@ def test_a_source_kind_is_one_of_the_documented_kinds(tmp_path: Path) -> None:
 ROW = "53;;cress;CRESS Bretagne;https://www.ess-bretagne.org;https://www.ess-bretagne.org/x;2026-01-05"
 
 
-@pytest.mark.parametrize("kind", ["presse", "reseau"])
-def test_a_row_named_by_a_secondary_source_may_leave_its_website_empty(
-    tmp_path: Path, kind: str
-) -> None:
+def mayotte_without_website(tmp_path: Path, kind: str) -> Path:
+    """A folder with one chamber row of the given source kind and no website."""
     folder = tmp_path / "annuaire"
     folder.mkdir()
     header = ";".join(COLUMNS + OPTIONAL_COLUMNS)
     row = "06;;cress;CRESS de Mayotte;;https://press.example.org/cress-mayotte;2026-12-06"
     (folder / "contacts.csv").write_text(f"{header}\n{row};{kind}\n", encoding="utf-8")
-    [contact] = load_directory([folder]).contacts
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["presse", "reseau"])
+def test_a_row_named_by_a_secondary_source_may_leave_its_website_empty(
+    tmp_path: Path, kind: str
+) -> None:
+    [contact] = load_directory([mayotte_without_website(tmp_path, kind)]).contacts
     assert (contact.name, contact.website, contact.source_kind) == ("CRESS de Mayotte", "", kind)
 
 
@@ -150,13 +155,8 @@ def test_a_row_named_by_a_secondary_source_may_leave_its_website_empty(
 def test_a_row_on_the_bodys_own_page_or_of_no_kind_needs_its_website(
     tmp_path: Path, kind: str
 ) -> None:
-    folder = tmp_path / "annuaire"
-    folder.mkdir()
-    header = ";".join(COLUMNS + OPTIONAL_COLUMNS)
-    row = "06;;cress;CRESS de Mayotte;;https://press.example.org/cress-mayotte;2026-12-06"
-    (folder / "contacts.csv").write_text(f"{header}\n{row};{kind}\n", encoding="utf-8")
     with pytest.raises(ReferentielError) as caught:
-        load_directory([folder])
+        load_directory([mayotte_without_website(tmp_path, kind)])
     [problem] = caught.value.problems
     assert (problem.row, problem.field) == (2, "website")
     assert "sans source" in problem.message("fr")
