@@ -4,21 +4,12 @@ moves on with the keyboard."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import answer_label, fresh, shipped_referentiel
 from playwright.sync_api import expect

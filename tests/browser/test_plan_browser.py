@@ -3,18 +3,9 @@ and see the comparison chart."""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import TIMEOUT, Walker, fresh, shipped_referentiel
 from playwright.sync_api import expect

@@ -3,19 +3,10 @@ diagnostic made before, « Épingler » puts it first, and « Ouvrir » opens it
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import fresh
 from playwright.sync_api import expect

@@ -8,20 +8,11 @@ page runs again, waits for the whole text, then reloads and finds it there.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import IDLE, TIMEOUT, Walker, fresh, shipped_referentiel
 from playwright.sync_api import expect

@@ -3,21 +3,12 @@ French, the focus after « Suivant » and a focus indicator that is clearly visi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import TIMEOUT, Walker, fresh, shipped_referentiel
 from page_checks import PHONE, charts_drawn, stored_diagnostic, stored_group, tab_to

@@ -8,21 +8,12 @@ names every step that breaks (see journey_support.Journey); the test fails if an
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import Walker, fresh, shipped_referentiel
 from journey_support import (
