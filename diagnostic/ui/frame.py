@@ -93,7 +93,12 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(TERRITORY, title=t("space.nav.territory", lang), url_path="territoire"),
         st.Page(DIRECTORY, title=t("directory.nav", lang), url_path="annuaire"),
         st.Page(ACCOUNTS, title=t("admin.nav", lang), url_path="comptes"),
-        st.Page(INVITATION, title=t("join.invitation.nav", lang), url_path="invitation"),
+        st.Page(
+            INVITATION,
+            title=t("join.invitation.nav", lang),
+            url_path="invitation",
+            visibility="hidden",  # reached by its link only
+        ),
     ]
 
 
