@@ -155,3 +155,11 @@ def test_without_sign_in_invitations_need_it(repository: Repository, database_ur
     assert not at.exception
     assert [i.value for i in at.info] == [t("join.invitation.no_signin", "fr")]
     assert NAME not in screen(at) and row_counts(database_url) == before
+
+
+def test_the_codes_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(returning, "MOST", 3)
+    for number in range(5):
+        returning.keep(f"p{number}@exemple.fr", f"code{number}", now=float(number))
+    assert returning.take("p0@exemple.fr", now=5.0) is None  # the oldest went first
+    assert returning.take("p4@exemple.fr", now=5.0) == "code4"

@@ -20,7 +20,7 @@ from join_support import (
 )
 from space_support import from_the_network
 
-from diagnostic.accounts import Identity
+from diagnostic.accounts import CommandLine, Identity, member
 from diagnostic.i18n import t
 from diagnostic.storage import Repository
 from diagnostic.typography import format_date
@@ -132,3 +132,14 @@ def test_leaving_asks_first_then_the_space_is_no_longer_visible(
     at.run()  # afterwards: refused, like anyone outside the space
     assert not at.exception and at.info and not at.success
     assert "members-leave" not in keys(at)
+
+
+def test_a_space_with_nothing_saved_yet_still_shows_its_members(repository: Repository) -> None:
+    """Joined before any diagnostic: the space says it is empty, and shows its members."""
+    nancy = "245400676"  # Métropole du Grand Nancy: nothing saved for it
+    repository.sign_in(Identity(str(CLAIRE["email"])))
+    repository.grant_role(CommandLine(), str(CLAIRE["email"]), member(nancy))
+    at = signed_in(CLAIRE, "territoire", t=nancy)
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("space.territory.empty", "fr", key=nancy)]
+    assert member_lines(at) and "members-invite" in keys(at)
