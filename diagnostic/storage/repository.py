@@ -28,6 +28,7 @@ from .discussion import DiscussionMethods
 from .engine import create_engine_for, forget_deleted, reading, safe_url, writing
 from .figures import FiguresMethods
 from .listing import ListingMethods
+from .membership import MembershipMethods
 from .migrate import upgrade
 from .pacing import PacingMethods
 from .pins import PinMethods
@@ -90,6 +91,7 @@ class Repository(
     PlanMethods,
     AccountMethods,
     SharingMethods,
+    MembershipMethods,
     SpaceMethods,
     FiguresMethods,
     PortfolioMethods,

@@ -31,6 +31,7 @@ MINE = PAGES_DIR / "mes_diagnostics.py"
 TERRITORY = PAGES_DIR / "territoire.py"
 DIRECTORY = PAGES_DIR / "annuaire.py"
 ACCOUNTS = PAGES_DIR / "comptes.py"
+INVITATION = PAGES_DIR / "invitation.py"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -92,6 +93,12 @@ def _pages(lang: str) -> list[st.Page]:
         st.Page(TERRITORY, title=t("space.nav.territory", lang), url_path="territoire"),
         st.Page(DIRECTORY, title=t("directory.nav", lang), url_path="annuaire"),
         st.Page(ACCOUNTS, title=t("admin.nav", lang), url_path="comptes"),
+        st.Page(
+            INVITATION,
+            title=t("join.invitation.nav", lang),
+            url_path="invitation",
+            visibility="hidden",  # reached by its link only
+        ),
     ]
 
 

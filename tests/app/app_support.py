@@ -28,6 +28,7 @@ PAGES = {
     "portefeuille": "diagnostic/ui/pages/portefeuille.py",
     "annuaire": "diagnostic/ui/pages/annuaire.py",
     "comptes": "diagnostic/ui/pages/comptes.py",
+    "invitation": "diagnostic/ui/pages/invitation.py",
 }
 TEXT_ELEMENTS = (
     "title",

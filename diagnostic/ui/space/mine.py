@@ -21,6 +21,7 @@ from ..wording import territory_line, tn
 from ..workshop.session import session_admin
 from .access import listed_territories, may_see_mine
 from .opening import open_dashboard, open_saved, open_territory, refuse_unless_allowed
+from .siret import siret_offer
 
 STEP = 50  # diagnostics drawn at a time: a few hundred cards would slow every run
 SHOWN_KEY = "space-shown"
@@ -33,6 +34,7 @@ def render() -> None:
     st.title(t("space.nav.mine", lang))
     refuse_unless_allowed(may_see_mine(), lang)
     st.markdown(t("space.mine.intro", lang))
+    siret_offer(ctx)
     try:
         scope = listed_territories(ctx)
         entries = ctx.repository.list_diagnostics()

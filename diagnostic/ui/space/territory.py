@@ -26,6 +26,7 @@ from ..plan.comparison import comparison_view
 from ..plan.redo import redo_panel
 from ..wording import territory_line
 from .access import may_see_territory
+from .members import after_leaving, members_section
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
 from .sharing import sharing_section
 
@@ -38,6 +39,7 @@ def render() -> None:
     lang = ctx.lang
     st.title(t("space.territory.title", lang))
     key = (st.query_params.get(TERRITORY_PARAM) or "").strip()
+    after_leaving(ctx, key)
     refuse_unless_allowed(may_see_territory(key, ctx), lang)
     if not key:
         st.info(t("space.territory.no_key", lang))
@@ -53,6 +55,7 @@ def render() -> None:
         st.stop()
     if not entries and not workshops:
         st.info(t("space.territory.empty", lang, key=key))
+        members_section(ctx, key)
         st.stop()
     profiles = [e.profile for e in entries if e.profile] + [w.profile for w in workshops]
     st.markdown(
@@ -70,6 +73,7 @@ def render() -> None:
     st.divider()
     workshop_table(workshops, lang)
     sharing_section(ctx, key)
+    members_section(ctx, key)
 
 
 def entry_day(entry: DiagnosticEntry) -> dt.date:

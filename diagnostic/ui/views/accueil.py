@@ -12,6 +12,7 @@ from ...model import AnswerSheet
 from .. import frame, pending, state
 from ..file_check import open_new as open_file
 from ..files import answers_upload
+from ..space.returning import back_to_invitation
 from ..wording import tn
 
 
@@ -19,6 +20,7 @@ def render() -> None:
     """Draw the welcome page."""
     ctx = state.context()
     pending.flush_left_behind(ctx)
+    back_to_invitation(ctx)
     lang = ctx.lang
     st.title(ctx.referentiel.title.get(lang))
     st.markdown("\n".join(f"- {t(f'app.home.line{n}', lang)}" for n in (1, 2, 3)))

@@ -1,0 +1,6 @@
+"""An invitation to a territory's space (``…/invitation?code=…``); drawn by
+diagnostic.ui.space."""
+
+from diagnostic.ui.space import invitation
+
+invitation.render()
