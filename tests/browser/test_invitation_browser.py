@@ -13,12 +13,6 @@ from typing import Any
 
 import pytest
 
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
 if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
     if os.environ.get("CI") == "true":
         pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
