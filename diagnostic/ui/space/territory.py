@@ -26,6 +26,7 @@ from ..plan.comparison import comparison_view
 from ..plan.redo import redo_panel
 from ..wording import territory_line
 from .access import may_see_territory
+from .attach import attach_section
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
 from .sharing import sharing_section
 
@@ -53,6 +54,7 @@ def render() -> None:
         st.stop()
     if not entries and not workshops:
         st.info(t("space.territory.empty", lang, key=key))
+        attach_section(ctx, key)
         st.stop()
     profiles = [e.profile for e in entries if e.profile] + [w.profile for w in workshops]
     st.markdown(
@@ -70,6 +72,7 @@ def render() -> None:
     st.divider()
     workshop_table(workshops, lang)
     sharing_section(ctx, key)
+    attach_section(ctx, key)
 
 
 def entry_day(entry: DiagnosticEntry) -> dt.date:
