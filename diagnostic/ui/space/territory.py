@@ -28,6 +28,7 @@ from ..wording import territory_line
 from .access import may_see_territory
 from .attach import attach_section
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
+from .roadmap import roadmap_section
 from .sharing import sharing_section
 
 KEY_PATTERN = re.compile(r"[0-9]{9}")
@@ -62,6 +63,7 @@ def render() -> None:
     )
     ordered = sorted(entries, key=in_time)
     history(ctx, ordered, workshops)
+    roadmap_section(ctx, key, ordered)
     latest = [e for e in ordered if e.later_id is None]
     if latest:
         st.divider()
