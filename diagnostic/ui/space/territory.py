@@ -27,6 +27,7 @@ from ..plan.redo import redo_panel
 from ..wording import territory_line
 from .access import may_see_territory
 from .attach import attach_section
+from .log import log_section
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
 from .roadmap import roadmap_section
 from .sharing import sharing_section
@@ -75,6 +76,7 @@ def render() -> None:
     workshop_table(workshops, lang)
     sharing_section(ctx, key)
     attach_section(ctx, key)
+    log_section(ctx, key)
 
 
 def entry_day(entry: DiagnosticEntry) -> dt.date:
