@@ -31,6 +31,7 @@ from diagnostic.model import AnswerSheet, Referentiel
 from diagnostic.storage import Repository
 from diagnostic.typography import french_spacing
 from diagnostic.ui.literal import escape_markdown
+from diagnostic.ui.space.attach import token_in
 from diagnostic.ui.wording import tn
 
 LINK = "https://diagnostic.example.org/diagnostic?d={token}"
@@ -239,3 +240,25 @@ def test_the_results_offer_nothing_to_others(
     assert not at.exception
     assert not [b for b in at.button if b.key == "space-attach-here"]
     assert repository.attachment_of(token) is None
+
+
+TOKEN = "AbC_dEf-0123456789xyzXYZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (TOKEN, TOKEN),
+        (f"  {TOKEN}\n", TOKEN),
+        (f"https://diagnostic.example.org/diagnostic?d={TOKEN}", TOKEN),
+        (f"http://localhost:8501/resultats?lang=en&d={TOKEN}&step=4", TOKEN),
+        (f"diagnostic?d={TOKEN}&d={TOKEN}", None),  # two codes: which one?
+        ("https://diagnostic.example.org/diagnostic", None),
+        (f"https://diagnostic.example.org/{TOKEN}", None),
+        ("court", None),
+        (TOKEN + "!", None),
+        ("", None),
+    ],
+)
+def test_the_token_is_read_from_a_link_or_alone(text: str, found: str | None) -> None:
+    assert token_in(text) == found

@@ -21,10 +21,11 @@ from ...export.jsonio import from_json
 from ...i18n import t
 from ...model import AnswerSheet
 from ...typography import format_date
-from .. import account, signin, state
+from .. import state
 from ..files import RESULT_SUFFIX, show_result, uploaded_json
 from ..literal import escape_markdown
 from ..wording import tn
+from .allowed import allowed_actor
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 LINK_KEY, GO_KEY, FILE_KEY = "space-attach-link", "space-attach-go", "space-attach-file"
@@ -40,24 +41,9 @@ def token_in(text: str) -> str | None:
     return text if TOKEN_SHAPE.fullmatch(text) else None
 
 
-def attacher(ctx: state.Context, key: str) -> Identity | None:
-    """The signed-in visitor if they may attach to this territory (a member, the
-    administrator); None otherwise, and always without sign-in."""
-    if not signin.configured():
-        return None
-    who = account.actor(ctx)
-    if who is None:
-        return None
-    try:
-        allowed = ctx.repository.may(who, "attach_diagnostic", territory=key).allowed
-    except DiagnosticError:
-        return None
-    return who if allowed else None
-
-
 def attach_section(ctx: state.Context, key: str) -> None:
     """The link field and the file uploader, then what the space holds by attachment."""
-    who = attacher(ctx, key)
+    who = allowed_actor(ctx, "attach_diagnostic", key)
     if who is None:
         return
     lang = ctx.lang
@@ -151,7 +137,7 @@ def attach_offer(ctx: state.Context, sheet: AnswerSheet) -> None:
     token = ctx.token
     if profile is None or not profile.siren or token is None:
         return
-    who = attacher(ctx, profile.siren)
+    who = allowed_actor(ctx, "attach_diagnostic", profile.siren)
     if who is None:
         return
     lang, name = ctx.lang, escape_markdown(profile.name)

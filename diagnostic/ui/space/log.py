@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ...accounts import Identity
 from ...errors import DiagnosticError
 from ...export.access_log import access_log_csv
 from ...i18n import t
-from .. import account, signin
 from ..admin import CSV, LOG_SHOWN, log_rows
 from ..literal import escape_markdown
 from ..state import Context
-
-
-def log_reader(ctx: Context, key: str) -> Identity | None:
-    """The signed-in visitor if they may read this territory's log; None otherwise."""
-    if not signin.configured():
-        return None
-    who = account.actor(ctx)
-    if who is None:
-        return None
-    try:
-        allowed = ctx.repository.may(who, "view_access_log", territory=key).allowed
-    except DiagnosticError:
-        return None
-    return who if allowed else None
+from .allowed import allowed_actor
 
 
 def log_file_name(key: str, lang: str) -> str:
@@ -40,7 +25,7 @@ def log_file_name(key: str, lang: str) -> str:
 
 def log_section(ctx: Context, key: str) -> None:
     """The territory's latest log lines, newest first, and the CSV of them all."""
-    who = log_reader(ctx, key)
+    who = allowed_actor(ctx, "view_access_log", key)
     if who is None:
         return
     lang = ctx.lang

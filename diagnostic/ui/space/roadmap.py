@@ -23,9 +23,10 @@ from ...plan.model import Plan
 from ...plan.outlook import Outlook, outlook
 from ...storage.listing import DiagnosticEntry
 from ...typography import format_date
-from .. import account, frame, signin, state
+from .. import frame, signin, state
 from ..literal import escape_markdown
 from ..wording import tn
+from .allowed import allowed_actor
 
 
 def current_entry(in_time: Sequence[DiagnosticEntry]) -> DiagnosticEntry | None:
@@ -91,13 +92,7 @@ def may_edit(ctx: state.Context, key: str) -> bool:
     else its members."""
     if not signin.configured():
         return True
-    who = account.actor(ctx)
-    if who is None:
-        return False
-    try:
-        return ctx.repository.may(who, "edit_diagnostic", territory=key).allowed
-    except DiagnosticError:
-        return False
+    return allowed_actor(ctx, "edit_diagnostic", key) is not None
 
 
 def open_results(ctx: state.Context, token: str) -> None:
