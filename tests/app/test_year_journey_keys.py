@@ -4,8 +4,8 @@ Created by the picker; answered with levels, « je ne sais pas », « non pertin
 and the officials' ranking; a plan of three actions edited in English and in French;
 exports; a pre-filled re-diagnosis; answers moved every way; the comparison, its downloads
 and the earlier diagnostic's link; the territory's space with this year's feuille de route,
-and a signed-in member attaching the diagnostic to it. Each step's failures are recorded and the journey goes
-on, so one run names every step that breaks; the test fails if any did.
+and a signed-in member attaching the diagnostic to it. Each step's failures are recorded and
+the journey goes on, so one run names every step that breaks; the test fails if any did.
 """
 
 from __future__ import annotations
