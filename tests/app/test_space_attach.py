@@ -262,3 +262,15 @@ TOKEN = "AbC_dEf-0123456789xyzXYZ"
 )
 def test_the_token_is_read_from_a_link_or_alone(text: str, found: str | None) -> None:
     assert token_in(text) == found
+
+
+def test_an_empty_space_takes_its_first_diagnostic_from_a_file(repository: Repository) -> None:
+    roles(repository)
+    at = signed_in(MEMBER, "territoire", t=TOUL_KEY)
+    assert not at.exception
+    assert t("space.territory.empty", "fr", key=TOUL_KEY) in [i.value for i in at.info]
+    at.file_uploader(key="space-attach-file").upload("reponses.json", answers_file()[1]).run()
+    assert not at.exception and not at.error
+    assert t("space.territory.history", "fr") in [h.value for h in at.header]
+    [entry] = repository.list_diagnostics(siren=TOUL_KEY)
+    assert repository.attachment_of(entry.token) == TOUL_KEY
