@@ -6,8 +6,10 @@ The rules, by action (a territory's actions name that territory in the target):
 - ``view_territory``: its members, the administrator, the advisers of its région once it
   shares with them;
 - ``create_workshop_for_territory``: its members, the advisers of its région once it shares;
-- ``edit_diagnostic``, ``attach_diagnostic``, ``share_with_region``, ``revoke_share``,
-  ``invite_member``, ``leave_territory``: its members only;
+- ``attach_diagnostic`` (a diagnostic of that territory, by its link or its file): its
+  members and the administrator;
+- ``edit_diagnostic``, ``share_with_region``, ``revoke_share``, ``invite_member``,
+  ``leave_territory``: its members only;
 - ``join_territory``: a person whose SIRET names this commune or EPCI;
 - ``view_access_log``, ``export_access_log``: a territory's members for its own log, the
   administrator for any log or the whole one;
@@ -57,7 +59,7 @@ RULES: dict[Action, frozenset[Who]] = {
     "view_territory": frozenset({"member", "admin", "shared_adviser"}),
     "create_workshop_for_territory": frozenset({"member", "shared_adviser"}),
     "edit_diagnostic": frozenset({"member"}),
-    "attach_diagnostic": frozenset({"member"}),
+    "attach_diagnostic": frozenset({"member", "admin"}),
     "share_with_region": frozenset({"member"}),
     "revoke_share": frozenset({"member"}),
     "invite_member": frozenset({"member"}),

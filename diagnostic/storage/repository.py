@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine, select, update
 
-from ..errors import AnswersError
 from ..model import Answer, AnswerSheet, Referentiel, TerritoryProfile
 from . import queries
 from .accounts import AccountMethods
+from .attaching import sheet_values
 from .checks import (
     check_answer_value,
     check_comment,
@@ -37,7 +37,6 @@ from .plans import (
     check_current,
     read_plan,
     snapshot_sheet,
-    snapshot_text,
     write_plan,
 )
 from .portfolio import PortfolioMethods
@@ -46,7 +45,6 @@ from .records import (
     answer_values,
     build_sheet,
     diagnostic_from_row,
-    note_to_column,
     profile_from_row,
     profile_values,
 )
@@ -55,8 +53,6 @@ from .spaces import SpaceMethods
 from .tables import answers, diagnostics
 from .upgrades import upgrade_saved
 from .workshops import WorkshopMethods
-
-REFERENTIEL_VERSION_MAX = 40
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -219,22 +215,7 @@ class Repository(
         On any error nothing changes.
         """
         token = check_token(token)
-        profile = check_profile(sheet.territory)
-        rows = sheet_rows(sheet)
-        version = sheet.referentiel_version
-        if version is not None and len(version) > REFERENTIEL_VERSION_MAX:
-            raise AnswersError(
-                f"Version de référentiel trop longue (plus de {REFERENTIEL_VERSION_MAX} "
-                "caractères).",
-                f"Référentiel version too long (over {REFERENTIEL_VERSION_MAX} characters).",
-            )
-        values = {
-            **profile_values(profile),
-            "referentiel_version": version,
-            "priorities": "|".join(check_priorities(sheet.priorities)),
-            "upgrade_note": note_to_column(sheet.upgrade_note),
-            "previous": snapshot_text(sheet.previous),
-        }
+        values, rows = sheet_values(sheet), sheet_rows(sheet)
         with writing(self._engine) as connection:
             diagnostic_id = queries.touch_writable(connection, token, values)
             check_current(connection, diagnostic_id)

@@ -14,8 +14,9 @@ from ..errors import AccountError
 from ..model import AnswerSheet
 from . import queries
 from .account_gate import gate, guarded, resolve, who
+from .attaching import check_attachable, check_belongs, insert_sheet
 from .checks import check_token
-from .engine import writing
+from .engine import reading, writing
 from .records import build_sheet, profile_from_row
 from .tables import answers, diagnostics, territory_items, workshops
 from .workshops import _admin_row
@@ -57,14 +58,37 @@ class SpaceMethods:
     _engine: Engine
 
     def attach_diagnostic(self, actor: Actor, token: str, territory: str) -> bool:
-        """Attach a diagnostic opened by its link to a territory (a member's act); False if
-        it already was."""
+        """Attach a single diagnostic of that territory, opened by its link (a member's or
+        the administrator's act); False if it already was, nothing written on a refusal."""
         token = check_token(token)
         with writing(self._engine) as connection:
             ref = resolve(connection, territory)
             gate(connection, actor, "attach_diagnostic", ref, detail="diagnostic rattaché")
             row = queries.find_diagnostic(connection, token)
+            check_attachable(row, ref)
             return _attach(connection, actor, ref, "diagnostic_id", row.id)
+
+    def import_diagnostic(self, actor: Actor, sheet: AnswerSheet, territory: str) -> str:
+        """Save an answers file of that territory as a new diagnostic attached to its space,
+        in one transaction; its token. Nothing is written if anything is refused."""
+        with writing(self._engine) as connection:
+            ref = resolve(connection, territory)
+            detail = "diagnostic importé d’un fichier"
+            gate(connection, actor, "attach_diagnostic", ref, detail=detail)
+            check_belongs(sheet.territory, ref, "file")
+            diagnostic_id, token = insert_sheet(connection, sheet)
+            _attach(connection, actor, ref, "diagnostic_id", diagnostic_id)
+        return token
+
+    def attachment_of(self, token: str) -> str | None:
+        """The key of the territory whose space holds the diagnostic, None if none does
+        (whoever holds the token may know it)."""
+        token = check_token(token)
+        with reading(self._engine) as connection:
+            row = queries.find_diagnostic(connection, token)
+            return connection.scalar(
+                select(territory_items.c.territory).where(territory_items.c.diagnostic_id == row.id)
+            )
 
     def attach_workshop(self, actor: Actor, code: str, admin_key: str, territory: str) -> bool:
         """Attach a workshop, its admin key proving it is the actor's, to a territory: its

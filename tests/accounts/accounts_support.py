@@ -27,7 +27,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     "view_territory": frozenset({"admin", "member_here", "adviser_shared"}),
     "create_workshop_for_territory": frozenset({"member_here", "adviser_shared"}),
     "edit_diagnostic": frozenset({"member_here"}),
-    "attach_diagnostic": frozenset({"member_here"}),
+    "attach_diagnostic": frozenset({"admin", "member_here"}),
     "share_with_region": frozenset({"member_here"}),
     "revoke_share": frozenset({"member_here"}),
     "invite_member": frozenset({"member_here"}),

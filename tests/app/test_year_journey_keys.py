@@ -3,8 +3,9 @@
 Created by the picker; answered with levels, « je ne sais pas », « non pertinent », comments
 and the officials' ranking; a plan of three actions edited in English and in French;
 exports; a pre-filled re-diagnosis; answers moved every way; the comparison, its downloads
-and the earlier diagnostic's link. Each step's failures are recorded and the journey goes
-on, so one run names every step that breaks; the test fails if any did.
+and the earlier diagnostic's link; the territory's space with this year's feuille de route,
+and a signed-in member attaching the diagnostic to it. Each step's failures are recorded and
+the journey goes on, so one run names every step that breaks; the test fails if any did.
 """
 
 from __future__ import annotations
@@ -19,13 +20,24 @@ import openpyxl
 import pandas as pd
 import pytest
 from app_support import go, new_app, start, visit
+from space_roles_support import MEMBER
+from space_support import AUTH
 from streamlit.testing.v1 import AppTest
 
+from diagnostic.accounts import CommandLine, Identity, member
 from diagnostic.advice.scoring import score_sheet
 from diagnostic.export.jsonio import to_json
 from diagnostic.export.tabular import to_xlsx
 from diagnostic.i18n import t
-from diagnostic.model import DECLINED, UNKNOWN, Answer, AnswerSheet, Referentiel, TerritoryProfile
+from diagnostic.model import (
+    DECLINED,
+    STATUSES,
+    UNKNOWN,
+    Answer,
+    AnswerSheet,
+    Referentiel,
+    TerritoryProfile,
+)
 from diagnostic.plan.codec import status_label
 from diagnostic.plan.model import Quarter
 from diagnostic.storage import Repository
@@ -315,6 +327,27 @@ def test_a_territory_over_a_year_by_widget_keys(
     with steps.step("the territory's space compares the two years as the results page does"):
         no_exception(space)
         assert compared_needs(space) == compared_needs(compared)
+    with steps.step("the space's current feuille de route is this year's, by status"):
+        plan = repository.load_plan(later)
+        assert plan
+        [counts] = [
+            d.value for d in space.dataframe if t("space.roadmap.count", "fr") in d.value.index
+        ]
+        assert {str(k): int(v) for k, v in counts.iloc[0].items()} == {
+            status_label(s, "fr"): sum(a.status == s for a in plan) for s in STATUSES
+        }
+    # A member signs in and attaches this year's diagnostic to the territory's space.
+    repository.sign_in(Identity(str(MEMBER["email"])))
+    repository.grant_role(CommandLine(), str(MEMBER["email"]), member(siren))
+    signed = new_app(token=later)
+    signed.secrets["auth"] = AUTH
+    signed.user = dict(MEMBER)
+    go(signed.run(), "resultats")
+    with steps.step("a signed-in member attaches the diagnostic from its results"):
+        no_exception(signed)
+        signed.button(key="space-attach-here").click().run()
+        no_exception(signed)
+        assert repository.attachment_of(later) == siren
     portfolio = go(new_app().run(), "portefeuille")
     with steps.step("the portfolio reads this year's diagnosis with the results page's levers"):
         no_exception(portfolio)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from alembic import command
 from sqlalchemy import inspect
 from storage_support import PROFILE, row_counts
@@ -48,5 +50,7 @@ def test_upgrading_from_0004_keeps_diagnostics_and_adds_accounts(database_url: s
     assert repo.get_workshop(workshop.code).code == workshop.code
     repo.sign_in(Identity("a@exemple.fr"))
     repo.grant_role(CommandLine(), "a@exemple.fr", member("245400676"))
+    nancy = dataclasses.replace(PROFILE, name="Métropole du Grand Nancy", siren="245400676")
+    repo.save_profile(token, nancy)  # a diagnostic attaches to its own territory only
     assert repo.attach_diagnostic(Identity("a@exemple.fr"), token, "245400676")
     close_repositories()

@@ -26,8 +26,11 @@ from ..plan.comparison import comparison_view
 from ..plan.redo import redo_panel
 from ..wording import territory_line
 from .access import may_see_territory
+from .attach import attach_section
+from .log import log_section
 from .members import after_leaving, members_section
 from .opening import TERRITORY_PARAM, open_saved, refuse_unless_allowed
+from .roadmap import roadmap_section
 from .sharing import sharing_section
 
 KEY_PATTERN = re.compile(r"[0-9]{9}")
@@ -55,6 +58,7 @@ def render() -> None:
         st.stop()
     if not entries and not workshops:
         st.info(t("space.territory.empty", lang, key=key))
+        attach_section(ctx, key)
         members_section(ctx, key)
         st.stop()
     profiles = [e.profile for e in entries if e.profile] + [w.profile for w in workshops]
@@ -63,6 +67,7 @@ def render() -> None:
     )
     ordered = sorted(entries, key=in_time)
     history(ctx, ordered, workshops)
+    roadmap_section(ctx, key, ordered)
     latest = [e for e in ordered if e.later_id is None]
     if latest:
         st.divider()
@@ -73,7 +78,9 @@ def render() -> None:
     st.divider()
     workshop_table(workshops, lang)
     sharing_section(ctx, key)
+    attach_section(ctx, key)
     members_section(ctx, key)
+    log_section(ctx, key)
 
 
 def entry_day(entry: DiagnosticEntry) -> dt.date:

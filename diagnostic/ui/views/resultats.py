@@ -21,6 +21,7 @@ from ..observatory_view import ess_figures_view, observatory_figures
 from ..plan.section import flush_diagnostic_plan, plan_section
 from ..resources import referentiel_at
 from ..results import results_view
+from ..space.attach import attach_offer
 from ..wording import territory_line
 
 
@@ -37,6 +38,7 @@ def render() -> None:
     if profile is not None:
         st.markdown(territory_line(profile, lang))
         locator_view(profile, lang)
+        attach_offer(ctx, sheet)
     else:
         st.warning(t("app.results.no_profile", lang))
     answered, unknown, total = answered_counts(referentiel, sheet)
