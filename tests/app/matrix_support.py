@@ -81,6 +81,7 @@ class Seen:
     alerts: tuple[str, ...]
     exception: bool
     written: Mapping[str, int] = field(default_factory=dict)
+    buttons: frozenset[str] = frozenset()  # the keys of the buttons offered
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ def visit_page(world: World, visitor: str, page: str, params: Mapping[str, str])
         at.switch_page(page_path(page)).run()
     after = row_counts(world.url)
     written = {name: after[name] - before[name] for name in after if after[name] != before[name]}
-    return Seen(on_screen(at), alerts(at), bool(at.exception), written)
+    buttons = frozenset(str(button.key) for button in at.button)
+    return Seen(on_screen(at), alerts(at), bool(at.exception), written, buttons)
 
 
 def on_screen(at: AppTest) -> str:

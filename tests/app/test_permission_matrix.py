@@ -50,6 +50,19 @@ territoire        ?t=B        B      no     no     no     yes    no     no     y
 annuaire          -           GE     no     no     no     no     yes    none   yes    yes    no
 comptes           -           emails no     no     no     no     no     no     yes    no     no
 """
+# What the pages offer to do: whether a button whose key starts so is there.
+# page            address     button              out  norole memA memB advA advX admin local remote
+ACTIONS = """
+territoire        ?t=A        territory-open-      no   no     yes  no   no   no   no    yes   no
+territoire        ?t=A        redo-start           no   no     yes  no   no   no   no    yes   no
+territoire        ?t=A        space-revoke         no   no     yes  no   no   no   no    no    no
+mes_diagnostics   -           space-open-          no   no     yes  yes  no   no   yes   yes   no
+diagnostic        ?d=A        space-pin            no   yes    yes  yes  yes  yes  yes   yes   no
+diagnostic        ?d=A        delete-diagnostic    yes  yes    yes  yes  yes  yes  yes   yes   yes
+atelier_animation ?code&key=A animation-close      yes  yes    yes  yes  yes  yes  yes   yes   yes
+annuaire          -           directory-save       no   no     no   no   yes  yes  yes   yes   no
+comptes           -           admin-grant          no   no     no   no   no   no   yes   no    no
+"""
 COLUMNS = VISITORS  # out: signed out; memA, memB, advA, advX: as in EMAILS
 OUTCOMES = {"yes": "shown", "none": "empty", "no": "refused"}
 Row = tuple[str, str, str]  # page, address, target
@@ -64,6 +77,18 @@ def matrix() -> dict[tuple[Row, str], str]:
         assert len(outcomes) == len(COLUMNS), line
         for visitor, outcome in zip(COLUMNS, outcomes, strict=True):
             cells[(page, address, target), visitor] = OUTCOMES[outcome]
+    return cells
+
+
+@lru_cache(maxsize=1)
+def actions() -> dict[tuple[Row, str], bool]:
+    """The second table: (row, visitor) -> whether the button is offered."""
+    cells: dict[tuple[Row, str], bool] = {}
+    for line in ACTIONS.strip().splitlines():
+        page, address, button, *offered = line.split()
+        assert len(offered) == len(COLUMNS) and set(offered) <= {"yes", "no"}, line
+        for visitor, cell in zip(COLUMNS, offered, strict=True):
+            cells[(page, address, button), visitor] = cell == "yes"
     return cells
 
 
@@ -139,3 +164,19 @@ def test_who_sees_what(world: World, row: tuple[str, str, str], visitor: str, ou
         assert not refused, refused
         expected = list(markers(world, target)) if outcome == "shown" else []
         assert found == expected, shown.text
+
+
+OFFERS = sorted(actions().items())
+
+
+@pytest.mark.parametrize(
+    ("row", "visitor", "offered"),
+    [(row, visitor, offered) for (row, visitor), offered in OFFERS],
+    ids=[f"{row[0]}{row[1]}:{row[2]}-{visitor}" for (row, visitor), _ in OFFERS],
+)
+def test_who_may_do_what(world: World, row: Row, visitor: str, offered: bool) -> None:
+    page, address, button = row
+    shown = seen(world, page, address, visitor)
+    assert not shown.exception
+    found = sorted(key for key in shown.buttons if key.startswith(button))
+    assert bool(found) == offered, shown.buttons
