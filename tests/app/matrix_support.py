@@ -184,15 +184,18 @@ def page_path(name: str) -> str:
     return str(found.path.relative_to(ROOT))
 
 
-def visit_page(world: World, visitor: str, page: str, params: Mapping[str, str]) -> Seen:
+def visit_page(
+    world: World, visitor: str, page: str, params: Mapping[str, str], lang: str = "fr"
+) -> Seen:
     """``visitor`` opens ``page`` with ``params`` in a fresh session: what it showed and wrote."""
+    path = page_path(page)
     before = row_counts(world.url)
     with pytest.MonkeyPatch.context() as patch:
         requests_local(patch, visitor != REMOTE)
-        at = session(visitor).run()
+        at = session(visitor, lang).run()
         for name, value in params.items():
             at.query_params[name] = value
-        at.switch_page(page_path(page)).run()
+        at.switch_page(path).run()
     after = row_counts(world.url)
     written = {name: after[name] - before[name] for name in after if after[name] != before[name]}
     buttons = frozenset(str(button.key) for button in at.button)

@@ -180,3 +180,21 @@ def test_who_may_do_what(world: World, row: Row, visitor: str, offered: bool) ->
     assert not shown.exception
     found = sorted(key for key in shown.buttons if key.startswith(button))
     assert bool(found) == offered, shown.buttons
+
+
+@pytest.mark.parametrize(
+    ("page", "address", "visitor"),
+    [
+        ("portefeuille", "-", "signed_out"),
+        ("mes_diagnostics", "-", "remote"),
+        ("territoire", "?t=A", "member_b"),
+        ("territoire", "?t=A", "adviser_x"),
+        ("annuaire", "-", "no_role"),
+        ("comptes", "-", "adviser_a"),
+    ],
+)
+def test_a_refusal_speaks_english_too(world: World, page: str, address: str, visitor: str) -> None:
+    shown = visit_page(world, visitor, page, params(world, address), lang="en")
+    assert not shown.exception and not shown.written
+    assert [alert for alert in shown.alerts if alert in refusals("en")], shown.alerts
+    assert A_NAME not in shown.text
