@@ -1,6 +1,7 @@
 """A sign-in provider that is down, hangs, or answers garbage, served for real on this machine:
 « Se connecter » says so plainly, and the rest of the app (the home page, a diagnostic by its
-link, joining a workshop) keeps working in the same session."""
+link, joining a workshop) keeps working in the same session. Claims without a usable address
+sign nobody in; a SIRET that names no territory gives no role."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from matrix_support import A_NAME, SIGNED_OUT, World, page_path, seeded, session
+from matrix_support import A_NAME, SIGNED_OUT, World, page_path, row_counts, seeded, session
 from space_support import AUTH
 from streamlit.testing.v1 import AppTest
 
+from diagnostic.accounts import Identity
 from diagnostic.i18n import t
 from diagnostic.ui import signin
 from diagnostic.ui.state import TOKEN_KEY
@@ -24,6 +26,10 @@ ANSWERS = {
     "/no-endpoints": json.dumps({"issuer": "http://127.0.0.1"}).encode(),
     "/list": b"[]",
 }
+NO_ADDRESS = (
+    "Le service de connexion n’a pas transmis d’adresse électronique valable\u00a0: la connexion"
+    " ne peut pas aboutir. Prévenez la personne qui administre l’outil."
+)
 RELEASED = threading.Event()  # the hanging answer waits for the module's end
 
 
@@ -108,3 +114,36 @@ def test_a_provider_down_or_answering_garbage_leaves_the_app_working(
     go_to(at, "accueil")  # the home page, sign-in still offered
     assert not at.exception and not at.error and at.title
     assert at.button(key="signin-proconnect")
+
+
+def signed_in_as(claims: dict[str, object], page: str, **params: str) -> AppTest:
+    """A session whose provider vouched for ``claims``, opened on ``page``."""
+    at = session(SIGNED_OUT)
+    at.user = {"is_logged_in": True, **claims}
+    return go_to(at.run(), page, **params)
+
+
+@pytest.mark.parametrize("email", ["pas-une-adresse", "", None])
+@pytest.mark.parametrize("page", ["mes_diagnostics", "territoire", "portefeuille", "comptes"])
+def test_claims_without_a_usable_address_sign_nobody_in(
+    world: World, email: object, page: str
+) -> None:
+    before = row_counts(world.url)
+    at = signed_in_as({"email": email, "given_name": "Zoé"}, page, t="200070563")
+    assert not at.exception
+    alerts = [str(a.value) for kind in ("error", "info", "warning") for a in getattr(at, kind)]
+    assert NO_ADDRESS in alerts and A_NAME not in "\n".join(str(m.value) for m in at.markdown)
+    assert not at.dataframe or A_NAME not in at.dataframe[0].value.to_string()
+    assert row_counts(world.url) == before  # no account made
+
+
+def test_a_siret_that_matches_no_territory_signs_in_without_a_role(world: World) -> None:
+    claims = {"email": "inconnu@example.fr", "siret": "12345678900012"}
+    at = signed_in_as(claims, "territoire", t="200070563")
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("accounts.refused.not_member", "fr")]
+    assert A_NAME not in "\n".join(str(m.value) for m in at.markdown)
+    go_to(at, "accueil")
+    assert not at.exception and not at.error
+    roles = world.repository.roles_of(Identity("inconnu@example.fr"))
+    assert roles is not None and not roles.grants
