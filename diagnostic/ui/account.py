@@ -18,12 +18,13 @@ SIGNED_IN_KEY = "account-signed-in"  # (e-mail, accounts.Identity) recorded this
 
 
 def actor(ctx: Context) -> Identity | None:
-    """The signed-in visitor, None when nobody is signed in or sign-in is not configured."""
+    """The signed-in visitor, None when nobody is signed in or sign-in is not configured;
+    claims without a usable e-mail address sign nobody in, and say so."""
     user = signin.identity() if signin.configured() else None
-    if user is None or user.email is None:
+    if user is None:
         return None
     recorded = st.session_state.get(SIGNED_IN_KEY)
-    if recorded is not None and recorded[0] == user.email:
+    if recorded is not None and user.email is not None and recorded[0] == user.email:
         return recorded[1]
     try:
         found = identity_from_claims(user.claims, ClaimNames.from_settings(ctx.settings))

@@ -3,7 +3,8 @@
 Without sign-in configured, the person at the machine only (participants on the local
 network never see other people's diagnostics). With sign-in, whoever is signed in reaches
 the pages, and the roles decide what they hold: a territory's space for its members, the
-administrator and the advisers of the région it shares with (a read the access log keeps);
+administrator and the advisers of the région it shares with (a read the access log keeps),
+its diagnostics opened or done again by its members only;
 « Mes diagnostics » lists the territories the visitor is a member of (every one for the
 administrator).
 """
@@ -17,6 +18,7 @@ from ...errors import AccessError, AccountError
 from .. import account, signin
 from ..local_access import is_local_request
 from ..state import Context
+from .allowed import allowed_actor
 
 Reason = Literal["local", "signed_in", "not_local", "not_signed_in", "refused"]
 REFUSALS: dict[Reason, str] = {
@@ -74,6 +76,15 @@ def may_see_territory(key: str, ctx: Context | None = None) -> Visit:
     except (AccessError, AccountError) as error:
         return Visit("refused", visit.identity, error.message(ctx.lang))
     return visit
+
+
+def may_change_territory(key: str, ctx: Context) -> bool:
+    """Opening a territory's diagnostics in the wizard, or doing one again: with sign-in, its
+    members only (an adviser or the administrator reads the space, and changes nothing);
+    without sign-in, whoever may see the page."""
+    if not signin.configured():
+        return True
+    return allowed_actor(ctx, "edit_diagnostic", key) is not None
 
 
 def listed_territories(ctx: Context) -> frozenset[str] | None:

@@ -25,7 +25,7 @@ from ..literal import escape_markdown
 from ..plan.comparison import comparison_view
 from ..plan.redo import redo_panel
 from ..wording import territory_line
-from .access import may_see_territory
+from .access import may_change_territory, may_see_territory
 from .attach import attach_section
 from .log import log_section
 from .members import after_leaving, members_section
@@ -66,10 +66,11 @@ def render() -> None:
         territory_line(profiles[0], lang) + " · " + t("space.territory.siren", lang, key=key)
     )
     ordered = sorted(entries, key=in_time)
-    history(ctx, ordered, workshops)
+    changes = may_change_territory(key, ctx)
+    history(ctx, ordered, workshops, changes)
     roadmap_section(ctx, key, ordered)
     latest = [e for e in ordered if e.later_id is None]
-    if latest:
+    if latest and changes:
         st.divider()
         st.caption(t("space.territory.redo_on", lang, date=day_text(latest[-1], lang)))
         redo_panel(ctx, latest[-1].token)
@@ -100,9 +101,13 @@ def day_text(entry: DiagnosticEntry, lang: Lang) -> str:
 
 
 def history(
-    ctx: state.Context, entries: list[DiagnosticEntry], workshops: tuple[WorkshopEntry, ...]
+    ctx: state.Context,
+    entries: list[DiagnosticEntry],
+    workshops: tuple[WorkshopEntry, ...],
+    openable: bool = True,
 ) -> None:
-    """The diagnostics and workshops by date, then a button to open each diagnostic."""
+    """The diagnostics and workshops by date, then, when ``openable``, a button to open each
+    diagnostic (its resume link: whoever holds it may change it)."""
     lang = ctx.lang
     st.header(t("space.territory.history", lang))
     total = len(ctx.referentiel.questions)
@@ -133,7 +138,7 @@ def history(
         for index, name in enumerate(columns)
     }
     st.dataframe(pd.DataFrame(table), hide_index=True, key="territory-history")
-    for entry in reversed(entries):
+    for entry in reversed(entries if openable else ()):
         label = t("space.territory.open_one", lang, date=day_text(entry, lang))
         if st.button(label, key=f"territory-open-{entry.id}"):
             open_saved(entry.token)
