@@ -42,6 +42,7 @@ EMAILS = {
     "adviser_x": "paul@cress-aura.example.org",
     "admin": "admin@cress-exemple.org",
 }
+INVITEE = "nouvelle.collegue@example.fr"  # invited into A, none of the visitors
 SIGNED_OUT = "signed_out"
 LOCAL, REMOTE = "local", "remote"  # without sign-in: at the machine, through the network
 VISITORS = (SIGNED_OUT, *EMAILS, LOCAL, REMOTE)
@@ -70,6 +71,7 @@ class World:
     token_b: str
     code: str
     key: str
+    invitation: str  # a link's code inviting someone outside the visitors into A
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,13 @@ def registered_pages() -> tuple[Registered, ...]:
     """The pages the app registers, read from ``frame.pages`` itself."""
     found: list[Registered] = []
 
-    def page(path: Path, title: str = "", default: bool = False, url_path: str = "") -> None:
+    def page(
+        path: Path,
+        title: str = "",
+        default: bool = False,
+        url_path: str = "",
+        visibility: str = "visible",
+    ) -> None:
         found.append(Registered(Path(path), "" if default else url_path))
 
     with pytest.MonkeyPatch.context() as patch:
@@ -126,7 +134,8 @@ def seed(repository: Repository, url: str) -> World:
     repository.grant_role(by_cli, EMAILS["adviser_x"], adviser(AURA))
     repository.grant_role(by_cli, EMAILS["admin"], admin())
     repository.share_with_region(Identity(EMAILS["member_a"]), str(TOUL.siren))
-    return World(url, repository, token_a, token_b, workshop.code, key)
+    invitation = repository.invite(Identity(EMAILS["member_a"]), str(TOUL.siren), INVITEE)
+    return World(url, repository, token_a, token_b, workshop.code, key, invitation)
 
 
 @contextmanager

@@ -49,6 +49,8 @@ territoire        ?t=A        A      no     no     yes    no     yes    no     y
 territoire        ?t=B        B      no     no     no     yes    no     no     yes    yes    no
 annuaire          -           GE     no     no     no     no     yes    none   yes    yes    no
 comptes           -           emails no     no     no     no     no     no     yes    no     no
+invitation        -           -      yes    yes    yes    yes    yes    yes    yes    yes    yes
+invitation        ?code=I     A      yes    none   none   none   none   none   none   none   none
 """
 # What the pages offer to do: whether a button whose key starts so is there.
 # page            address     button              out  norole memA memB advA advX admin local remote
@@ -103,6 +105,7 @@ def params(world: World, address: str) -> dict[str, str]:
         "?code&key=A": {"code": world.code, "key": world.key},
         "?t=A": {"t": "200070563"},
         "?t=B": {"t": "245400676"},
+        "?code=I": {"code": world.invitation},
     }[address]
 
 
