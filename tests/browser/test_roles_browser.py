@@ -14,6 +14,9 @@ Nancy's space         refused          refused           refused (unshared)  yes
 Portefeuille          refused          refused           Toul (1 of 1)       2 of 2
 Comptes et rôles      refused          refused           refused             yes
 ====================  ===============  ================  ==================  ===========
+
+The administrator is named in the server's settings (``DIAGNOSTIC_ADMINS``); the person
+with no role, then granted the administrator's role, reaches « Comptes et rôles » at once.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ from oidc_support import (
 from playwright.sync_api import expect
 from workshop_walk import SCREEN, WorkshopWalker, new_page
 
-from diagnostic.accounts import CommandLine, Identity, adviser, member
+from diagnostic.accounts import CommandLine, Identity, admin, adviser, member
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import Repository, open_repository
@@ -193,14 +196,22 @@ def test_each_role_reaches_what_it_may_and_sign_out_shuts_it_again(
     browser: Any, roles_server: Server
 ) -> None:
     server = roles_server
-    seeded(open_repository(server.database_url))
+    repository = open_repository(server.database_url)
+    seeded(repository)
+    walkers: dict[Person, WorkshopWalker] = {}
     for who, sights in SIGHTS.items():
-        walker = signed_in(browser, server, who)
+        walkers[who] = walker = signed_in(browser, server, who)
         for sight in sights:
             look(walker, sight)
-        if who != ADMIN:
-            walker.page.context.close()
-    page = walker.page  # the administrator's, who now signs out
+
+    # A role granted is read at the next check: Paul, made administrator, sees the page now.
+    repository.grant_role(CommandLine(), NOBODY.email, admin())
+    look(walkers[NOBODY], Sight(ACCOUNTS, ACCOUNTS_TABLE))
+    for who in (NOBODY, MEMBER, ADVISER):
+        walkers[who].page.context.close()
+
+    walker = walkers[ADMIN]  # the administrator named in the settings now signs out
+    page = walker.page
     sign_out(page, server.url)
     assert user_cookie(page.context) is None
     for sight in SIGNED_OUT:
