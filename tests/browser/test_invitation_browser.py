@@ -4,21 +4,12 @@ comes back to the invitation, accepts it and lands in the territory's space."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
-    if os.environ.get("CI") == "true":
-        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
-    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
-    pytest.skip(reason, allow_module_level=True)
-
 from browser_support import Server
 from invitee_support import BERNARD, BERNARD_SUBJECT, add_user, authorise_as
 from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file

@@ -22,27 +22,12 @@ with no role, then granted the administrator's role, reaches « Comptes et rôle
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
-    if os.environ.get("CI") == "true":
-        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
-    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
-    pytest.skip(reason, allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import answer_label, shipped_referentiel
 from oidc_support import (

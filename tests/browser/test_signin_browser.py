@@ -3,27 +3,12 @@ is signed in, reach « Mes diagnostics et ateliers », sign out."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
-    if os.environ.get("CI") == "true":
-        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
-    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
-    pytest.skip(reason, allow_module_level=True)
-
 from browser_support import Server
 from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
 from playwright.sync_api import expect

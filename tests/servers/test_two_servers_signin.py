@@ -10,7 +10,6 @@ one answered.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,11 +23,6 @@ except ImportError:  # pragma: no cover - depends on the machine
     if os.environ.get("CI") == "true":
         raise
     pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
-    if os.environ.get("CI") == "true":
-        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
-    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
-    pytest.skip(reason, allow_module_level=True)
 
 from browser_support import CHROMIUM_ARGS, Server, chromium_path
 from browser_walk import TIMEOUT
