@@ -1,7 +1,7 @@
 """The bare page bench_portfolio.py compares the Portefeuille page with: the same table and the
 same map, with the same widgets, drawn by plain Streamlit calls from what the benchmark built
 once with the app's own builders (the pickle named by ``PORTFOLIO_BARE``): no database, no
-sign-in, no filtering, no scoring.
+sign-in, no filtering, no scoring; « Décroissant » shows the table in the reverse order.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ with st.expander("Filtres", expanded=True):
     left.checkbox("Sans diagnostic", key="stale")
     right.checkbox("En retard", key="late")
     left.selectbox("Trier", ["nom", "date"], key="sort")
-    right.checkbox("Décroissant", key="portfolio-descending")
-st.caption(f"{len(bare['table'])} territoires")
-st.dataframe(bare["table"], hide_index=True, key="portfolio-table")
+    descending = right.checkbox("Décroissant", key="portfolio-descending")
+table = bare["table"].iloc[::-1] if descending else bare["table"]  # sorted the other way
+st.caption(f"{len(table)} territoires")
+st.dataframe(table, hide_index=True, key="portfolio-table")
 st.caption("Note")
 st.subheader("Carte")
 with st.container(horizontal=True):
