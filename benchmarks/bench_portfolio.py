@@ -15,10 +15,11 @@ taking turns, it times:
 then the synthesis PDF of the 300 territories. On SQLite, and on PostgreSQL when
 DIAGNOSTIC_TEST_POSTGRES_URL is set. Asserts nothing.
 
-Run: ``python benchmarks/bench_portfolio.py [--quick]`` (``--quick``: fewer rounds, under five
-minutes). Targets: page and map within 1.5× the bare page, synthesis PDF under 2 s. The last
-two lines are ``portfolio ratio to the bare page: <X>`` (the worst median ratio of the page
-and the map) and ``synthesis PDF: <S> s``.
+Run: ``python benchmarks/bench_portfolio.py [--quick]`` (``--quick``: 6 reruns and 2 browser
+rounds on each page instead of 25 and 8; 8 minutes on two cores at a load average of 13 to
+15, 11 minutes without it). Targets: page and map within 1.5× the bare page, synthesis PDF
+under 2 s. The last two lines are ``portfolio ratio to the bare page: <X>`` (the worst median
+ratio of the page and the map) and ``synthesis PDF: <S> s``.
 """
 
 from __future__ import annotations
