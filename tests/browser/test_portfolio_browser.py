@@ -4,8 +4,6 @@ list, a figures file refused then loaded, the synthesis downloaded and read."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -13,19 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-try:
-    import playwright.sync_api  # noqa: F401
-except ImportError:  # pragma: no cover - depends on the machine
-    if os.environ.get("CI") == "true":
-        raise
-    pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
-if importlib.util.find_spec("oidc_provider_mock") is None:  # pragma: no cover
-    if os.environ.get("CI") == "true":
-        pytest.fail("oidc-provider-mock is required in CI", pytrace=False)
-    reason = "oidc-provider-mock is not installed (pip install -e '.[dev]')"
-    pytest.skip(reason, allow_module_level=True)
-
 from browser_support import Server
 from browser_walk import fresh
 from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
