@@ -56,3 +56,26 @@ def server(tmp_path: Path) -> Iterator[Server]:
     running.start()
     yield running
     running.stop()
+
+
+@pytest.fixture
+def provider(tmp_path: Path) -> Iterator[Any]:
+    """A real OpenID Connect provider for this test only (see oidc_support)."""
+    from oidc_support import running_provider
+
+    with running_provider(tmp_path / "provider.log") as running:
+        yield running
+
+
+@pytest.fixture
+def signin_server(tmp_path: Path, provider: Any) -> Iterator[Server]:
+    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
+    from oidc_support import secrets_file
+
+    from diagnostic.ui.secrets_file import check_secrets
+
+    running = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
+    running.secrets = check_secrets(secrets_file(tmp_path, running.url, provider))
+    running.start()
+    yield running
+    running.stop()

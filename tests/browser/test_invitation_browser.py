@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from browser_support import Server
 from invitee_support import BERNARD, BERNARD_SUBJECT, add_user, authorise_as
-from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
+from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider
 from playwright.sync_api import expect
 from workshop_walk import SCREEN, WorkshopWalker, new_page
 
@@ -20,7 +20,6 @@ from diagnostic.accounts import CommandLine, Identity, member
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import open_repository
-from diagnostic.ui.secrets_file import check_secrets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,16 +35,6 @@ def provider(tmp_path: Path) -> Iterator[Provider]:
     with running_provider(tmp_path / "provider.log") as running:
         add_user(running, BERNARD_SUBJECT, {"sub": BERNARD_SUBJECT, **BERNARD})
         yield running
-
-
-@pytest.fixture
-def signin_server(tmp_path: Path, provider: Provider) -> Iterator[Server]:
-    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
-    server = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
-    server.secrets = check_secrets(secrets_file(tmp_path, server.url, provider))
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_a_member_invites_and_the_invitee_signs_in_accepts_and_lands_in_the_space(

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import Server
 from browser_walk import fresh
-from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
+from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT
 from playwright.sync_api import expect
 from workshop_walk import SCREEN, WorkshopWalker, new_page
 
@@ -21,7 +20,6 @@ from diagnostic.accounts import CommandLine, Identity, adviser, member
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import open_repository
-from diagnostic.ui.secrets_file import check_secrets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,23 +39,6 @@ BAD_FILE = (
     "245400171;etablissements;;douze;2023;Observatoire régional de l’ESS Grand Est\n"
     "5400171;salaries;;1450;2023;Observatoire régional de l’ESS Grand Est\n"
 )
-
-
-@pytest.fixture
-def provider(tmp_path: Path) -> Iterator[Provider]:
-    """A real OpenID Connect provider for this test only."""
-    with running_provider(tmp_path / "provider.log") as running:
-        yield running
-
-
-@pytest.fixture
-def signin_server(tmp_path: Path, provider: Provider) -> Iterator[Server]:
-    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
-    server = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
-    server.secrets = check_secrets(secrets_file(tmp_path, server.url, provider))
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_an_adviser_works_through_her_regions_portfolio(

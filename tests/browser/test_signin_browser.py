@@ -4,13 +4,11 @@ is signed in, reach « Mes diagnostics et ateliers », sign out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import Server
-from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT, Provider, running_provider, secrets_file
+from oidc_support import CLAIRE, DISPLAY_NAME, SUBJECT
 from playwright.sync_api import expect
 from workshop_walk import SCREEN, WorkshopWalker, new_page
 
@@ -18,30 +16,12 @@ from diagnostic.accounts import CommandLine, Identity, adviser, member
 from diagnostic.i18n import t
 from diagnostic.model import TerritoryProfile
 from diagnostic.storage import open_repository
-from diagnostic.ui.secrets_file import check_secrets
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 MOSELLE_MADON = TerritoryProfile("CC Moselle et Madon", "cc", siren="245400171", departement="54")
 GRAND_EST = "44"
 NOT_SIGNED_IN = "Connectez-vous pour voir cette page"
-
-
-@pytest.fixture
-def provider(tmp_path: Path) -> Iterator[Provider]:
-    """A real OpenID Connect provider for this test only."""
-    with running_provider(tmp_path / "provider.log") as running:
-        yield running
-
-
-@pytest.fixture
-def signin_server(tmp_path: Path, provider: Provider) -> Iterator[Server]:
-    """A fresh app server started as ``serve --secrets`` with a file naming the provider."""
-    server = Server(f"sqlite:///{tmp_path}/browser.sqlite3", tmp_path / "streamlit.log")
-    server.secrets = check_secrets(secrets_file(tmp_path, server.url, provider))
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_sign_in_see_my_diagnostics_and_sign_out(browser: Any, signin_server: Server) -> None:
