@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM_ARGS, ROOT, Server, chromium_path, unavailable
+from browser_support import ROOT, Server
 from browser_walk import TIMEOUT
 
 try:  # every expect() waits as long as the page's actions, on a loaded machine too
@@ -33,20 +33,6 @@ def output_dir() -> Path:
     folder = Path(os.environ.get("DIAGNOSTIC_TEST_OUTPUT") or ROOT / "test-output")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the session."""
-    executable = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed (pip install -e '.[dev]')")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ one answered.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,10 @@ except ImportError:  # pragma: no cover - depends on the machine
         raise
     pytest.skip("Playwright is not installed (pip install -e '.[dev]')", allow_module_level=True)
 
-from browser_support import CHROMIUM_ARGS, Server, chromium_path
+from browser_support import Server
 from browser_walk import TIMEOUT
 from oidc_support import DISPLAY_NAME, MEMBER, running_provider, secrets_file, sign_in_as
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from proxy import COOKIE, Proxy, nginx_path
 from workshop_walk import SCREEN, WorkshopWalker
 
@@ -46,16 +45,6 @@ TOUL = TerritoryProfile(
 SPACE = f"/territoire?t={TOUL.siren}"
 HISTORY = t("space.territory.history", "fr")  # only who may see Toul's space sees this
 ASKED = t("space.access.not_signed_in", "fr")[:45]
-
-
-@pytest.fixture
-def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium, for this test."""
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def sticky_keys(proxy: Proxy) -> dict[int, str]:
@@ -108,7 +97,7 @@ class Visitor:
 
 
 def test_signed_in_through_the_proxy_on_both_servers_not_with_another_cookie_secret(
-    postgres_url: str, tmp_path: Path, chromium: Any
+    postgres_url: str, tmp_path: Path, browser: Any
 ) -> None:
     nginx_path()  # skips cleanly without nginx
     repository = open_repository(postgres_url)
@@ -125,7 +114,7 @@ def test_signed_in_through_the_proxy_on_both_servers_not_with_another_cookie_sec
                 server.secrets = shared
                 server.start()
             proxy.start()
-            visitor = Visitor(chromium, proxy)
+            visitor = Visitor(browser, proxy)
             visitor.open(SPACE, one)
             visitor.asked_to_sign_in()
             sign_in_as(visitor.page, proxy.url, MEMBER)
