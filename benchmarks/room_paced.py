@@ -6,9 +6,9 @@ question; answers that motivation's questions (think time between taps) and wait
 The workshop is paced before the phones join; the adviser's session opens the next
 motivation from the sidebar once every phone has answered the open one (or after
 ``step_limit`` seconds).
-A change's reach is the time from the end of the adviser's click (the new motivation is
-in the database) to the end of the run that draws it on a phone (0 when the phone drew it
-before the adviser's run ended); the phones' timers fire all along, while they wait too.
+A change's reach is the time from the adviser's click (the message sent: the run it starts
+writes the new motivation, then draws the dashboard) to the end of the run that draws it
+on a phone; the phones' timers fire all along, while they wait too.
 """
 
 from __future__ import annotations
@@ -33,8 +33,7 @@ class Pace:
     """The adviser's openings and when each phone saw them."""
 
     opened_at: dict[int, float] = field(default_factory=dict)  # step -> monotonic seconds
-    # step -> when each phone saw it, and when the look that saw it started (a phone may
-    # see it before the adviser's own run ends: its delay is then 0)
+    # step -> when each phone saw it, and when the look that saw it started
     seen: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
     done: dict[int, int] = field(default_factory=dict)  # step -> phones done answering
     missed: int = 0  # phones that never saw an opening within the step limit
@@ -135,8 +134,8 @@ async def adviser(
             end = time.monotonic() + paced.step_limit
             while pace.done.get(step - 1, 0) < size and time.monotonic() < end:
                 await asyncio.sleep(0.2)
+        pace.opened_at[step] = time.monotonic()  # the tap: its run writes, then redraws
         room.dashboard.append(await session.click("animation-pacing-next"))
-        pace.opened_at[step] = time.monotonic()
     await session.close()
 
 
@@ -189,7 +188,8 @@ def reach_figures(pace: Pace) -> tuple[float, float, float, int]:
 
 def look_figures(pace: Pace) -> tuple[float, float, float]:
     """Of that delay, the wait for the look that saw the opening (the phone's timer): p50,
-    p95 and max, in seconds; the rest is the server's runs (the look's, then the step's)."""
+    p95 and max, in seconds (0 for a look started before the click); the rest is the
+    server's runs (the adviser's, the look's, then the step's)."""
     return spread(pace, 1)
 
 
