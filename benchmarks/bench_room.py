@@ -27,7 +27,8 @@ is bounded by ``--limit`` seconds; only 127.0.0.1 is contacted.
 10 and 40 unless ``--sizes``, on 3 motivations with 2 questions each): the adviser opens
 each motivation in turn once every phone has answered the open one (see room_paced); it
 prints the answers' round trips and the time for an opening to reach the phones (p50, p95
-and max over every phone and opening).
+and max over every phone and opening), and of that time the wait for the look that saw it
+(``look``: the phone's status timer firing; the rest is the server's runs).
 
 Run: ``python benchmarks/bench_room.py`` (about an hour), ``--quick`` (a few minutes), or
 choose ``--sizes 150 --questions 12 --think 4 12 --databases postgresql``. ``--servers 2``
@@ -46,7 +47,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from room_paced import PacedOptions, play_paced, reach_figures
+from room_paced import PacedOptions, look_figures, play_paced, reach_figures
 from room_people import Options, Room, play
 from room_support import APP, BARE, Server
 from timing import milliseconds, postgres_schema
@@ -207,6 +208,7 @@ def paced_series(url_for: object, options: Options, paced: PacedOptions, folder:
     print(
         f"{'N':>5} {'p50':>7} {'p95':>7} {'max':>7}  {'CPU':>5} {'lost':>5} {'fail':>4}"
         f"   {'reach50':>8} {'reach95':>8} {'reachmax':>8} {'opened':>6} {'missed':>6}"
+        f"   {'look50':>7} {'look95':>7} {'lookmax':>7}"
     )
     for size in options.sizes:
         with url_for(size) as url:  # type: ignore[operator]
@@ -224,13 +226,15 @@ def paced_series(url_for: object, options: Options, paced: PacedOptions, folder:
                 server.stop()
             room.lost = count_lost(url, room)
         reach50, reach95, reach_max, opened = reach_figures(pace)
+        look50, look95, look_max = look_figures(pace)
         answers = room.answers
         print(
             f"{size:>5} {milliseconds(answers, 0.5):>5.0f}ms {milliseconds(answers, 0.95):>5.0f}ms"
             f" {max(answers, default=0) * 1000:>5.0f}ms  {room.cpu_share * 100:>4.0f}%"
             f" {room.lost:>5} {len(room.failures):>4}   {reach50:>7.1f}s {reach95:>7.1f}s"
             f" {reach_max:>7.1f}s"
-            f" {opened:>6} {pace.missed:>6}{'' if room.finished else '  (cut at --limit)'}",
+            f" {opened:>6} {pace.missed:>6}   {look50:>6.1f}s {look95:>6.1f}s {look_max:>6.1f}s"
+            f"{'' if room.finished else '  (cut at --limit)'}",
             flush=True,
         )
         for failure in room.failures[:3]:

@@ -6,8 +6,9 @@ question; answers that motivation's questions (think time between taps) and wait
 The workshop is paced before the phones join; the adviser's session opens the next
 motivation from the sidebar once every phone has answered the open one (or after
 ``step_limit`` seconds).
-A change's reach is the time from the end of the adviser's click (the new motivation is
-in the database) to the end of the run that draws it on a phone.
+A change's reach is the time from the adviser's click (the message sent: the run it starts
+writes the new motivation, then draws the dashboard) to the end of the run that draws it
+on a phone; the phones' timers fire all along, while they wait too.
 """
 
 from __future__ import annotations
@@ -32,13 +33,10 @@ class Pace:
     """The adviser's openings and when each phone saw them."""
 
     opened_at: dict[int, float] = field(default_factory=dict)  # step -> monotonic seconds
-    opened: dict[int, asyncio.Event] = field(default_factory=dict)
-    reach: dict[int, list[float]] = field(default_factory=dict)  # step -> each phone's delay
+    # step -> when each phone saw it, and when the look that saw it started
+    seen: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
     done: dict[int, int] = field(default_factory=dict)  # step -> phones done answering
     missed: int = 0  # phones that never saw an opening within the step limit
-
-    def event(self, step: int) -> asyncio.Event:
-        return self.opened.setdefault(step, asyncio.Event())
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,8 @@ class PacedOptions:
 class PacedPhone(Participant):
     """A phone that follows the open motivation."""
 
+    last_look = 0.0  # when the phone last let a fragment's timer fire (monotonic seconds)
+
     async def follow(
         self, referentiel: Referentiel, steps: Sequence[str], pace: Pace, paced: PacedOptions
     ) -> None:
@@ -60,12 +60,13 @@ class PacedPhone(Participant):
         sent = room.sent.setdefault(session.params["p"], {})
         for step, motivation in enumerate(steps):
             questions = referentiel.questions_of(motivation)[: paced.per_motivation]
-            await pace.event(step).wait()
-            seen = await self.until_shown(f"atelier-answer-{questions[0].id}", paced.step_limit)
+            # as a phone on the table: its timers keep firing while the room waits (twice
+            # the adviser's limit: the phones before it may take that long, then the reach)
+            seen = await self.until_shown(f"atelier-answer-{questions[0].id}", 2 * paced.step_limit)
             if seen is None:
                 pace.missed += 1
                 return
-            pace.reach.setdefault(step, []).append(seen - pace.opened_at[step])
+            pace.seen.setdefault(step, []).append((seen, self.last_look))
             for question in questions:
                 await self.pause()
                 values = [*referentiel.scale(question.scale).values(), UNKNOWN]
@@ -109,6 +110,7 @@ class PacedPhone(Participant):
                 continue
             fragment, (when, interval) = min(self.polls.items(), key=lambda item: item[1][0])
             await asyncio.sleep(max(when - now, 0))
+            self.last_look = time.monotonic()
             self.room.polls.append(await self.session.refresh_fragment(fragment))
             self.polls[fragment] = (max(when + interval, time.monotonic()), interval)
         return time.monotonic()
@@ -132,9 +134,8 @@ async def adviser(
             end = time.monotonic() + paced.step_limit
             while pace.done.get(step - 1, 0) < size and time.monotonic() < end:
                 await asyncio.sleep(0.2)
+        pace.opened_at[step] = time.monotonic()  # the tap: its run writes, then redraws
         room.dashboard.append(await session.click("animation-pacing-next"))
-        pace.opened_at[step] = time.monotonic()
-        pace.event(step).set()
     await session.close()
 
 
@@ -181,9 +182,27 @@ async def play_paced(
 def reach_figures(pace: Pace) -> tuple[float, float, float, int]:
     """Every phone's delay to see an opening (all openings): p50, p95 and max, in seconds;
     and how many openings were measured."""
-    delays = sorted(d for step in pace.reach.values() for d in step)
+    p50, p95, most = spread(pace, 0)
+    return p50, p95, most, len(pace.seen)
+
+
+def look_figures(pace: Pace) -> tuple[float, float, float]:
+    """Of that delay, the wait for the look that saw the opening (the phone's timer): p50,
+    p95 and max, in seconds (0 for a look started before the click); the rest is the
+    server's runs (the adviser's, the look's, then the step's)."""
+    return spread(pace, 1)
+
+
+def spread(pace: Pace, which: int) -> tuple[float, float, float]:
+    """p50, p95 and max over every opening of when phones saw it (``which``: 0) or started
+    the look that saw it (1), from the opening (NaN when none was seen)."""
+    delays = sorted(
+        max(0.0, moments[which] - pace.opened_at[step])
+        for step, seen in pace.seen.items()
+        if step in pace.opened_at
+        for moments in seen
+    )
     if not delays:
-        return float("nan"), float("nan"), float("nan"), 0
-    p50 = delays[len(delays) // 2]
+        return float("nan"), float("nan"), float("nan")
     p95 = delays[min(len(delays) - 1, int(0.95 * len(delays)))]
-    return p50, p95, delays[-1], len(pace.reach)
+    return delays[len(delays) // 2], p95, delays[-1]

@@ -295,7 +295,9 @@ class Session:
         elif kind == "auto_rerun":  # the latest announced last: a rerun may renew an id
             self.fragments.pop(message.auto_rerun.fragment_id, None)
             self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
-        elif kind == "stop_auto_rerun":
-            self.fragments.clear()
+        elif kind == "stop_auto_rerun":  # the timers of the fragments named (all if none)
+            stopped = list(message.stop_auto_rerun.fragment_ids) or list(self.fragments)
+            for fragment_id in stopped:
+                self.fragments.pop(fragment_id, None)
         elif kind == "script_finished":  # after st.rerun(), the next run's new_session
             self._finished.put_nowait(message.script_finished)

@@ -232,3 +232,19 @@ def test_a_big_room_looks_at_the_status_less_often(
     # The room's phones look about 20 times a second in all, each at least every 6 s.
     monkeypatch.delenv("DIAGNOSTIC_WORKSHOP_REFRESH", raising=False)
     assert status_seconds(participants) == seconds
+
+
+@pytest.mark.parametrize(
+    ("participants", "seconds"),
+    [(0, 1.0), (10, 1.0), (40, 1.0), (80, 2.0), (150, 3.75), (400, 6.0)],
+)
+def test_a_paced_room_looks_more_often_for_the_next_opening(
+    participants: int, seconds: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The room waits on the adviser: its phones look about 40 times a second in all, each
+    # every second up to 40 participants and at least every 6 s; a dashboard refreshed
+    # more often than every second (DIAGNOSTIC_WORKSHOP_REFRESH) lets small rooms look as often.
+    monkeypatch.delenv("DIAGNOSTIC_WORKSHOP_REFRESH", raising=False)
+    assert status_seconds(participants, paced=True) == seconds
+    monkeypatch.setenv("DIAGNOSTIC_WORKSHOP_REFRESH", "0.5")
+    assert status_seconds(participants, paced=True) == max(min(participants / 40, 6.0), 0.5)

@@ -87,8 +87,11 @@ def step(participation: Participation) -> None:
 
     In the page's run, the page has saved already (before its header, which says whether
     the workshop is closed) and its failed saves are shown here; in a run of the fragment
-    alone, it saves first itself.
+    alone, it saves first itself, and follows the pacing as it is now (the status watch
+    reruns the step alone when the adviser opens another motivation).
     """
+    if fragments_running():
+        participation = paced_now(participation)
     page = st.session_state.pop(FAILURES_KEY, None)
     now, sheet, failures = saved_sheet(participation)
     if isinstance(page, tuple) and page[0] == participation.token:
@@ -100,6 +103,16 @@ def step(participation: Participation) -> None:
         st.session_state.pop(SAVED_KEY, None)
     if st.session_state.pop(SCROLL_KEY, False):
         st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+
+
+def paced_now(participation: Participation) -> Participation:
+    """The participation with the workshop's pacing as this server reads it now (the whole
+    page says so if the workshop is gone)."""
+    try:
+        pacing = pacing_now(participation.ctx, participation.workshop.code)
+    except NotFoundError:
+        st.rerun(scope="app")
+    return dataclasses.replace(participation, pacing=pacing)
 
 
 def saved_sheet(participation: Participation) -> tuple[Participation, AnswerSheet, list[str]]:
@@ -130,7 +143,7 @@ def progress(participation: Participation) -> None:
     sheet = kept_sheet(participation.token)
     if sheet is not None:
         progress_bar(ctx.referentiel, sheet, ctx.lang, participation.motivations)
-    watch_status(participation)
+    watch_status(participation, STEP_FRAGMENT)
 
 
 def kept_sheet(token: str) -> AnswerSheet | None:

@@ -32,6 +32,8 @@ PARTICIPANT_FACTOR = 3  # a participant's page redraws the group less often than
 STATUS_MAX = 2.0  # seconds: an adviser's action reaches a participant's page within about this
 ROOM_LOOKS = 20.0  # a room's phones look at the status about this many times a second at most
 STATUS_CEILING = 6.0  # seconds: however big the room, a phone looks at least this often
+STATUS_PACED = 1.0  # seconds: in a paced workshop a phone looks this often (up to 40 phones)
+PACED_LOOKS = 40.0  # a paced room's phones look about this many times a second at most
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 
 
@@ -109,17 +111,21 @@ def participant_refresh_seconds() -> float:
     return refresh_seconds() * PARTICIPANT_FACTOR
 
 
-def status_seconds(participants: int = 0) -> float:
+def status_seconds(participants: int = 0, paced: bool = False) -> float:
     """How often a participant's page looks whether the adviser closed it or showed the result.
 
     One small query, shared by the server's phones, but each look is a run of the page's
     status fragment on the server (a few milliseconds of CPU). Up to 40 participants a
     phone looks every STATUS_MAX seconds at most, so an adviser's click reaches it within
     about that; in a bigger room the phones look about ROOM_LOOKS times a second in all,
-    each at least every STATUS_CEILING seconds (6 s from 120 participants).
+    each at least every STATUS_CEILING seconds (6 s from 120 participants). In a
+    ``paced`` workshop, where the room waits on the adviser's next opening, a phone looks
+    every STATUS_PACED seconds up to 40 participants, and the room's phones about
+    PACED_LOOKS times a second in all (each at least every STATUS_CEILING seconds).
     """
-    room = min(max(participants, 0) / ROOM_LOOKS, STATUS_CEILING)
-    return max(min(refresh_seconds(), STATUS_MAX), room)
+    looks, fastest = (PACED_LOOKS, STATUS_PACED) if paced else (ROOM_LOOKS, STATUS_MAX)
+    room = min(max(participants, 0) / looks, STATUS_CEILING)
+    return max(min(refresh_seconds(), fastest), room)
 
 
 def query(name: str) -> str | None:
