@@ -16,8 +16,9 @@ then the synthesis PDF of the 300 territories. On SQLite, and on PostgreSQL when
 DIAGNOSTIC_TEST_POSTGRES_URL is set. Asserts nothing.
 
 Run: ``python benchmarks/bench_portfolio.py [--quick]`` (``--quick``: SQLite only, 6 reruns
-and 2 browser rounds on each page instead of 25 and 8, about four minutes on two cores at a
-load average of 13 to 15; the full run on both databases, 11 minutes). Targets: page and map within 1.5× the bare page, synthesis PDF
+and 2 browser rounds on each page instead of 25 and 8: under a minute on a quiet two-core
+machine, about four at a load average of 13 to 15; the full run on both databases, 11
+minutes under that load). Targets: page and map within 1.5× the bare page, synthesis PDF
 under 2 s. The last two lines are ``portfolio ratio to the bare page: <X>`` (the worst median
 ratio of the page and the map) and ``synthesis PDF: <S> s``.
 """
