@@ -38,8 +38,10 @@ def answer_label(referentiel: Referentiel, question_id: str, answer: Answer) -> 
 
 
 def fresh(key: str) -> str:
-    """The element with widget key ``key`` from the latest run (not a stale leftover)."""
-    return f'.st-key-{key}:not([data-stale="true"])'
+    """The element with widget key ``key`` from the latest run: not a stale leftover of the
+    run under way, nor one Streamlit retains, hidden, where a later run drew another element
+    (a button of the step left, a comment's button once hidden)."""
+    return f'.st-key-{key}:not([data-stale="true"]):not([data-retained="true"])'
 
 
 class Walker:
