@@ -67,8 +67,9 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def fresh(key: str) -> str:
-    """The element with widget key ``key`` from the latest run (not a stale leftover)."""
-    return f'.st-key-{key}:not([data-stale="true"])'
+    """The element with widget key ``key`` from the latest run (not a stale leftover, nor
+    one Streamlit retains hidden where a later run drew another element)."""
+    return f'.st-key-{key}:not([data-stale="true"]):not([data-retained="true"])'
 
 
 class Target:

@@ -16,6 +16,7 @@ from diagnostic.referentiel.load import load_referentiel
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 90_000  # ms: generous, for a loaded 2-core machine; every wait ends as soon as it can
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CURRENT = '[data-testid="stElementContainer"]:not([data-stale="true"]):not([data-retained="true"])'
 
 
 def shipped_referentiel() -> Referentiel:
@@ -38,8 +39,16 @@ def answer_label(referentiel: Referentiel, question_id: str, answer: Answer) -> 
 
 
 def fresh(key: str) -> str:
-    """The element with widget key ``key`` from the latest run (not a stale leftover)."""
-    return f'.st-key-{key}:not([data-stale="true"])'
+    """The element with widget key ``key`` from the latest run: not a stale leftover of the
+    run under way, nor one Streamlit retains, hidden, where a later run drew another element
+    (a button of the step left, a comment's button once hidden)."""
+    return f'.st-key-{key}:not([data-stale="true"]):not([data-retained="true"])'
+
+
+def current(css: str) -> str:
+    """The elements matching ``css`` inside an element of the latest run (as fresh, for
+    elements without a widget key: a wording, a clock drawn with st.html)."""
+    return f"{CURRENT} {css}"
 
 
 class Walker:

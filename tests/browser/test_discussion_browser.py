@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from browser_support import Server
-from browser_walk import answer_label, fresh, shipped_referentiel
+from browser_walk import answer_label, current, fresh, shipped_referentiel
 from playwright.sync_api import expect
 from workshop_walk import PHONE, SCREEN, WorkshopWalker, new_page, person_answer
 
@@ -92,12 +92,13 @@ def test_the_adviser_projects_moderates_and_records_what_the_group_retains(
 
     adviser.open_tab("Discussion")
     adviser.click_key(f"animation-discuss-pick-{question.id}")
-    wording = adviser.page.locator(".discussion-wording")
+    wording = adviser.page.locator(current(".discussion-wording"))
     expect(wording).to_have_text(question.label.fr)
     for text in COMMENTS:
         expect(adviser.page.get_by_text(f"« {text} »", exact=True)).to_have_count(1)
 
     hidden = comment_ref(tokens[1], question.id)
+    adviser.settle()  # the click lands on the projection drawn, not during its run
     adviser.click_key(f"animation-discuss-hide-{hidden}")
     expect(adviser.page.locator(fresh(f"animation-discuss-comment-{hidden}"))).to_have_count(0)
     until(adviser.page, lambda: repository.discussion(code).hidden == {hidden}, "the hiding")
@@ -106,6 +107,7 @@ def test_the_adviser_projects_moderates_and_records_what_the_group_retains(
     levels = referentiel.scale(question.scale).values()
     first, second = levels[-1], levels[0]
     choices = adviser.page.locator(fresh(f"animation-discuss-answer-{question.id}"))
+    adviser.settle()
     choices.get_by_text(answer_label(referentiel, question.id, first), exact=True).click()
     note = adviser.page.locator(f"{fresh(f'animation-discuss-note-{question.id}')} textarea")
     note.fill(NOTE)
@@ -123,6 +125,7 @@ def test_the_adviser_projects_moderates_and_records_what_the_group_retains(
         "Changer la réponse retenue"
     )
     choices = adviser.page.locator(fresh(f"animation-discuss-answer-{question.id}"))
+    adviser.settle()
     choices.get_by_text(answer_label(referentiel, question.id, second), exact=True).click()
     adviser.settle()
     adviser.click_key("animation-discuss-retain")

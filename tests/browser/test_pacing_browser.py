@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from browser_support import Server
-from browser_walk import answer_label, fresh, shipped_referentiel
+from browser_walk import answer_label, current, fresh, shipped_referentiel
 from playwright.sync_api import expect
 from workshop_walk import PHONE, SCREEN, WorkshopWalker, new_page, person_answer
 
@@ -45,7 +45,7 @@ def motivation_shown(phone: WorkshopWalker, label: str, question_id: str) -> Non
 
 def running_clock(walker: WorkshopWalker) -> None:
     """Wait until the timer is shown and counting down in the browser."""
-    clock = walker.page.locator(".pacing-timer .pacing-timer-clock")
+    clock = walker.page.locator(current(".pacing-timer .pacing-timer-clock"))
     expect(clock).to_have_text(CLOCK)
     first = clock.inner_text()
     expect(clock).not_to_have_text(first, timeout=10_000)
@@ -76,12 +76,14 @@ def test_phones_follow_the_adviser_and_show_the_timer(
         phones.append((phone, token))
 
     sidebar = adviser.page.locator('[data-testid="stSidebar"]')
+    adviser.settle()  # the dashboard refreshes itself: click between two runs
     sidebar.get_by_text("Guidé\u00a0: vous ouvrez une motivation à la fois").click()
     adviser.see("aucune motivation n’est encore ouverte")
     for phone, _ in phones:
         phone.see("L’animateur ouvrira la première motivation")
         expect(phone.page.locator(fresh(f"atelier-answer-{firsts['emploi']}"))).to_have_count(0)
 
+    adviser.settle()
     adviser.click_key("animation-pacing-next")
     adviser.see(f"Motivation ouverte\u00a0: {labels['emploi']}")
     for phone, _ in phones:
@@ -94,6 +96,7 @@ def test_phones_follow_the_adviser_and_show_the_timer(
         firsts["emploi"], answer_label(referentiel, firsts["emploi"], answer)
     )
 
+    adviser.settle()
     adviser.click_key("animation-pacing-next")
     adviser.see(f"Motivation ouverte\u00a0: {labels['innovation']}")
     adviser.click_key("animation-timer-start")

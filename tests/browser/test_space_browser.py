@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SAINTOIS = TerritoryProfile("Communauté de communes du Saintois", "cc", siren="245400171")
 NANCY = TerritoryProfile("Métropole du Grand Nancy", "metropole", siren="245400676")
-CARDS = '[class*="st-key-space-diagnostic-"]:not([data-stale="true"])'
+CARDS = '[class*="st-key-space-diagnostic-"]:not([data-stale="true"]):not([data-retained="true"])'
 
 
 def test_the_person_at_the_machine_pins_and_opens_a_diagnostic(

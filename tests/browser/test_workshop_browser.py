@@ -139,6 +139,7 @@ def test_an_adviser_runs_a_live_workshop_with_three_participants(
     adviser.fold_sidebar(False)
     assert adviser.never_reloaded()  # every change above came live
 
+    adviser.settle()  # the dashboard refreshes itself: click between two runs
     adviser.click_key("animation-close")
     adviser.see("Atelier clos")
     assert repository.get_workshop(code).status == "closed"

@@ -35,7 +35,7 @@ from ..components import (
     question_widgets,
     save_changes,
 )
-from ..fragments import fragments_running, rerun_also
+from ..fragments import fragments_running, own_run, rerun_also
 from ..literal import escape_markdown
 from ..scroll import SCROLL_KEY, SCROLL_SCRIPT
 from ..wording import territory_line
@@ -280,7 +280,7 @@ def questionnaire(participation: Participation, sheet: AnswerSheet, failures: li
         ),
         key=SELECTOR,
         help=t("app.nav.step", lang),
-        on_change=lambda: move(participation, int(st.session_state[SELECTOR])),
+        on_change=lambda: chosen(participation),
     )
     st.subheader(step_label(ctx, index, motivations))
     if index < last:
@@ -354,6 +354,13 @@ def current_step(participation: Participation, sheet: AnswerSheet) -> int:
     index = blank[0] if blank else last
     st.session_state[STEP_KEY] = (participation.token, index)
     return index
+
+
+def chosen(participation: Participation) -> None:
+    """Go to the step picked in the selector, unless its value is one left behind (see
+    fragments): a request sent before a move had drawn the new step still holds the old."""
+    if own_run(STEP_FRAGMENT):
+        move(participation, int(st.session_state[SELECTOR]))
 
 
 def move(participation: Participation, to: int) -> None:
