@@ -60,7 +60,7 @@ territoire        ?t=A        redo-start           no   no     yes  no   no   no
 territoire        ?t=A        space-revoke         no   no     yes  no   no   no   no    no    no
 territoire        ?t=B        territory-open-      no   no     no   yes  no   no   no    yes   no
 territoire        ?t=B        space-share          no   no     no   yes  no   no   no    no    no
-mes_diagnostics   -           space-open-          no   no     yes  yes  no   no   yes   yes   no
+mes_diagnostics   -           space-open-          no   no     yes  yes  no   no   no    yes   no
 diagnostic        ?d=A        space-pin            no   yes    yes  yes  yes  yes  yes   yes   no
 diagnostic        ?d=A        delete-diagnostic    yes  yes    yes  yes  yes  yes  yes   yes   yes
 atelier_animation ?code&key=A animation-close      yes  yes    yes  yes  yes  yes  yes   yes   yes

@@ -19,7 +19,7 @@ from .. import frame, state
 from ..literal import escape_markdown
 from ..wording import territory_line, tn
 from ..workshop.session import session_admin
-from .access import listed_territories, may_see_mine
+from .access import listed_territories, may_change_territory, may_see_mine
 from .opening import open_dashboard, open_saved, open_territory, refuse_unless_allowed
 from .siret import siret_offer
 
@@ -54,8 +54,12 @@ def render() -> None:
     tokens = {entry.id: entry.token for entry in entries}
     total = len(ctx.referentiel.questions)
     shown = int(st.session_state.get(SHOWN_KEY, STEP))
+    changes: dict[str, bool] = {}  # per territory: may this visitor change its diagnostics
     for entry in entries[:shown]:
-        diagnostic_card(ctx, entry, tokens, total)
+        key = entry.territory_key or ""
+        if key not in changes:
+            changes[key] = may_change_territory(key, ctx)
+        diagnostic_card(ctx, entry, tokens, total, changes[key])
     if len(entries) > shown:
         more = min(STEP, len(entries) - shown)
         if st.button(tn("space.mine.more", more, lang), key="space-more"):
@@ -69,9 +73,14 @@ def render() -> None:
 
 
 def diagnostic_card(
-    ctx: state.Context, entry: DiagnosticEntry, tokens: dict[int, str], total: int
+    ctx: state.Context,
+    entry: DiagnosticEntry,
+    tokens: dict[int, str],
+    total: int,
+    changes: bool = True,
 ) -> None:
-    """One diagnostic: territory, dates, progress, plan, its line in time, and its buttons."""
+    """One diagnostic: territory, dates, progress, plan, its line in time, and its buttons
+    (opening it, which lets one change it, only for whoever may: ``changes``)."""
     lang = ctx.lang
     with st.container(border=True, key=f"space-diagnostic-{entry.id}"):
         pin = f":material/push_pin: {t('space.mine.pinned', lang)} · " if entry.pinned else ""
@@ -84,7 +93,7 @@ def diagnostic_card(
             st.caption(t("space.mine.redone", lang))
         elif entry.earlier_id is not None:
             st.caption(t("space.mine.redo_of", lang))
-        buttons(ctx, entry, tokens)
+        buttons(ctx, entry, tokens, changes)
 
 
 def facts(entry: DiagnosticEntry, total: int, lang: Lang) -> list[str]:
@@ -104,16 +113,22 @@ def facts(entry: DiagnosticEntry, total: int, lang: Lang) -> list[str]:
     return [dates, progress, plan]
 
 
-def buttons(ctx: state.Context, entry: DiagnosticEntry, tokens: dict[int, str]) -> None:
-    """Open it, its earlier or later diagnostic, its territory's space; unpin it."""
+def buttons(
+    ctx: state.Context, entry: DiagnosticEntry, tokens: dict[int, str], changes: bool = True
+) -> None:
+    """Open it, its earlier or later diagnostic (for whoever may change them), its
+    territory's space; unpin it."""
     lang = ctx.lang
     row = st.columns(5)
-    if row[0].button(t("space.mine.open", lang), key=f"space-open-{entry.id}", type="primary"):
+    opens = changes and row[0].button(
+        t("space.mine.open", lang), key=f"space-open-{entry.id}", type="primary"
+    )
+    if opens:
         open_saved(entry.token)
     for column, (name, other) in zip(
         row[1:3], (("earlier", entry.earlier_id), ("later", entry.later_id)), strict=True
     ):
-        token = tokens.get(other) if other is not None else None
+        token = tokens.get(other) if other is not None and changes else None
         if token is not None and column.button(
             t(f"space.mine.open_{name}", lang), key=f"space-{name}-{entry.id}"
         ):
