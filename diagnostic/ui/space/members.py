@@ -18,7 +18,7 @@ from ...errors import DiagnosticError
 from ...i18n import t
 from ...model import Lang
 from ...typography import format_date
-from .. import account, signin, state
+from .. import account, state
 from ..literal import escape_markdown
 from .invitation import invitation_link
 
@@ -29,9 +29,7 @@ LEFT_KEY = "members-left"  # (territory, name) just left: the page says so, then
 
 def members_section(ctx: state.Context, key: str) -> None:
     """The members, the invitation form and leaving, for a member or the administrator."""
-    if not signin.configured():
-        return
-    who = account.actor(ctx)
+    who = account.actor(ctx)  # None too when sign-in is not configured
     if who is None:
         return
     lang = ctx.lang

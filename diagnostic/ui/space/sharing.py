@@ -11,7 +11,7 @@ from ...accounts import Action
 from ...errors import DiagnosticError
 from ...i18n import t
 from ...typography import format_date
-from .. import account, signin
+from .. import account
 from ..literal import escape_markdown
 from ..state import Context
 
@@ -19,9 +19,7 @@ from ..state import Context
 def sharing_section(ctx: Context, key: str) -> None:
     """Whether the territory shares with its région now, its history, and for a member the
     button to share or to stop sharing (revoking takes effect at once)."""
-    if not signin.configured():
-        return
-    who = account.actor(ctx)
+    who = account.actor(ctx)  # None too when sign-in is not configured
     if who is None:
         return
     lang = ctx.lang
