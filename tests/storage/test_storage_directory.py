@@ -49,12 +49,13 @@ def _advisers(repo: Repository) -> None:
 
 
 def _origins(repo: Repository) -> dict[tuple[str | None, str], tuple[str, str]]:
-    """The région's rows but its shipped union of Scop and Scic, which no test edits."""
+    """The région's rows but its shipped union of Scop and Scic and France Active
+    association, which no test edits."""
     rows = repo.region_directory(BRETAGNE)
     return {
         (r.contact.departement, r.contact.provider): (r.origin, r.contact.name)
         for r in rows
-        if r.contact.provider != "urscop"
+        if r.contact.provider not in ("urscop", "france_active")
     }
 
 
